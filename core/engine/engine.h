@@ -1,0 +1,94 @@
+// Engine and Connection: the front door to a database, as in SQLAlchemy's engine layer.
+// An Engine holds the URL, the dialect and a small pool of driver connections; a Connection
+// borrows one, runs statements through it and manages its transaction. Echo output goes
+// through a callback, never straight to stdout (the core reports, the shell renders).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/engine/dialect.h"
+#include "core/engine/result.h"
+#include "core/engine/url.h"
+
+namespace ormsh::engine {
+
+// Receives each statement and its parameters when echo is on; `message` is one log line's
+// text as SQLAlchemy logs it ("SELECT ...", "[generated in 0.00012s] (1,)", "COMMIT").
+using EchoSink = std::function<void(const std::string& message)>;
+
+class Engine;
+
+// A borrowed driver connection. Statements run in autocommit-off mode the way SQLAlchemy
+// 1.4's "autobegin" works: the first execute() begins a transaction implicitly unless one is
+// open; commit()/rollback() end it. Returned to the engine's pool when destroyed.
+class Connection {
+public:
+    Connection(Engine& engine, std::shared_ptr<DriverConnection> driver);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    Engine& engine() const { return *engine_; }
+    const Dialect& dialect() const;
+    DriverConnection& driver() { return *driver_; }
+
+    // Executes SQL in the dialect's placeholder style with bound parameters. `types`, when
+    // given, says what each result column should become (type-directed conversion, e.g. an
+    // SQLite TEXT cell for a DATE column becomes a Date).
+    Result execute(const std::string& sql, const std::vector<Value>& params = {},
+                   const std::vector<TypeSpec>* result_types = nullptr);
+    std::int64_t execute_many(const std::string& sql, const std::vector<std::vector<Value>>& rows);
+
+    void begin();
+    void commit();
+    void rollback();
+    bool in_transaction() const;
+    void savepoint(const std::string& name);
+    void release_savepoint(const std::string& name);
+    void rollback_to_savepoint(const std::string& name);
+    void close();
+
+private:
+    void echo(const std::string& message) const;
+    Engine* engine_;
+    std::shared_ptr<DriverConnection> driver_;
+};
+
+class Engine : public std::enable_shared_from_this<Engine> {
+public:
+    static std::shared_ptr<Engine> create(const Url& url);
+    static std::shared_ptr<Engine> create(std::string_view url) { return create(Url::parse(url)); }
+
+    const Url& url() const { return url_; }
+    const Dialect& dialect() const { return *dialect_; }
+    std::unique_ptr<Connection> connect();
+
+    void set_echo(EchoSink sink) { echo_ = std::move(sink); }
+    const EchoSink& echo() const { return echo_; }
+
+    // Interrupts every statement running on this engine's connections (Ctrl-C).
+    void interrupt_all();
+    // Drops pooled connections (dispose()).
+    void dispose();
+
+    // Internal: the pool. SQLite in-memory databases keep exactly one connection for the
+    // engine's lifetime (as SQLAlchemy's SingletonThreadPool does), since each new connection
+    // would be a new empty database.
+    std::shared_ptr<DriverConnection> checkout();
+    void checkin(std::shared_ptr<DriverConnection> conn);
+
+private:
+    Engine(Url url, const Dialect& dialect);
+    Url url_;
+    const Dialect* dialect_;
+    EchoSink echo_;
+    std::mutex mutex_;
+    std::vector<std::shared_ptr<DriverConnection>> idle_;
+    std::vector<std::weak_ptr<DriverConnection>> all_;
+};
+
+} // namespace ormsh::engine

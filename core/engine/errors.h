@@ -1,0 +1,92 @@
+// Errors raised by core/, named after sqlalchemy.exc so that the language layer can map each
+// one to the exception class a user knows. A database error keeps the driver's message, the
+// SQL and its parameters, and renders them the way SQLAlchemy does.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/engine/value.h"
+
+namespace ormsh::engine {
+
+// The base of every error core/ raises on purpose (sqlalchemy.exc.SQLAlchemyError).
+class SQLAlchemyError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+    // The sqlalchemy.exc class name ("IntegrityError", "ArgumentError", ...).
+    virtual const char* class_name() const { return "SQLAlchemyError"; }
+};
+
+#define ORMSH_DECLARE_ERROR(Name, Base)                                                        \
+    class Name : public Base {                                                                 \
+    public:                                                                                    \
+        using Base::Base;                                                                      \
+        const char* class_name() const override { return #Name; }                              \
+    };
+
+ORMSH_DECLARE_ERROR(ArgumentError, SQLAlchemyError)
+ORMSH_DECLARE_ERROR(CompileError, SQLAlchemyError)
+ORMSH_DECLARE_ERROR(InvalidRequestError, SQLAlchemyError)
+ORMSH_DECLARE_ERROR(NoSuchTableError, InvalidRequestError)
+ORMSH_DECLARE_ERROR(NoSuchModuleError, ArgumentError)
+ORMSH_DECLARE_ERROR(ResourceClosedError, InvalidRequestError)
+
+// Which DB-API error class a driver error falls in (PEP 249 names, as SQLAlchemy wraps them).
+enum class DBErrorKind {
+    Interface,
+    Database,
+    Data,
+    Operational,
+    Integrity,
+    Internal,
+    Programming,
+    NotSupported,
+};
+
+const char* db_error_class_name(DBErrorKind kind);
+
+// sqlalchemy.exc.DBAPIError and its subclasses, chosen by kind(). what() is the full
+// SQLAlchemy rendering: "(sqlite3.IntegrityError) UNIQUE constraint failed: user.name\n
+// [SQL: INSERT ...]\n[parameters: (...)]"; driver_message() is the driver's own text.
+class DBAPIError : public SQLAlchemyError {
+public:
+    DBAPIError(DBErrorKind kind, std::string driver_module, std::string driver_message,
+               std::string sql = {}, std::vector<Value> params = {}, std::string sqlstate = {});
+
+    const char* class_name() const override { return db_error_class_name(kind_); }
+    DBErrorKind kind() const { return kind_; }
+    const std::string& driver_message() const { return driver_message_; }
+    const std::string& sql() const { return sql_; }
+    const std::vector<Value>& params() const { return params_; }
+    // PostgreSQL SQLSTATE or SQLite extended result code as text.
+    const std::string& sqlstate() const { return sqlstate_; }
+    // "sqlite3" / "psycopg2.errors": the module prefix SQLAlchemy prints in the message.
+    const std::string& driver_module() const { return driver_module_; }
+    const char* what() const noexcept override { return rendered_.c_str(); }
+    // Records the statement it failed on (the driver rarely knows it) and re-renders what().
+    void attach_statement(std::string sql, std::vector<Value> params);
+    // True when the connection itself is gone (server restart, broken socket).
+    bool connection_invalidated = false;
+
+private:
+    void render();
+    DBErrorKind kind_;
+    std::string driver_module_, driver_message_, sql_;
+    std::vector<Value> params_;
+    std::string sqlstate_;
+    std::string rendered_;
+};
+
+// Raised when a running statement was interrupted (sqlite3_interrupt, PostgreSQL cancel).
+// The language layer turns it into KeyboardInterrupt.
+class StatementInterrupted : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Renders one value the way Python's repr() shows it inside SQLAlchemy's "[parameters: ...]".
+std::string repr_value(const Value& v);
+
+} // namespace ormsh::engine

@@ -1,0 +1,30 @@
+// IdentityKey: the (mapper, primary key) pair that names one row in a session's identity
+// map. The common single-integer key is compared and hashed without touching strings.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "core/engine/value.h"
+
+namespace ormsh::orm {
+
+class Mapper;
+
+struct IdentityKey {
+    // The base mapper of the class hierarchy (a row is one identity whatever subclass loads it).
+    const Mapper* mapper = nullptr;
+    std::vector<engine::Value> primary_key;
+
+    bool operator==(const IdentityKey& other) const = default;
+    // True when a primary-key value is NULL (the object cannot be identified by it).
+    bool has_null() const;
+};
+
+std::size_t hash_value(const engine::Value& value);
+
+struct IdentityKeyHash {
+    std::size_t operator()(const IdentityKey& key) const;
+};
+
+} // namespace ormsh::orm

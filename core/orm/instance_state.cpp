@@ -1,0 +1,117 @@
+// InstanceState: slot bookkeeping and history for one mapped object.
+#include "core/orm/instance_state.h"
+
+#include "core/orm/mapper.h"
+
+namespace ormsh::orm {
+
+StateRef::StateRef(InstanceState* state) : state_(state) {
+    if (state_) state_->host().retain();
+}
+
+StateRef::~StateRef() {
+    if (state_) state_->host().release();
+}
+
+InstanceState::InstanceState(const Mapper& mapper, InstanceHost& host)
+    : mapper_(&mapper), host_(&host), values_(mapper.columns().size()),
+      flags_(mapper.columns().size(), 0), committed_(mapper.columns().size()),
+      related_(mapper.relationships().size()) {}
+
+InstanceState::~InstanceState() = default;
+
+void InstanceState::set_value(std::size_t slot, engine::Value value) {
+    if (!(flags_[slot] & kModified)) {
+        // The committed value is what was loaded; an unloaded slot of a persistent object has
+        // no known committed value, which the flush treats as "changed".
+        committed_[slot] = (flags_[slot] & kLoaded) ? std::move(values_[slot]) : engine::Value{};
+        flags_[slot] |= kModified;
+    }
+    values_[slot] = std::move(value);
+    flags_[slot] |= kLoaded;
+    modified_ = true;
+}
+
+void InstanceState::load_value(std::size_t slot, engine::Value value) {
+    values_[slot] = std::move(value);
+    flags_[slot] = kLoaded;
+    committed_[slot] = engine::Value{};
+}
+
+const engine::Value& InstanceState::committed_value(std::size_t slot) const {
+    return (flags_[slot] & kModified) ? committed_[slot] : values_[slot];
+}
+
+std::vector<std::size_t> InstanceState::changed_slots() const {
+    std::vector<std::size_t> changed;
+    for (std::size_t slot = 0; slot < values_.size(); ++slot) {
+        if ((flags_[slot] & kModified) && !(committed_[slot] == values_[slot]))
+            changed.push_back(slot);
+    }
+    return changed;
+}
+
+void InstanceState::expire_all() {
+    for (std::size_t slot = 0; slot < values_.size(); ++slot) {
+        values_[slot] = engine::Value{};
+        committed_[slot] = engine::Value{};
+        flags_[slot] = 0;
+    }
+    for (auto& rel : related_) {
+        rel = RelatedSlot{};
+    }
+    modified_ = false;
+}
+
+void InstanceState::expire(std::size_t slot) {
+    values_[slot] = engine::Value{};
+    committed_[slot] = engine::Value{};
+    flags_[slot] = 0;
+}
+
+bool InstanceState::any_expired() const {
+    for (auto f : flags_)
+        if (!(f & kLoaded)) return true;
+    return false;
+}
+
+void InstanceState::commit_all() {
+    for (std::size_t slot = 0; slot < values_.size(); ++slot) {
+        flags_[slot] &= static_cast<std::uint8_t>(~kModified);
+        committed_[slot] = engine::Value{};
+    }
+    for (auto& rel : related_) rel.clear_history();
+    modified_ = false;
+}
+
+void InstanceState::discard_changes() {
+    for (std::size_t slot = 0; slot < values_.size(); ++slot) {
+        if (flags_[slot] & kModified) {
+            values_[slot] = std::move(committed_[slot]);
+            committed_[slot] = engine::Value{};
+            flags_[slot] &= static_cast<std::uint8_t>(~kModified);
+        }
+    }
+    modified_ = false;
+}
+
+void InstanceState::for_each_reference(const std::function<void(InstanceState&)>& visit) const {
+    auto visit_ref = [&](const StateRef& ref) {
+        if (ref) visit(*ref);
+    };
+    for (const auto& rel : related_) {
+        visit_ref(rel.scalar);
+        visit_ref(rel.original_scalar);
+        for (const auto& r : rel.items) visit_ref(r);
+        for (const auto& r : rel.added) visit_ref(r);
+        for (const auto& r : rel.removed) visit_ref(r);
+    }
+}
+
+void InstanceState::clear_references() {
+    // Move the slots out first: releasing a reference may free objects that point back here.
+    std::vector<RelatedSlot> doomed(related_.size());
+    doomed.swap(related_);
+}
+
+} // namespace ormsh::orm

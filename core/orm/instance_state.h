@@ -1,0 +1,154 @@
+// InstanceState: what the ORM knows about one mapped object (SQLAlchemy's InstanceState):
+// its status in a session, its identity key, the column values as engine::Value slots with
+// per-slot loaded / modified flags and committed history, and its relationship slots. The
+// object itself belongs to a host (a Python object, or any C++ object) reached through
+// InstanceHost.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "core/engine/value.h"
+#include "core/orm/identity_key.h"
+
+namespace ormsh::orm {
+
+class Mapper;
+class Session;
+class InstanceState;
+
+// The object an InstanceState belongs to. core/orm retains it while it must stay alive on
+// purpose (referenced from a relationship, or pending/dirty/deleted in a session) and releases
+// it after; the host's own memory management does the rest.
+class InstanceHost {
+public:
+    virtual void retain() = 0;
+    virtual void release() = 0;
+    virtual InstanceState& state() = 0;
+
+protected:
+    ~InstanceHost() = default;
+};
+
+// A strong reference to a mapped object, through its host.
+class StateRef {
+public:
+    StateRef() = default;
+    explicit StateRef(InstanceState* state);
+    StateRef(const StateRef& other) : StateRef(other.state_) {}
+    StateRef(StateRef&& other) noexcept : state_(other.state_) { other.state_ = nullptr; }
+    StateRef& operator=(StateRef other) noexcept {
+        std::swap(state_, other.state_);
+        return *this;
+    }
+    ~StateRef();
+
+    InstanceState* get() const { return state_; }
+    InstanceState* operator->() const { return state_; }
+    InstanceState& operator*() const { return *state_; }
+    explicit operator bool() const { return state_ != nullptr; }
+    bool operator==(const StateRef& o) const { return state_ == o.state_; }
+    bool operator==(const InstanceState* o) const { return state_ == o; }
+
+private:
+    InstanceState* state_ = nullptr;
+};
+
+enum class Status : std::uint8_t { Transient, Pending, Persistent, Deleted, Detached };
+
+// The value of one relationship attribute on one object. A many-to-one (or uselist=False)
+// holds `scalar`; a collection holds `items`. History since the last load or flush drives the
+// flush: what was added to or removed from a collection, and the former scalar target.
+struct RelatedSlot {
+    bool loaded = false;
+    StateRef scalar;
+    std::vector<StateRef> items;
+    std::vector<StateRef> added;
+    std::vector<StateRef> removed;
+    bool scalar_changed = false;
+    StateRef original_scalar;
+
+    void clear_history() {
+        added.clear();
+        removed.clear();
+        scalar_changed = false;
+        original_scalar = StateRef();
+    }
+};
+
+class InstanceState {
+public:
+    InstanceState(const Mapper& mapper, InstanceHost& host);
+    InstanceState(const InstanceState&) = delete;
+    InstanceState& operator=(const InstanceState&) = delete;
+    ~InstanceState();
+
+    const Mapper& mapper() const { return *mapper_; }
+    InstanceHost& host() const { return *host_; }
+
+    Status status = Status::Transient;
+    Session* session = nullptr;
+    // Set once the object has a row: (mapper, primary key values).
+    std::optional<IdentityKey> key;
+    // True while the session retains the host (pending, dirty or deleted objects).
+    bool strongly_held = false;
+    // Monotonic order in which the object was added to its session (flush order of inserts).
+    std::uint64_t insert_order = 0;
+
+    // Column slots -------------------------------------------------------------------------
+    std::size_t slot_count() const { return values_.size(); }
+    const engine::Value& value(std::size_t slot) const { return values_[slot]; }
+    bool is_loaded(std::size_t slot) const { return flags_[slot] & kLoaded; }
+    bool is_modified(std::size_t slot) const { return flags_[slot] & kModified; }
+    // True when any column or relationship changed since the last load / flush.
+    bool modified() const { return modified_; }
+
+    // Sets a slot as the user does: records the committed value the first time the slot
+    // changes, so that the flush can tell a real change from the same value assigned again.
+    void set_value(std::size_t slot, engine::Value value);
+    // Sets a slot as loading does: the value becomes the committed value; no history.
+    void load_value(std::size_t slot, engine::Value value);
+    // The value the database held when the slot was loaded (the current value when unmodified).
+    const engine::Value& committed_value(std::size_t slot) const;
+    // Slots whose value differs from the committed one (what an UPDATE must set).
+    std::vector<std::size_t> changed_slots() const;
+
+    // Marks every slot unloaded (expire on commit / expire()); the next access reloads.
+    void expire_all();
+    void expire(std::size_t slot);
+    bool any_expired() const;
+    // After a successful flush: current values become committed; no history.
+    void commit_all();
+    // Rollback of a persistent object: restores committed values and forgets changes.
+    void discard_changes();
+
+    // Relationship slots --------------------------------------------------------------------
+    RelatedSlot& related(std::size_t index) { return related_[index]; }
+    const RelatedSlot& related(std::size_t index) const { return related_[index]; }
+    std::size_t related_count() const { return related_.size(); }
+    void mark_modified() { modified_ = true; }
+
+    // Calls `visit` for every object this one references through a relationship, so that the
+    // host's garbage collector can see the references core/orm holds.
+    void for_each_reference(const std::function<void(InstanceState&)>& visit) const;
+    // Drops every relationship reference (to break a garbage cycle).
+    void clear_references();
+
+private:
+    static constexpr std::uint8_t kLoaded = 1;
+    static constexpr std::uint8_t kModified = 2;
+
+    const Mapper* mapper_;
+    InstanceHost* host_;
+    std::vector<engine::Value> values_;
+    std::vector<std::uint8_t> flags_;
+    // committed_[slot] is meaningful only while the slot is modified.
+    std::vector<engine::Value> committed_;
+    std::vector<RelatedSlot> related_;
+    bool modified_ = false;
+};
+
+} // namespace ormsh::orm

@@ -1,0 +1,143 @@
+// RelationshipProperty::configure and cascade parsing: the direction of a relationship and
+// the columns its flush synchronises, worked out from foreign keys as SQLAlchemy does.
+#include "core/orm/relationship.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include <fmt/core.h>
+
+#include "core/engine/errors.h"
+#include "core/orm/mapper.h"
+
+namespace ormsh::orm {
+namespace {
+
+std::string trim(std::string s) {
+    auto not_space = [](unsigned char c) { return !std::isspace(c); };
+    s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+    s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+    return s;
+}
+
+bool allowed(const std::vector<std::string>& restrict_to, const schema::Column& column) {
+    if (restrict_to.empty()) return true;
+    std::string full = column.fullname();
+    return std::find(restrict_to.begin(), restrict_to.end(), full) != restrict_to.end() ||
+           std::find(restrict_to.begin(), restrict_to.end(), column.name) != restrict_to.end();
+}
+
+// Foreign keys of `from` that point at `to`, as (referenced, referencing) pairs.
+std::vector<ColumnPair> pairs_between(const schema::Table& from, const schema::Table& to,
+                                      const std::vector<std::string>& restrict_to) {
+    std::vector<ColumnPair> pairs;
+    for (const auto& column : from.columns()) {
+        for (const auto& fk : column->foreign_keys()) {
+            if (!fk->references(to) || !allowed(restrict_to, *column)) continue;
+            pairs.push_back(ColumnPair{fk->column(), column});
+        }
+    }
+    return pairs;
+}
+
+} // namespace
+
+Cascade Cascade::parse(const std::string& text) {
+    Cascade c;
+    c.save_update = c.merge = false;
+    std::stringstream in(text);
+    std::string word;
+    std::vector<std::string> unknown;
+    while (std::getline(in, word, ',')) {
+        word = trim(word);
+        if (word.empty()) continue;
+        if (word == "all") {
+            c.save_update = c.merge = c.refresh_expire = c.expunge = c.delete_ = true;
+        } else if (word == "none") {
+        } else if (word == "save-update") {
+            c.save_update = true;
+        } else if (word == "merge") {
+            c.merge = true;
+        } else if (word == "expunge") {
+            c.expunge = true;
+        } else if (word == "delete") {
+            c.delete_ = true;
+        } else if (word == "delete-orphan") {
+            c.delete_orphan = true;
+        } else if (word == "refresh-expire") {
+            c.refresh_expire = true;
+        } else {
+            unknown.push_back("'" + word + "'");
+        }
+    }
+    if (!unknown.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < unknown.size(); ++i) list += (i ? ", " : "") + unknown[i];
+        throw engine::ArgumentError("Invalid cascade option(s): " + list);
+    }
+    return c;
+}
+
+void RelationshipProperty::configure(Mapper& target) {
+    target_ = &target;
+    const schema::Table& parent_table = parent_->table();
+    const schema::Table& target_table = target.table();
+    const auto& restrict_to = config_.foreign_keys;
+
+    if (config_.secondary) {
+        direction_ = Direction::ManyToMany;
+        pairs_ = pairs_between(*config_.secondary, parent_table, restrict_to);
+        secondary_pairs_ = pairs_between(*config_.secondary, target_table, restrict_to);
+        if (&parent_table == &target_table && pairs_.size() > 1) {
+            // Self-referential many-to-many needs primaryjoin/secondaryjoin to tell the two
+            // sides apart; without them take the first key for the parent, the second for the
+            // target, which is what such tables declare in practice.
+            secondary_pairs_ = {pairs_[1]};
+            pairs_ = {pairs_[0]};
+        }
+        if (pairs_.empty() || secondary_pairs_.empty())
+            throw engine::ArgumentError(fmt::format(
+                "Could not determine join condition between parent/child tables on relationship "
+                "{}.{} - there are no foreign keys linking these tables via secondary table '{}'.  "
+                "Ensure that referencing columns are associated with a ForeignKey or "
+                "ForeignKeyConstraint, or specify 'primaryjoin' and 'secondaryjoin' expressions.",
+                parent_->class_name(), config_.key, config_.secondary->name()));
+    } else {
+        auto to_target = pairs_between(parent_table, target_table, restrict_to);
+        auto to_parent = pairs_between(target_table, parent_table, restrict_to);
+        if (&parent_table == &target_table) {
+            // Self-referential: one-to-many unless remote_side names the referenced column,
+            // which makes it the many-to-one side (parent = relationship('Node',
+            // remote_side=[id])).
+            bool remote_is_referenced = false;
+            for (const auto& pair : to_target)
+                if (allowed(config_.remote_side, *pair.referenced) && !config_.remote_side.empty())
+                    remote_is_referenced = true;
+            direction_ = remote_is_referenced ? Direction::ManyToOne : Direction::OneToMany;
+            pairs_ = to_target;
+        } else if (!to_target.empty() && to_parent.empty()) {
+            direction_ = Direction::ManyToOne;
+            pairs_ = std::move(to_target);
+        } else if (!to_parent.empty() && to_target.empty()) {
+            direction_ = Direction::OneToMany;
+            pairs_ = std::move(to_parent);
+        } else if (!to_parent.empty() && !to_target.empty()) {
+            throw engine::ArgumentError(fmt::format(
+                "Could not determine join condition between parent/child tables on relationship "
+                "{}.{} - there are multiple foreign key paths linking the tables.  Specify the "
+                "'foreign_keys' argument, providing a list of those columns which should be "
+                "counted as containing a foreign key reference to the parent table.",
+                parent_->class_name(), config_.key));
+        }
+        if (pairs_.empty())
+            throw engine::ArgumentError(fmt::format(
+                "Could not determine join condition between parent/child tables on relationship "
+                "{}.{} - there are no foreign keys linking these tables.  Ensure that referencing "
+                "columns are associated with a ForeignKey or ForeignKeyConstraint, or specify a "
+                "'primaryjoin' expression.",
+                parent_->class_name(), config_.key));
+    }
+    uselist_ = config_.uselist.value_or(direction_ != Direction::ManyToOne);
+}
+
+} // namespace ormsh::orm

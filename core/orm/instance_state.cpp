@@ -2,6 +2,7 @@
 #include "core/orm/instance_state.h"
 
 #include "core/orm/mapper.h"
+#include "core/orm/session.h"
 
 namespace ormsh::orm {
 
@@ -18,7 +19,9 @@ InstanceState::InstanceState(const Mapper& mapper, InstanceHost& host)
       flags_(mapper.columns().size(), 0), committed_(mapper.columns().size()),
       related_(mapper.relationships().size()) {}
 
-InstanceState::~InstanceState() = default;
+InstanceState::~InstanceState() {
+    if (session) session->forget(*this);
+}
 
 void InstanceState::set_value(std::size_t slot, engine::Value value) {
     if (!(flags_[slot] & kModified)) {
@@ -30,6 +33,7 @@ void InstanceState::set_value(std::size_t slot, engine::Value value) {
     values_[slot] = std::move(value);
     flags_[slot] |= kLoaded;
     modified_ = true;
+    if (session && !strongly_held) session->note_modified(*this);
 }
 
 void InstanceState::load_value(std::size_t slot, engine::Value value) {
@@ -61,6 +65,11 @@ void InstanceState::expire_all() {
         rel = RelatedSlot{};
     }
     modified_ = false;
+}
+
+void InstanceState::mark_modified() {
+    modified_ = true;
+    if (session && !strongly_held) session->note_modified(*this);
 }
 
 void InstanceState::expire(std::size_t slot) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/engine/value.h"
@@ -28,6 +29,8 @@ public:
     virtual void retain() = 0;
     virtual void release() = 0;
     virtual InstanceState& state() = 0;
+    // How the object is named in messages: "<User at 0x7f3a...>", as SQLAlchemy's state_str.
+    virtual std::string describe() const = 0;
 
 protected:
     ~InstanceHost() = default;
@@ -95,6 +98,8 @@ public:
     std::optional<IdentityKey> key;
     // True while the session retains the host (pending, dirty or deleted objects).
     bool strongly_held = false;
+    // session.delete() was called; the DELETE runs at the next flush.
+    bool marked_deleted = false;
     // Monotonic order in which the object was added to its session (flush order of inserts).
     std::uint64_t insert_order = 0;
 
@@ -129,7 +134,8 @@ public:
     RelatedSlot& related(std::size_t index) { return related_[index]; }
     const RelatedSlot& related(std::size_t index) const { return related_[index]; }
     std::size_t related_count() const { return related_.size(); }
-    void mark_modified() { modified_ = true; }
+    // A relationship of this object changed: the session must flush it.
+    void mark_modified();
 
     // Calls `visit` for every object this one references through a relationship, so that the
     // host's garbage collector can see the references core/orm holds.

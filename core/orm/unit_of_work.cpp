@@ -1,0 +1,560 @@
+// UnitOfWork: cascade, order, synchronise and write one flush.
+#include "core/orm/unit_of_work.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/core.h>
+
+#include "core/engine/errors.h"
+#include "core/engine/result.h"
+#include "core/orm/session.h"
+
+namespace ormsh::orm {
+namespace {
+
+bool contains(const std::vector<StateRef>& list, const InstanceState* state) {
+    return std::any_of(list.begin(), list.end(), [&](const StateRef& r) { return r == state; });
+}
+
+// The value to bind for `column`, converted for the dialect (bools to 0/1 on SQLite ...).
+engine::Value bind_value(const schema::Column& column, const engine::Capabilities& caps,
+                         engine::Value value) {
+    engine::convert_bind_value(column.type, caps, value);
+    return value;
+}
+
+bool is_self_referential(const Mapper& mapper) {
+    for (const auto& rel : mapper.relationships())
+        if (rel->target() == &mapper && rel->direction() != Direction::ManyToMany) return true;
+    return false;
+}
+
+} // namespace
+
+UnitOfWork::UnitOfWork(Session& session, StatementCache& statements)
+    : session_(session), statements_(statements) {}
+
+void UnitOfWork::execute() {
+    cascade();
+    if (saves_.empty() && deletes_.empty()) return;
+    auto order = mapper_order();
+
+    for (const Mapper* mapper : order) {
+        sync_to_children(*mapper);
+        std::vector<InstanceState*> inserts, updates;
+        for (InstanceState* state : saves_) {
+            if (&state->mapper() != mapper || state->marked_deleted) continue;
+            if (state->status == Status::Pending)
+                inserts.push_back(state);
+            else if (state->status == Status::Persistent)
+                updates.push_back(state);
+        }
+        if (!inserts.empty()) insert_states(*mapper, inserts);
+        for (InstanceState* state : updates) sync_from_parents(*state);
+        if (!updates.empty()) update_states(*mapper, updates);
+    }
+    process_secondary();
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        std::vector<InstanceState*> doomed;
+        for (InstanceState* state : deletes_)
+            if (&state->mapper() == *it) doomed.push_back(state);
+        if (!doomed.empty()) delete_states(**it, doomed);
+    }
+}
+
+// --- cascades -------------------------------------------------------------------------------
+
+void UnitOfWork::cascade() {
+    for (const auto& ref : session_.pending_) saves_.push_back(ref.get());
+    for (const auto& ref : session_.held_)
+        if (!ref->marked_deleted) saves_.push_back(ref.get());
+    for (InstanceState* s : saves_) in_flush_.insert(s);
+
+    // save-update: objects reachable from the flush set through relationships join it.
+    for (std::size_t i = 0; i < saves_.size(); ++i) {
+        InstanceState& state = *saves_[i];
+        for (const auto& rel : state.mapper().relationships()) {
+            RelatedSlot& slot = state.related(rel->slot());
+            if (!slot.loaded) continue;
+            std::vector<InstanceState*> reached;
+            if (slot.scalar) reached.push_back(slot.scalar.get());
+            for (const auto& item : slot.items) reached.push_back(item.get());
+            if (rel->config().cascade.save_update) {
+                for (InstanceState* target : reached) {
+                    if (target->status == Status::Transient) session_.add(*target);
+                    if (target->session == &session_ && !in_flush_.count(target) &&
+                        (target->status == Status::Pending || target->modified())) {
+                        in_flush_.insert(target);
+                        saves_.push_back(target);
+                    }
+                }
+            }
+            if (rel->config().cascade.delete_orphan) {
+                for (const auto& removed : slot.removed) {
+                    InstanceState* orphan = removed.get();
+                    if (contains(slot.items, orphan) || orphan->session != &session_) continue;
+                    if (orphan->status == Status::Pending)
+                        session_.expunge(*orphan);
+                    else if (orphan->status == Status::Persistent && !orphan->marked_deleted)
+                        session_.delete_(*orphan);
+                }
+            }
+        }
+    }
+    // Objects expunged as orphans above leave the flush.
+    std::erase_if(saves_, [&](InstanceState* s) { return s->session != &session_; });
+    cascade_deletes();
+}
+
+void UnitOfWork::cascade_deletes() {
+    for (const auto& ref : session_.deleted_) deletes_.push_back(ref.get());
+    for (std::size_t i = 0; i < deletes_.size(); ++i) {
+        InstanceState& state = *deletes_[i];
+        for (const auto& rel : state.mapper().relationships()) {
+            if (rel->config().viewonly) continue;
+            bool cascades = rel->config().cascade.delete_;
+            if (!cascades && rel->direction() == Direction::ManyToOne) continue;
+            if (!cascades && rel->config().passive_deletes) continue;
+            ensure_loaded(state, *rel);
+            RelatedSlot& slot = state.related(rel->slot());
+            std::vector<InstanceState*> targets;
+            if (slot.scalar) targets.push_back(slot.scalar.get());
+            for (const auto& item : slot.items) targets.push_back(item.get());
+            for (InstanceState* target : targets) {
+                if (cascades) {
+                    if (target->status == Status::Pending && target->session == &session_)
+                        session_.expunge(*target);
+                    else if (target->status == Status::Persistent && !target->marked_deleted) {
+                        session_.delete_(*target);
+                        deletes_.push_back(target);
+                    }
+                } else if (rel->direction() == Direction::OneToMany && !target->marked_deleted) {
+                    // The children stay; their foreign key to the deleted parent becomes NULL.
+                    for (const auto& pair : rel->pairs()) {
+                        std::size_t slot_index = target->mapper().slot_of(*pair.referencing);
+                        if (slot_index != Mapper::npos)
+                            target->set_value(slot_index, engine::Null{});
+                    }
+                    if (target->session == &session_) {
+                        session_.note_modified(*target);
+                        if (!in_flush_.count(target)) {
+                            in_flush_.insert(target);
+                            saves_.push_back(target);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+void UnitOfWork::ensure_loaded(InstanceState& state, const RelationshipProperty& rel) {
+    RelatedSlot& slot = state.related(rel.slot());
+    if (slot.loaded || state.status != Status::Persistent) return;
+    if (!session_.relationship_loader)
+        throw engine::InvalidRequestError("no relationship loader is configured on the session");
+    session_.relationship_loader(state, rel);
+}
+
+// --- ordering -------------------------------------------------------------------------------
+
+std::vector<const Mapper*> UnitOfWork::mapper_order() const {
+    std::vector<const Mapper*> mappers;
+    auto note = [&](const InstanceState* s) {
+        if (std::find(mappers.begin(), mappers.end(), &s->mapper()) == mappers.end())
+            mappers.push_back(&s->mapper());
+    };
+    for (auto* s : saves_) note(s);
+    for (auto* s : deletes_) note(s);
+
+    // Kahn's algorithm over "my table references yours", ties kept in first-seen order.
+    std::vector<const Mapper*> ordered;
+    std::vector<bool> done(mappers.size(), false);
+    while (ordered.size() < mappers.size()) {
+        bool progressed = false;
+        for (std::size_t i = 0; i < mappers.size(); ++i) {
+            if (done[i]) continue;
+            bool ready = true;
+            for (std::size_t j = 0; j < mappers.size() && ready; ++j) {
+                if (i == j || done[j] || &mappers[i]->table() == &mappers[j]->table()) continue;
+                for (const auto& fk : mappers[i]->table().foreign_keys())
+                    if (fk->references(mappers[j]->table())) ready = false;
+            }
+            if (ready) {
+                done[i] = true;
+                ordered.push_back(mappers[i]);
+                progressed = true;
+            }
+        }
+        if (!progressed) {
+            // A cycle between tables: fall back to first-seen order for the rest.
+            for (std::size_t i = 0; i < mappers.size(); ++i)
+                if (!done[i]) {
+                    done[i] = true;
+                    ordered.push_back(mappers[i]);
+                }
+        }
+    }
+    return ordered;
+}
+
+// --- foreign key synchronisation --------------------------------------------------------------
+
+namespace {
+
+void copy_pairs(const std::vector<ColumnPair>& pairs, const InstanceState* from,
+                InstanceState& to) {
+    for (const auto& pair : pairs) {
+        std::size_t to_slot = to.mapper().slot_of(*pair.referencing);
+        if (to_slot == Mapper::npos) continue;
+        engine::Value value = engine::Null{};
+        if (from) {
+            std::size_t from_slot = from->mapper().slot_of(*pair.referenced);
+            if (from_slot != Mapper::npos) value = from->value(from_slot);
+        }
+        if (!(to.is_loaded(to_slot) && to.value(to_slot) == value)) to.set_value(to_slot, value);
+    }
+}
+
+} // namespace
+
+void UnitOfWork::sync_to_children(const Mapper& child_mapper) {
+    for (std::size_t i = 0; i < saves_.size(); ++i) {
+        InstanceState* parent = saves_[i];
+        for (const auto& rel : parent->mapper().relationships()) {
+            if (rel->direction() != Direction::OneToMany || rel->target() != &child_mapper ||
+                rel->config().viewonly)
+                continue;
+            // Self-referential children are synchronised row by row in insert_states.
+            if (&parent->mapper() == &child_mapper && parent->status == Status::Pending) continue;
+            RelatedSlot& slot = parent->related(rel->slot());
+            if (!slot.loaded) continue;
+            bool parent_new = std::find(inserted_.begin(), inserted_.end(), parent) != inserted_.end();
+            std::vector<InstanceState*> children;
+            if (parent_new)
+                for (const auto& item : slot.items) children.push_back(item.get());
+            else
+                for (const auto& item : slot.added) children.push_back(item.get());
+            for (InstanceState* child : children) {
+                if (child->marked_deleted) continue;
+                copy_pairs(rel->pairs(), parent, *child);
+                if (child->session == &session_ && !in_flush_.count(child)) {
+                    session_.note_modified(*child);
+                    in_flush_.insert(child);
+                    saves_.push_back(child);
+                }
+            }
+            for (const auto& removed : slot.removed) {
+                InstanceState* child = removed.get();
+                if (contains(slot.items, child) || child->marked_deleted ||
+                    child->session != &session_ || child->status != Status::Persistent)
+                    continue;
+                // Only clear the key if it still points at this parent.
+                bool points_here = true;
+                for (const auto& pair : rel->pairs()) {
+                    std::size_t cs = child->mapper().slot_of(*pair.referencing);
+                    std::size_t ps = parent->mapper().slot_of(*pair.referenced);
+                    if (cs == Mapper::npos || ps == Mapper::npos ||
+                        !(child->value(cs) == parent->value(ps)))
+                        points_here = false;
+                }
+                if (!points_here) continue;
+                copy_pairs(rel->pairs(), nullptr, *child);
+                session_.note_modified(*child);
+                if (!in_flush_.count(child)) {
+                    in_flush_.insert(child);
+                    saves_.push_back(child);
+                }
+            }
+        }
+    }
+}
+
+void UnitOfWork::sync_from_parents(InstanceState& state) {
+    for (const auto& rel : state.mapper().relationships()) {
+        if (rel->direction() != Direction::ManyToOne || rel->config().viewonly) continue;
+        RelatedSlot& slot = state.related(rel->slot());
+        if (!slot.loaded) continue;
+        if (state.status == Status::Pending ? !slot.scalar && !slot.scalar_changed
+                                            : !slot.scalar_changed)
+            continue;
+        copy_pairs(rel->pairs(), slot.scalar.get(), state);
+    }
+}
+
+// --- writing --------------------------------------------------------------------------------
+
+void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>& states) {
+    engine::Connection& conn = session_.connection();
+    const auto& caps = conn.dialect().caps();
+    const schema::Table& table = mapper.table();
+    schema::ColumnPtr autoinc = table.autoincrement_column();
+    std::size_t autoinc_slot = autoinc ? mapper.slot_of(*autoinc) : Mapper::npos;
+    bool self_ref = is_self_referential(mapper);
+
+    if (self_ref) {
+        // Parents before children: a stable depth-first order over the many-to-one links.
+        std::vector<InstanceState*> ordered;
+        std::unordered_set<InstanceState*> placed, in_batch(states.begin(), states.end());
+        std::function<void(InstanceState*)> place = [&](InstanceState* s) {
+            if (placed.count(s)) return;
+            placed.insert(s);
+            for (const auto& rel : mapper.relationships()) {
+                if (rel->target() != &mapper || rel->direction() != Direction::ManyToOne) continue;
+                const RelatedSlot& slot = s->related(rel->slot());
+                if (slot.scalar && in_batch.count(slot.scalar.get())) place(slot.scalar.get());
+            }
+            ordered.push_back(s);
+        };
+        for (InstanceState* s : states) place(s);
+        // A parent holding children through a one-to-many collection also goes first.
+        states = ordered;
+    }
+
+    struct Group {
+        std::vector<InsertColumn> columns;
+        std::vector<std::size_t> slots;
+        std::vector<InstanceState*> members;
+        std::vector<std::vector<engine::Value>> rows;
+    };
+    auto flush_group = [&](Group& group) {
+        if (group.members.empty()) return;
+        bool need_key = autoinc_slot != Mapper::npos &&
+                        std::find(group.slots.begin(), group.slots.end(), autoinc_slot) ==
+                            group.slots.end();
+        bool has_inline = std::any_of(group.columns.begin(), group.columns.end(),
+                                      [](const InsertColumn& c) { return !c.inline_sql.empty(); });
+        std::vector<engine::Value> keys;
+        if (!has_inline && !session_.engine()->echo() && group.members.size() > 1) {
+            std::vector<std::string> names;
+            for (const auto& c : group.columns) names.push_back(c.column->name);
+            keys = conn.bulk_insert(table.name(), names, group.rows,
+                                    need_key ? std::optional<std::string>(autoinc->name)
+                                             : std::nullopt);
+        } else {
+            bool returning = need_key && caps.insert_returning;
+            const std::string& sql =
+                statements_.insert(table, group.columns, returning ? autoinc.get() : nullptr);
+            for (auto& row : group.rows) {
+                engine::Result result = conn.execute(sql, row);
+                if (!need_key) continue;
+                if (returning) {
+                    std::vector<engine::Value> out;
+                    keys.push_back(result.next(out) && !out.empty() ? out[0]
+                                                                    : engine::Value{engine::Null{}});
+                } else {
+                    auto id = conn.driver().last_insert_id();
+                    keys.push_back(id ? engine::Value{*id} : engine::Value{engine::Null{}});
+                }
+            }
+        }
+        for (std::size_t i = 0; i < group.members.size(); ++i) {
+            InstanceState& state = *group.members[i];
+            if (need_key && i < keys.size()) {
+                engine::Value key = keys[i];
+                engine::convert_result_value(autoinc->type, caps, key);
+                state.load_value(autoinc_slot, std::move(key));
+            }
+            state.key = Session::identity_key_of(state);
+            inserted_.push_back(&state);
+        }
+        group = Group{};
+    };
+
+    Group group;
+    for (InstanceState* state : states) {
+        sync_from_parents(*state);
+        Group row_shape;
+        std::vector<engine::Value> row;
+        for (const auto& prop : mapper.columns()) {
+            const schema::Column& column = *prop.column;
+            std::size_t slot = prop.slot;
+            if (state->is_loaded(slot)) {
+                if (slot == autoinc_slot && engine::is_null(state->value(slot))) continue;
+                row_shape.columns.push_back({&column, {}});
+                row_shape.slots.push_back(slot);
+                row.push_back(bind_value(column, caps, state->value(slot)));
+                continue;
+            }
+            const auto& def = column.default_value;
+            if (def.kind == schema::ColumnDefault::Kind::Scalar ||
+                def.kind == schema::ColumnDefault::Kind::Callable) {
+                state->load_value(slot, def.evaluate());
+                row_shape.columns.push_back({&column, {}});
+                row_shape.slots.push_back(slot);
+                row.push_back(bind_value(column, caps, state->value(slot)));
+            } else if (def.kind == schema::ColumnDefault::Kind::Expression) {
+                std::string sql = def.expression->render_server_default(conn.dialect());
+                if (sql.size() > 1 && sql.front() == '(' && sql.back() == ')')
+                    sql = sql.substr(1, sql.size() - 2);
+                row_shape.columns.push_back({&column, std::move(sql)});
+                row_shape.slots.push_back(slot);
+            }
+        }
+        bool same_shape = !group.members.empty() && group.slots == row_shape.slots &&
+                          std::equal(group.columns.begin(), group.columns.end(),
+                                     row_shape.columns.begin(), row_shape.columns.end(),
+                                     [](const InsertColumn& a, const InsertColumn& b) {
+                                         return a.column == b.column && a.inline_sql == b.inline_sql;
+                                     });
+        // Self-referential rows go one at a time: a child's key depends on its parent's id.
+        if (!same_shape || self_ref) {
+            flush_group(group);
+            group.columns = std::move(row_shape.columns);
+            group.slots = std::move(row_shape.slots);
+        }
+        group.members.push_back(state);
+        group.rows.push_back(std::move(row));
+        if (self_ref) {
+            flush_group(group);
+            // Children of this row in the same batch learn its key now.
+            for (const auto& rel : mapper.relationships()) {
+                if (rel->target() != &mapper || rel->direction() != Direction::OneToMany) continue;
+                const RelatedSlot& slot = state->related(rel->slot());
+                for (const auto& item : slot.items) copy_pairs(rel->pairs(), state, *item);
+            }
+        }
+    }
+    flush_group(group);
+}
+
+void UnitOfWork::update_states(const Mapper& mapper, const std::vector<InstanceState*>& states) {
+    engine::Connection& conn = session_.connection();
+    const auto& caps = conn.dialect().caps();
+    std::vector<const schema::Column*> pk_columns;
+    for (std::size_t slot : mapper.primary_key_slots())
+        pk_columns.push_back(mapper.columns()[slot].column.get());
+
+    for (InstanceState* state : states) {
+        std::vector<std::size_t> changed = state->changed_slots();
+        if (changed.empty()) continue;
+        // onupdate= defaults apply to columns the user did not change themselves.
+        for (const auto& prop : mapper.columns()) {
+            const auto& onupdate = prop.column->onupdate;
+            if ((onupdate.kind == schema::ColumnDefault::Kind::Scalar ||
+                 onupdate.kind == schema::ColumnDefault::Kind::Callable) &&
+                std::find(changed.begin(), changed.end(), prop.slot) == changed.end()) {
+                state->set_value(prop.slot, onupdate.evaluate());
+                changed.push_back(prop.slot);
+            }
+        }
+        std::vector<const schema::Column*> set;
+        std::vector<engine::Value> params;
+        for (std::size_t slot : changed) {
+            const schema::Column& column = *mapper.columns()[slot].column;
+            set.push_back(&column);
+            params.push_back(bind_value(column, caps, state->value(slot)));
+        }
+        for (std::size_t slot : mapper.primary_key_slots())
+            params.push_back(bind_value(*mapper.columns()[slot].column, caps,
+                                        state->committed_value(slot)));
+        const std::string& sql = statements_.update(mapper.table(), set, pk_columns);
+        engine::Result result = conn.execute(sql, params);
+        if (result.rowcount() >= 0 && result.rowcount() != 1)
+            throw StaleDataError(fmt::format(
+                "UPDATE statement on table '{}' expected to update 1 row(s); {} were matched.",
+                mapper.table().name(), result.rowcount()));
+        // A changed primary key moves the object in the identity map.
+        state->key = Session::identity_key_of(*state);
+    }
+}
+
+void UnitOfWork::delete_states(const Mapper& mapper, const std::vector<InstanceState*>& states) {
+    engine::Connection& conn = session_.connection();
+    const auto& caps = conn.dialect().caps();
+    std::vector<const schema::Column*> pk_columns;
+    for (std::size_t slot : mapper.primary_key_slots())
+        pk_columns.push_back(mapper.columns()[slot].column.get());
+    const std::string& sql = statements_.delete_(mapper.table(), pk_columns);
+    for (InstanceState* state : states) {
+        std::vector<engine::Value> params;
+        for (std::size_t slot : mapper.primary_key_slots())
+            params.push_back(bind_value(*mapper.columns()[slot].column, caps,
+                                        state->committed_value(slot)));
+        conn.execute(sql, params);
+        deleted_.push_back(state);
+    }
+}
+
+void UnitOfWork::process_secondary() {
+    // Each association row is written once even though both sides of a backref pair see it.
+    std::map<std::pair<const schema::Table*, std::vector<engine::Value>>, bool> done;
+    engine::Connection& conn = session_.connection();
+    const auto& caps = conn.dialect().caps();
+
+    auto row_for = [&](const RelationshipProperty& rel, InstanceState& parent,
+                       InstanceState& child) {
+        std::vector<const schema::Column*> cols;
+        std::vector<engine::Value> values;
+        auto add = [&](const std::vector<ColumnPair>& pairs, InstanceState& side) {
+            for (const auto& pair : pairs) {
+                cols.push_back(pair.referencing.get());
+                values.push_back(bind_value(*pair.referencing, caps,
+                                            side.value(side.mapper().slot_of(*pair.referenced))));
+            }
+        };
+        add(rel.pairs(), parent);
+        add(rel.secondary_pairs(), child);
+        return std::make_pair(cols, values);
+    };
+    // Sorted so the row written does not depend on which side of the pair comes first.
+    auto canonical = [](std::vector<const schema::Column*> cols, std::vector<engine::Value> vals) {
+        std::vector<std::pair<const schema::Column*, engine::Value>> zipped;
+        for (std::size_t i = 0; i < cols.size(); ++i) zipped.emplace_back(cols[i], vals[i]);
+        std::sort(zipped.begin(), zipped.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<engine::Value> key;
+        for (auto& z : zipped) key.push_back(z.second);
+        return key;
+    };
+
+    auto visit = [&](InstanceState& parent, bool parent_deleted) {
+        for (const auto& rel : parent.mapper().relationships()) {
+            if (rel->direction() != Direction::ManyToMany || rel->config().viewonly) continue;
+            RelatedSlot& slot = parent.related(rel->slot());
+            if (!slot.loaded) continue;
+            const schema::Table& secondary = *rel->config().secondary;
+            bool parent_new =
+                std::find(inserted_.begin(), inserted_.end(), &parent) != inserted_.end();
+            std::vector<InstanceState*> adds, removes;
+            if (parent_deleted) {
+                for (const auto& item : slot.items) removes.push_back(item.get());
+                for (const auto& item : slot.removed) removes.push_back(item.get());
+            } else {
+                if (parent_new)
+                    for (const auto& item : slot.items) adds.push_back(item.get());
+                else
+                    for (const auto& item : slot.added) adds.push_back(item.get());
+                for (const auto& item : slot.removed)
+                    if (!contains(slot.items, item.get())) removes.push_back(item.get());
+            }
+            for (InstanceState* child : removes) {
+                auto [cols, values] = row_for(*rel, parent, *child);
+                auto key = std::make_pair(&secondary, canonical(cols, values));
+                if (done.count(key)) continue;
+                done[key] = true;
+                conn.execute(statements_.delete_(secondary, cols), values);
+            }
+            for (InstanceState* child : adds) {
+                if (child->marked_deleted) continue;
+                auto [cols, values] = row_for(*rel, parent, *child);
+                auto key = std::make_pair(&secondary, canonical(cols, values));
+                if (done.count(key)) continue;
+                done[key] = true;
+                std::vector<InsertColumn> insert_cols;
+                for (auto* c : cols) insert_cols.push_back({c, {}});
+                conn.execute(statements_.insert(secondary, insert_cols, nullptr), values);
+            }
+        }
+    };
+    for (InstanceState* state : deletes_) {
+        for (const auto& rel : state->mapper().relationships())
+            if (rel->direction() == Direction::ManyToMany) ensure_loaded(*state, *rel);
+        visit(*state, true);
+    }
+    for (std::size_t i = 0; i < saves_.size(); ++i)
+        if (!saves_[i]->marked_deleted) visit(*saves_[i], false);
+}
+
+} // namespace ormsh::orm

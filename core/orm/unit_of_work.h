@@ -1,0 +1,53 @@
+// UnitOfWork: one flush of a Session (SQLAlchemy's UOWTransaction). It cascades additions and
+// deletions along relationships, orders mappers by foreign-key dependency, synchronises
+// foreign keys from parents to children, and emits INSERTs grouped per column set through the
+// dialect's bulk path, UPDATEs of changed columns, and DELETEs children first.
+#pragma once
+
+#include <cstddef>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/orm/instance_state.h"
+#include "core/orm/mapper.h"
+#include "core/orm/persistence.h"
+
+namespace ormsh::orm {
+
+class Session;
+
+class UnitOfWork {
+public:
+    UnitOfWork(Session& session, StatementCache& statements);
+    // Runs the flush; on error the exception propagates and the caller rolls back.
+    void execute();
+
+    // Objects that became persistent or were deleted by this flush, for the session's
+    // bookkeeping after it succeeds.
+    const std::vector<InstanceState*>& inserted() const { return inserted_; }
+    const std::vector<InstanceState*>& deleted() const { return deleted_; }
+
+private:
+    void cascade();
+    void cascade_deletes();
+    std::vector<const Mapper*> mapper_order() const;
+    void sync_to_children(const Mapper& child_mapper);
+    void sync_from_parents(InstanceState& state);
+    void insert_states(const Mapper& mapper, std::vector<InstanceState*>& states);
+    void update_states(const Mapper& mapper, const std::vector<InstanceState*>& states);
+    void delete_states(const Mapper& mapper, const std::vector<InstanceState*>& states);
+    void process_secondary();
+    void ensure_loaded(InstanceState& state, const RelationshipProperty& rel);
+
+    Session& session_;
+    StatementCache& statements_;
+    // Every object taking part, grouped by mapper, in the order they were met.
+    std::vector<InstanceState*> saves_;
+    std::vector<InstanceState*> deletes_;
+    std::unordered_set<InstanceState*> in_flush_;
+    std::vector<InstanceState*> inserted_;
+    std::vector<InstanceState*> deleted_;
+};
+
+} // namespace ormsh::orm

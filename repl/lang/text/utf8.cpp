@@ -1,0 +1,130 @@
+// UTF-8 primitives: validation, counting and offset mapping, with word-at-a-time ASCII scans.
+// The interpreter calls these on every len(), index and slice of a str, so they must be cheap.
+#include "repl/lang/text/utf8.h"
+
+#include <cstring>
+
+namespace ormsh::lang::text {
+
+namespace {
+
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+inline uint64_t load8(const char* p) noexcept {
+    uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+}
+
+} // namespace
+
+bool is_ascii(std::string_view s) noexcept {
+    const char* p = s.data();
+    size_t n = s.size();
+    size_t i = 0;
+    uint64_t acc = 0;
+    for (; i + 8 <= n; i += 8)
+        acc |= load8(p + i);
+    if (acc & kHighBits) return false;
+    for (; i < n; ++i)
+        if (static_cast<unsigned char>(p[i]) >= 0x80) return false;
+    return true;
+}
+
+size_t utf8_invalid_offset(std::string_view s) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n && (load8(s.data() + i) & kHighBits) == 0) {
+            i += 8;
+            continue;
+        }
+        const unsigned char b0 = p[i];
+        if (b0 < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t need;
+        char32_t cp;
+        char32_t min;
+        if (b0 >= 0xC2 && b0 <= 0xDF) {
+            need = 1, cp = b0 & 0x1F, min = 0x80;
+        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+            need = 2, cp = b0 & 0x0F, min = 0x800;
+        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+            need = 3, cp = b0 & 0x07, min = 0x10000;
+        } else {
+            return i;
+        }
+        for (size_t k = 1; k <= need; ++k) {
+            if (i + k >= n || (p[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > kMaxCodePoint || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += need + 1;
+    }
+    return std::string_view::npos;
+}
+
+size_t utf8_length(std::string_view s) noexcept {
+    const char* p = s.data();
+    const size_t n = s.size();
+    size_t count = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w = load8(p + i);
+        // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear.
+        uint64_t cont = w & ~(w << 1) & kHighBits;
+        count += 8 - static_cast<size_t>(__builtin_popcountll(cont));
+    }
+    for (; i < n; ++i)
+        count += (static_cast<unsigned char>(p[i]) & 0xC0) != 0x80;
+    return count;
+}
+
+void utf8_append(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        char b[2] = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+        out.append(b, 2);
+    } else if (cp < 0x10000) {
+        char b[3] = {static_cast<char>(0xE0 | (cp >> 12)),
+                     static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                     static_cast<char>(0x80 | (cp & 0x3F))};
+        out.append(b, 3);
+    } else {
+        char b[4] = {
+            static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+            static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+        out.append(b, 4);
+    }
+}
+
+size_t utf8_offset(std::string_view s, size_t index, bool ascii) noexcept {
+    if (ascii) return index < s.size() ? index : s.size();
+    const char* p = s.data();
+    const size_t n = s.size();
+    size_t i = 0;
+    size_t seen = 0; // code points fully before byte i
+    while (i < n) {
+        if (i + 8 <= n && seen + 8 <= index && (load8(p + i) & kHighBits) == 0) {
+            i += 8;
+            seen += 8;
+            continue;
+        }
+        if ((static_cast<unsigned char>(p[i]) & 0xC0) != 0x80) {
+            if (seen == index) return i;
+            ++seen;
+        }
+        ++i;
+    }
+    return n;
+}
+
+size_t utf8_index_of_offset(std::string_view s, size_t offset) noexcept {
+    return utf8_length(s.substr(0, offset < s.size() ? offset : s.size()));
+}
+
+} // namespace ormsh::lang::text

@@ -1,0 +1,54 @@
+// UTF-8 primitives: validation offsets, counting, offsets and round trips.
+#include "repl/lang/text/utf8.h"
+
+#include <gtest/gtest.h>
+
+using namespace ormsh::lang::text;
+
+TEST(Utf8, AsciiDetection) {
+    EXPECT_TRUE(is_ascii(""));
+    EXPECT_TRUE(is_ascii("hello world, this is long ascii text"));
+    EXPECT_FALSE(is_ascii("hello world, this is long ascii t\xc3\xa9xt"));
+    EXPECT_FALSE(is_ascii("\xc3\xa9"));
+}
+
+TEST(Utf8, Validation) {
+    EXPECT_EQ(utf8_invalid_offset("abc"), std::string_view::npos);
+    EXPECT_EQ(utf8_invalid_offset("h\xc3\xa9llo \xe6\x97\xa5 \xf0\x9f\x98\x80"),
+              std::string_view::npos);
+    EXPECT_EQ(utf8_invalid_offset("ab\xff"), 2u);
+    EXPECT_EQ(utf8_invalid_offset("abcdefghij\xc3"), 10u);  // truncated
+    EXPECT_EQ(utf8_invalid_offset("a\xc0\xaf"), 1u);        // overlong
+    EXPECT_EQ(utf8_invalid_offset("ab\xed\xa0\x80"), 2u);   // surrogate
+    EXPECT_EQ(utf8_invalid_offset("\xf4\x90\x80\x80"), 0u); // > U+10FFFF
+    EXPECT_EQ(utf8_invalid_offset("abc\xe6\x97"), 3u);      // truncated 3-byte
+    EXPECT_EQ(utf8_invalid_offset("\xe0\x80\x80"), 0u);     // overlong 3-byte
+    EXPECT_TRUE(utf8_valid("\xf4\x8f\xbf\xbf"));
+}
+
+TEST(Utf8, LengthAndOffsets) {
+    std::string_view s = "h\xc3\xa9llo \xe6\x97\xa5\xf0\x9f\x98\x80 and some more ascii";
+    EXPECT_EQ(utf8_length(s), 28u);
+    EXPECT_EQ(utf8_offset(s, 0), 0u);
+    EXPECT_EQ(utf8_offset(s, 2), 3u);
+    EXPECT_EQ(utf8_offset(s, 7), 10u);
+    EXPECT_EQ(utf8_offset(s, 8), 14u);
+    EXPECT_EQ(utf8_offset(s, 28), s.size());
+    EXPECT_EQ(utf8_index_of_offset(s, 14), 8u);
+    std::string ascii(100, 'x');
+    EXPECT_EQ(utf8_offset(ascii, 57), 57u);
+    EXPECT_EQ(utf8_offset(ascii, 57, false), 57u);
+}
+
+TEST(Utf8, RoundTrip) {
+    for (char32_t cp : {0x0u, 0x41u, 0x7Fu, 0x80u, 0x7FFu, 0x800u, 0xFFFFu, 0x10000u, 0x10FFFFu}) {
+        std::string enc = utf8_encode(cp);
+        EXPECT_EQ(enc.size(), utf8_width(cp));
+        size_t pos = 0;
+        EXPECT_EQ(utf8_decode(enc, pos), cp);
+        EXPECT_EQ(pos, enc.size());
+        size_t back = enc.size();
+        EXPECT_EQ(utf8_decode_before(enc, back), cp);
+        EXPECT_EQ(back, 0u);
+    }
+}

@@ -5,6 +5,11 @@
 // dialects/<name>/ and is registered under its URL scheme in dialects/registry.cpp.
 #pragma once
 
+#include "core/engine/reflection.h"
+#include "core/engine/type_spec.h"
+#include "core/engine/url.h"
+#include "core/engine/value.h"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -13,25 +18,20 @@
 #include <string_view>
 #include <vector>
 
-#include "core/engine/reflection.h"
-#include "core/engine/type_spec.h"
-#include "core/engine/url.h"
-#include "core/engine/value.h"
-
 namespace ormsh::engine {
 
 // What a database can do, as data: code asks caps.insert_returning, never the dialect's name.
 struct Capabilities {
-    bool insert_returning = false;   // INSERT ... RETURNING
-    bool multi_row_insert = true;    // INSERT ... VALUES (...), (...)
-    bool native_boolean = false;     // a real BOOLEAN type (else 0/1 integers)
-    bool native_decimal = false;     // NUMERIC comes back as Decimal (else as float)
-    bool native_datetime = false;    // dates come back typed (else as ISO text)
-    bool native_json = false;        // a JSON column type
-    bool native_enum = false;        // CREATE TYPE ... AS ENUM
-    bool ilike = false;              // ILIKE operator (else lower(x) LIKE lower(y))
-    bool sequences = false;          // serial columns backed by sequences
-    bool transactional_ddl = true;   // DDL can be rolled back
+    bool insert_returning = false;       // INSERT ... RETURNING
+    bool multi_row_insert = true;        // INSERT ... VALUES (...), (...)
+    bool native_boolean = false;         // a real BOOLEAN type (else 0/1 integers)
+    bool native_decimal = false;         // NUMERIC comes back as Decimal (else as float)
+    bool native_datetime = false;        // dates come back typed (else as ISO text)
+    bool native_json = false;            // a JSON column type
+    bool native_enum = false;            // CREATE TYPE ... AS ENUM
+    bool ilike = false;                  // ILIKE operator (else lower(x) LIKE lower(y))
+    bool sequences = false;              // serial columns backed by sequences
+    bool transactional_ddl = true;       // DDL can be rolled back
     bool enforces_string_length = false; // VARCHAR(n) rejects longer values
     bool supports_is_distinct_from = true;
     int max_bind_parameters = 32766; // most placeholders one statement may carry
@@ -143,6 +143,13 @@ public:
 
     // Opens a new connection for `url`; throws DBAPIError (Operational) when it cannot.
     virtual std::unique_ptr<DriverConnection> connect(const Url& url) const = 0;
+
+    // True when every connection to `url` would be a different database (SQLite :memory:),
+    // so the engine must keep exactly one connection for its lifetime.
+    virtual bool single_connection(const Url& url) const {
+        (void)url;
+        return false;
+    }
 };
 
 // Looks up the dialect registered for url.backend; throws NoSuchModuleError
@@ -151,5 +158,9 @@ const Dialect& dialect_for(const Url& url);
 
 // Registration, called once per dialect from dialects/registry.cpp.
 void register_dialect(std::string backend, std::unique_ptr<Dialect> dialect);
+// Another URL scheme for a registered backend ("postgres" -> "postgresql").
+void register_dialect_alias(std::string alias, std::string backend);
+// The backend an URL scheme names, after aliases; unknown names come back unchanged.
+std::string resolve_backend_alias(const std::string& scheme);
 
 } // namespace ormsh::engine

@@ -4,15 +4,16 @@
 // through a callback, never straight to stdout (the core reports, the shell renders).
 #pragma once
 
-#include <functional>
-#include <memory>
-#include <mutex>
-#include <string>
-#include <vector>
-
 #include "core/engine/dialect.h"
 #include "core/engine/result.h"
 #include "core/engine/url.h"
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace ormsh::engine {
 
@@ -39,9 +40,19 @@ public:
     // Executes SQL in the dialect's placeholder style with bound parameters. `types`, when
     // given, says what each result column should become (type-directed conversion, e.g. an
     // SQLite TEXT cell for a DATE column becomes a Date).
+    // `echo_label` is what the echo line before the parameters says, as SQLAlchemy's
+    // "[generated in 0.00012s]" / "[cached since 2.1s ago]"; the compiler passes its own.
     Result execute(const std::string& sql, const std::vector<Value>& params = {},
-                   const std::vector<TypeSpec>* result_types = nullptr);
-    std::int64_t execute_many(const std::string& sql, const std::vector<std::vector<Value>>& rows);
+                   const std::vector<TypeSpec>* result_types = nullptr,
+                   const std::string& echo_label = "[raw sql]");
+    std::int64_t execute_many(const std::string& sql, const std::vector<std::vector<Value>>& rows,
+                              const std::string& echo_label = "[raw sql]");
+    // DriverConnection::bulk_insert inside this connection's (auto-begun) transaction.
+    std::vector<Value> bulk_insert(const std::string& table,
+                                   const std::vector<std::string>& columns,
+                                   const std::vector<std::vector<Value>>& rows,
+                                   const std::optional<std::string>& returning = std::nullopt);
+    bool closed() const { return !driver_; }
 
     void begin();
     void commit();
@@ -54,6 +65,9 @@ public:
 
 private:
     void echo(const std::string& message) const;
+    // Begins the implicit transaction before a statement, as SQLAlchemy 1.4's autobegin.
+    void autobegin();
+    DriverConnection& open_driver() const;
     Engine* engine_;
     std::shared_ptr<DriverConnection> driver_;
 };
@@ -89,6 +103,9 @@ private:
     std::mutex mutex_;
     std::vector<std::shared_ptr<DriverConnection>> idle_;
     std::vector<std::weak_ptr<DriverConnection>> all_;
+    // The one connection of a SQLite :memory: engine, kept until dispose().
+    std::shared_ptr<DriverConnection> singleton_;
+    bool single_connection_ = false;
 };
 
 } // namespace ormsh::engine

@@ -3,11 +3,11 @@
 // SQL and its parameters, and renders them the way SQLAlchemy does.
 #pragma once
 
+#include "core/engine/value.h"
+
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "core/engine/value.h"
 
 namespace ormsh::engine {
 
@@ -19,11 +19,11 @@ public:
     virtual const char* class_name() const { return "SQLAlchemyError"; }
 };
 
-#define ORMSH_DECLARE_ERROR(Name, Base)                                                        \
-    class Name : public Base {                                                                 \
-    public:                                                                                    \
-        using Base::Base;                                                                      \
-        const char* class_name() const override { return #Name; }                              \
+#define ORMSH_DECLARE_ERROR(Name, Base)                                                            \
+    class Name : public Base {                                                                     \
+    public:                                                                                        \
+        using Base::Base;                                                                          \
+        const char* class_name() const override { return #Name; }                                  \
     };
 
 ORMSH_DECLARE_ERROR(ArgumentError, SQLAlchemyError)
@@ -67,6 +67,12 @@ public:
     const char* what() const noexcept override { return rendered_.c_str(); }
     // Records the statement it failed on (the driver rarely knows it) and re-renders what().
     void attach_statement(std::string sql, std::vector<Value> params);
+    // The same for an executemany(): every parameter set, rendered as SQLAlchemy lists them.
+    void attach_statement_many(std::string sql, std::vector<std::vector<Value>> rows);
+    // The driver's own exception class when it is finer than the PEP 249 one, as psycopg2's
+    // per-SQLSTATE classes ("UniqueViolation"); printed instead of class_name().
+    void set_driver_class(std::string name);
+    const std::string& driver_class() const { return driver_class_; }
     // True when the connection itself is gone (server restart, broken socket).
     bool connection_invalidated = false;
 
@@ -75,7 +81,9 @@ private:
     DBErrorKind kind_;
     std::string driver_module_, driver_message_, sql_;
     std::vector<Value> params_;
+    std::vector<std::vector<Value>> param_sets_;
     std::string sqlstate_;
+    std::string driver_class_;
     std::string rendered_;
 };
 
@@ -88,5 +96,9 @@ public:
 
 // Renders one value the way Python's repr() shows it inside SQLAlchemy's "[parameters: ...]".
 std::string repr_value(const Value& v);
+// One parameter set as SQLAlchemy prints it: "('admin', 1)", "(5,)", "()".
+std::string repr_params(const std::vector<Value>& params);
+// Several sets (executemany), abbreviated past ten as SQLAlchemy does.
+std::string repr_param_sets(const std::vector<std::vector<Value>>& rows);
 
 } // namespace ormsh::engine

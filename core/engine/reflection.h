@@ -3,18 +3,18 @@
 // can build models from it.
 #pragma once
 
+#include "core/engine/type_spec.h"
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "core/engine/type_spec.h"
 
 namespace ormsh::engine {
 
 struct ColumnInfo {
     std::string name;
     TypeSpec type;
-    std::string type_name;          // the database's own spelling, e.g. "VARCHAR(50)"
+    std::string type_name; // the database's own spelling, e.g. "VARCHAR(50)"
     bool nullable = true;
     std::optional<std::string> default_sql; // server default as SQL text, if any
     bool autoincrement = false;
@@ -41,8 +41,8 @@ struct IndexInfo {
 
 struct TableInfo {
     std::string name;
-    std::vector<ColumnInfo> columns;        // in table order
-    std::vector<std::string> primary_key;   // column names in key order
+    std::vector<ColumnInfo> columns;      // in table order
+    std::vector<std::string> primary_key; // column names in key order
     std::vector<ForeignKeyInfo> foreign_keys;
     std::vector<UniqueInfo> unique_constraints;
     std::vector<IndexInfo> indexes;

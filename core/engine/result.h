@@ -2,14 +2,14 @@
 // opened streaming; Row is a view with access by index and by name, as SQLAlchemy's Row.
 #pragma once
 
+#include "core/engine/dialect.h"
+#include "core/engine/value.h"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "core/engine/dialect.h"
-#include "core/engine/value.h"
 
 namespace ormsh::engine {
 

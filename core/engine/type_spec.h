@@ -14,7 +14,7 @@ enum class TypeKind {
     Integer,
     BigInteger,
     SmallInteger,
-    String,  // VARCHAR(length) or VARCHAR
+    String, // VARCHAR(length) or VARCHAR
     Text,
     Unicode, // rendered as VARCHAR, like String
     Boolean,
@@ -34,10 +34,13 @@ struct TypeSpec {
     std::optional<int> length;    // String(n)
     std::optional<int> precision; // Numeric(p, s), Float(p)
     std::optional<int> scale;
-    bool timezone = false;        // DateTime(timezone=True)
-    bool asdecimal = true;        // Numeric: Decimal (true) or float
+    bool timezone = false; // DateTime(timezone=True)
+    bool asdecimal = true; // Numeric: Decimal (true) or float
     std::vector<std::string> enum_values;
-    std::string enum_name;        // the named PostgreSQL type for Enum
+    std::string enum_name; // the named PostgreSQL type for Enum
+    // Set by reflection: what SQLAlchemy's reflected, dialect-specific type prints
+    // ("TIMESTAMP WITHOUT TIME ZONE", "DOUBLE PRECISION"); sqlalchemy_str() returns it when set.
+    std::string reflected_str;
 
     // The SQLAlchemy spelling that str(column.type) prints: "INTEGER", "VARCHAR(80)",
     // "NUMERIC(10, 2)", "DATETIME", "TEXT", "BOOLEAN", "FLOAT", "DATE".

@@ -45,16 +45,22 @@ struct Decimal {
 };
 
 // One database value. Text is UTF-8 in a std::string.
-using Value = std::variant<Null, bool, std::int64_t, double, std::string, Blob, Decimal, Date,
-                           Time, DateTime>;
+using Value = std::variant<Null, bool, std::int64_t, double, std::string, Blob, Decimal, Date, Time,
+                           DateTime>;
 
-inline bool is_null(const Value& v) { return std::holds_alternative<Null>(v); }
+inline bool is_null(const Value& v) {
+    return std::holds_alternative<Null>(v);
+}
 
 // ISO 8601 text forms, as SQLite stores them and PostgreSQL accepts them:
 // "2024-01-31", "13:05:09.000250", "2024-01-31 13:05:09.000250" (fraction only when non-zero).
 std::string to_iso(const Date& d);
 std::string to_iso(const Time& t);
 std::string to_iso(const DateTime& dt);
+// The same with the fraction always written as six digits, SQLAlchemy's SQLite storage format
+// ("2024-01-31 13:05:09.000000"), so stored values sort and compare as text.
+std::string to_iso_micro(const Time& t);
+std::string to_iso_micro(const DateTime& dt);
 // Parse the forms above (also with 'T' as separator and any fraction length); false on bad
 // input.
 bool parse_iso(std::string_view text, Date& out);

@@ -1,0 +1,211 @@
+// Engine (URL + dialect + pool) and Connection (a borrowed driver connection with SQLAlchemy
+// 1.4's transaction semantics). The pool is deliberately small: a shell has one user, so a
+// handful of idle connections covers an ORM session plus an engine.connect() or two.
+#include "core/engine/engine.h"
+
+#include "core/engine/errors.h"
+
+#include <algorithm>
+
+namespace ormsh::engine {
+
+namespace {
+
+// Idle connections kept for reuse, as QueuePool's default pool_size.
+constexpr std::size_t kPoolSize = 5;
+
+} // namespace
+
+// ---- Engine ----------------------------------------------------------------------------
+
+Engine::Engine(Url url, const Dialect& dialect)
+    : url_(std::move(url)), dialect_(&dialect),
+      single_connection_(dialect.single_connection(url_)) {}
+
+std::shared_ptr<Engine> Engine::create(const Url& url) {
+    const Dialect& dialect = dialect_for(url);
+    return std::shared_ptr<Engine>(new Engine(url, dialect));
+}
+
+std::unique_ptr<Connection> Engine::connect() {
+    return std::make_unique<Connection>(*this, checkout());
+}
+
+std::shared_ptr<DriverConnection> Engine::checkout() {
+    std::unique_lock lock(mutex_);
+    if (single_connection_) {
+        if (!singleton_ || !singleton_->is_alive()) {
+            singleton_ = dialect_->connect(url_);
+            all_.push_back(singleton_);
+        }
+        return singleton_;
+    }
+    while (!idle_.empty()) {
+        auto conn = std::move(idle_.back());
+        idle_.pop_back();
+        if (conn->is_alive()) return conn;
+    }
+    lock.unlock();
+    std::shared_ptr<DriverConnection> conn = dialect_->connect(url_);
+    lock.lock();
+    std::erase_if(all_, [](const auto& weak) { return weak.expired(); });
+    all_.push_back(conn);
+    return conn;
+}
+
+void Engine::checkin(std::shared_ptr<DriverConnection> conn) {
+    if (!conn) return;
+    // "Reset on return": a connection goes back to the pool with no transaction open.
+    if (conn->is_alive() && conn->in_transaction()) {
+        try {
+            conn->rollback();
+        } catch (const std::exception&) {
+            return; // a connection that cannot roll back is not worth keeping
+        }
+    }
+    std::lock_guard lock(mutex_);
+    if (single_connection_ || !conn->is_alive()) return;
+    if (idle_.size() < kPoolSize) idle_.push_back(std::move(conn));
+}
+
+void Engine::interrupt_all() {
+    std::vector<std::shared_ptr<DriverConnection>> live;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& weak : all_)
+            if (auto conn = weak.lock()) live.push_back(std::move(conn));
+    }
+    for (const auto& conn : live)
+        conn->interrupt();
+}
+
+void Engine::dispose() {
+    std::lock_guard lock(mutex_);
+    idle_.clear();
+    singleton_.reset();
+}
+
+// ---- Connection ------------------------------------------------------------------------
+
+Connection::Connection(Engine& engine, std::shared_ptr<DriverConnection> driver)
+    : engine_(&engine), driver_(std::move(driver)) {}
+
+Connection::~Connection() {
+    try {
+        close();
+    } catch (const std::exception&) {
+        // Destructors must not throw; a failed rollback leaves a connection the pool drops.
+    }
+}
+
+const Dialect& Connection::dialect() const {
+    return engine_->dialect();
+}
+
+DriverConnection& Connection::open_driver() const {
+    if (!driver_) throw ResourceClosedError("This Connection is closed");
+    return *driver_;
+}
+
+void Connection::echo(const std::string& message) const {
+    if (const auto& sink = engine_->echo()) sink(message);
+}
+
+void Connection::autobegin() {
+    DriverConnection& d = open_driver();
+    if (!d.in_transaction()) {
+        echo("BEGIN (implicit)");
+        d.begin();
+    }
+}
+
+Result Connection::execute(const std::string& sql, const std::vector<Value>& params,
+                           const std::vector<TypeSpec>* result_types,
+                           const std::string& echo_label) {
+    autobegin();
+    if (engine_->echo()) {
+        echo(sql);
+        echo(echo_label + " " + repr_params(params));
+    }
+    auto cursor = driver_->execute(sql, params);
+    return Result(std::move(cursor), result_types ? *result_types : std::vector<TypeSpec>{},
+                  &dialect().caps());
+}
+
+std::int64_t Connection::execute_many(const std::string& sql,
+                                      const std::vector<std::vector<Value>>& rows,
+                                      const std::string& echo_label) {
+    autobegin();
+    if (engine_->echo()) {
+        echo(sql);
+        echo(echo_label + " " + repr_param_sets(rows));
+    }
+    return driver_->execute_many(sql, rows);
+}
+
+std::vector<Value> Connection::bulk_insert(const std::string& table,
+                                           const std::vector<std::string>& columns,
+                                           const std::vector<std::vector<Value>>& rows,
+                                           const std::optional<std::string>& returning) {
+    autobegin();
+    return driver_->bulk_insert(table, columns, rows, returning);
+}
+
+void Connection::begin() {
+    DriverConnection& d = open_driver();
+    if (d.in_transaction())
+        throw InvalidRequestError("a transaction is already begun on this Connection");
+    echo("BEGIN (implicit)");
+    d.begin();
+}
+
+void Connection::commit() {
+    DriverConnection& d = open_driver();
+    if (!d.in_transaction()) return;
+    echo("COMMIT");
+    d.commit();
+}
+
+void Connection::rollback() {
+    DriverConnection& d = open_driver();
+    if (!d.in_transaction()) return;
+    echo("ROLLBACK");
+    d.rollback();
+}
+
+bool Connection::in_transaction() const {
+    return driver_ && driver_->in_transaction();
+}
+
+void Connection::savepoint(const std::string& name) {
+    autobegin();
+    echo("SAVEPOINT " + name);
+    driver_->savepoint(name);
+}
+
+void Connection::release_savepoint(const std::string& name) {
+    echo("RELEASE SAVEPOINT " + name);
+    open_driver().release_savepoint(name);
+}
+
+void Connection::rollback_to_savepoint(const std::string& name) {
+    echo("ROLLBACK TO SAVEPOINT " + name);
+    open_driver().rollback_to_savepoint(name);
+}
+
+void Connection::close() {
+    if (!driver_) return;
+    auto driver = std::move(driver_);
+    driver_.reset();
+    if (driver->is_alive() && driver->in_transaction()) {
+        echo("ROLLBACK");
+        try {
+            driver->rollback();
+        } catch (const std::exception&) {
+            return; // dropped rather than pooled
+        }
+    }
+    engine_->checkin(std::move(driver));
+}
+
+} // namespace ormsh::engine

@@ -1,0 +1,589 @@
+// PostgreSQL connections and cursors over libpq. Values travel as text in both directions:
+// parameters carry a type OID chosen from the value, results are converted by column OID the
+// way psycopg2's typecasters do (int8 -> int, numeric -> Decimal, bytea hex -> bytes, ...).
+#include "dialects/postgresql/postgresql_connection.h"
+
+#include "dialects/postgresql/postgresql_dialect.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <fmt/format.h>
+#include <libpq-fe.h>
+
+namespace ormsh::dialects {
+
+using engine::Value;
+
+namespace {
+
+// Type OIDs from pg_type.h, the ones psycopg2 has typecasters for.
+enum PgOid : unsigned int {
+    kBool = 16,
+    kBytea = 17,
+    kChar = 18,
+    kName = 19,
+    kInt8 = 20,
+    kInt2 = 21,
+    kInt4 = 23,
+    kText = 25,
+    kOid = 26,
+    kJson = 114,
+    kFloat4 = 700,
+    kFloat8 = 701,
+    kBpchar = 1042,
+    kVarchar = 1043,
+    kDate = 1082,
+    kTime = 1083,
+    kTimestamp = 1114,
+    kTimestamptz = 1184,
+    kInterval = 1186,
+    kTimetz = 1266,
+    kNumeric = 1700,
+    kJsonb = 3802,
+};
+
+// Rows per multi-row INSERT in bulk_insert: large enough that round trips vanish, small
+// enough to stay far below the protocol's 65535-parameter limit for wide tables.
+constexpr std::size_t kBulkBatchRows = 1000;
+constexpr std::size_t kMaxParams = 65535;
+// execute_many() syncs the pipeline this often so neither side's socket buffer fills.
+constexpr std::size_t kPipelineChunk = 500;
+
+std::string_view oid_name(unsigned int oid) {
+    switch (oid) {
+    case kBool:
+        return "bool";
+    case kBytea:
+        return "bytea";
+    case kChar:
+        return "char";
+    case kName:
+        return "name";
+    case kInt8:
+        return "int8";
+    case kInt2:
+        return "int2";
+    case kInt4:
+        return "int4";
+    case kText:
+        return "text";
+    case kOid:
+        return "oid";
+    case kJson:
+        return "json";
+    case kFloat4:
+        return "float4";
+    case kFloat8:
+        return "float8";
+    case kBpchar:
+        return "bpchar";
+    case kVarchar:
+        return "varchar";
+    case kDate:
+        return "date";
+    case kTime:
+        return "time";
+    case kTimestamp:
+        return "timestamp";
+    case kTimestamptz:
+        return "timestamptz";
+    case kInterval:
+        return "interval";
+    case kTimetz:
+        return "timetz";
+    case kNumeric:
+        return "numeric";
+    case kJsonb:
+        return "jsonb";
+    default:
+        return "";
+    }
+}
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return 0;
+}
+
+std::string double_text(double d) {
+    if (d != d) return "NaN";
+    if (d == std::numeric_limits<double>::infinity()) return "Infinity";
+    if (d == -std::numeric_limits<double>::infinity()) return "-Infinity";
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, d);
+    return std::string(buf, res.ptr);
+}
+
+std::string bytea_hex(const std::string& bytes) {
+    static const char* digits = "0123456789abcdef";
+    std::string out = "\\x";
+    out.reserve(2 + bytes.size() * 2);
+    for (unsigned char c : bytes) {
+        out += digits[c >> 4];
+        out += digits[c & 0xF];
+    }
+    return out;
+}
+
+class PgCursor : public engine::Cursor {
+public:
+    explicit PgCursor(PGresult* result) : result_(result) {
+        int n = PQnfields(result_);
+        for (int i = 0; i < n; ++i)
+            columns_.push_back({PQfname(result_, i), std::string(oid_name(PQftype(result_, i)))});
+        rows_ = PQntuples(result_);
+        const char* tuples = PQcmdTuples(result_);
+        if (tuples && *tuples) rowcount_ = std::strtoll(tuples, nullptr, 10);
+    }
+    ~PgCursor() override { PQclear(result_); }
+
+    const std::vector<engine::ResultColumn>& columns() const override { return columns_; }
+    std::int64_t rowcount() const override { return rowcount_; }
+    bool next(std::vector<Value>& row) override {
+        if (next_row_ >= rows_) return false;
+        int n = static_cast<int>(columns_.size());
+        row.resize(n);
+        for (int i = 0; i < n; ++i) {
+            if (PQgetisnull(result_, next_row_, i))
+                row[i] = engine::Null{};
+            else
+                row[i] = pg_value_from_text(PQftype(result_, i), PQgetvalue(result_, next_row_, i),
+                                            PQgetlength(result_, next_row_, i));
+        }
+        ++next_row_;
+        return true;
+    }
+
+private:
+    PGresult* result_;
+    std::vector<engine::ResultColumn> columns_;
+    int rows_ = 0, next_row_ = 0;
+    std::int64_t rowcount_ = -1;
+};
+
+} // namespace
+
+Value pg_value_from_text(unsigned int oid, const char* text, int length) {
+    std::string_view s(text, length);
+    switch (oid) {
+    case kBool:
+        return s == "t";
+    case kInt2:
+    case kInt4:
+    case kInt8:
+    case kOid: {
+        std::int64_t v = 0;
+        std::from_chars(s.data(), s.data() + s.size(), v);
+        return v;
+    }
+    case kFloat4:
+    case kFloat8:
+        return std::strtod(text, nullptr);
+    case kNumeric:
+        return engine::Decimal{std::string(s)};
+    case kBytea: {
+        if (s.size() >= 2 && s[0] == '\\' && s[1] == 'x') {
+            std::string bytes;
+            bytes.reserve((s.size() - 2) / 2);
+            for (std::size_t i = 2; i + 1 < s.size(); i += 2)
+                bytes += static_cast<char>(hex_digit(s[i]) * 16 + hex_digit(s[i + 1]));
+            return engine::Blob{std::move(bytes)};
+        }
+        return engine::Blob{std::string(s)};
+    }
+    case kDate: {
+        engine::Date d;
+        if (engine::parse_iso(s, d) && s.size() == 10) return d;
+        break;
+    }
+    case kTimestamp:
+    case kTimestamptz: {
+        engine::DateTime dt;
+        if (engine::parse_iso(s, dt)) return dt;
+        break;
+    }
+    case kTime:
+    case kTimetz: {
+        engine::Time t;
+        if (engine::parse_iso(s, t)) return t;
+        break;
+    }
+    default:
+        break;
+    }
+    return std::string(s);
+}
+
+// ---- parameters --------------------------------------------------------------------------
+
+void PostgreSQLConnection::Params::append(const Value& value, bool typed) {
+    struct Text {
+        unsigned int& oid;
+        std::string operator()(const engine::Null&) const { return {}; }
+        std::string operator()(bool b) const {
+            oid = kBool;
+            return b ? "true" : "false";
+        }
+        std::string operator()(std::int64_t i) const {
+            oid = kInt8;
+            return std::to_string(i);
+        }
+        std::string operator()(double d) const {
+            oid = kFloat8;
+            return double_text(d);
+        }
+        std::string operator()(const std::string& s) const { return s; }
+        std::string operator()(const engine::Blob& b) const {
+            oid = kBytea;
+            return bytea_hex(b.bytes);
+        }
+        std::string operator()(const engine::Decimal& d) const {
+            oid = kNumeric;
+            return d.text;
+        }
+        std::string operator()(const engine::Date& d) const {
+            oid = kDate;
+            return engine::to_iso(d);
+        }
+        std::string operator()(const engine::Time& t) const {
+            oid = kTime;
+            return engine::to_iso(t);
+        }
+        std::string operator()(const engine::DateTime& dt) const {
+            oid = kTimestamp;
+            return engine::to_iso(dt);
+        }
+    };
+    unsigned int oid = 0;
+    texts.push_back(std::visit(Text{oid}, value));
+    types.push_back(typed ? oid : 0);
+    values.push_back(engine::is_null(value) ? nullptr : reinterpret_cast<const char*>(1));
+}
+
+void PostgreSQLConnection::Params::assign(const std::vector<Value>& params, bool typed) {
+    types.clear();
+    texts.clear();
+    values.clear();
+    texts.reserve(params.size());
+    for (const auto& v : params)
+        append(v, typed);
+    finish();
+}
+
+// Points each non-null value at its text once `texts` has stopped growing.
+void PostgreSQLConnection::Params::finish() {
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (values[i]) values[i] = texts[i].c_str();
+}
+
+// ---- connection --------------------------------------------------------------------------
+
+PostgreSQLConnection::PostgreSQLConnection(const PostgreSQLDialect& dialect, const engine::Url& url)
+    : dialect_(dialect) {
+    std::vector<std::string> keys, values;
+    auto add = [&](const std::string& k, const std::optional<std::string>& v) {
+        if (v) {
+            keys.push_back(k);
+            values.push_back(*v);
+        }
+    };
+    add("host", url.host);
+    if (url.port) add("port", std::to_string(*url.port));
+    add("user", url.username);
+    add("password", url.password);
+    add("dbname", url.database);
+    // Query parameters are libpq connection parameters (sslmode, connect_timeout, ...).
+    for (const auto& [k, v] : url.query)
+        add(k, v);
+    add("client_encoding", std::string("UTF8"));
+    std::vector<const char*> key_ptrs, value_ptrs;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        key_ptrs.push_back(keys[i].c_str());
+        value_ptrs.push_back(values[i].c_str());
+    }
+    key_ptrs.push_back(nullptr);
+    value_ptrs.push_back(nullptr);
+    conn_ = PQconnectdbParams(key_ptrs.data(), value_ptrs.data(), 0);
+    if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
+        std::string message = conn_ ? PQerrorMessage(conn_) : "out of memory";
+        PQfinish(conn_);
+        conn_ = nullptr;
+        alive_ = false;
+        engine::DBAPIError err(engine::DBErrorKind::Operational, "psycopg2", message);
+        throw err;
+    }
+    cancel_ = PQgetCancel(conn_);
+    // Notices (e.g. "table does not exist, skipping") are not errors; psycopg2 keeps them
+    // out of sight too.
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
+}
+
+PostgreSQLConnection::~PostgreSQLConnection() {
+    {
+        std::lock_guard lock(cancel_mutex_);
+        if (cancel_) PQfreeCancel(cancel_);
+        cancel_ = nullptr;
+    }
+    if (conn_) PQfinish(conn_);
+}
+
+PGresult* PostgreSQLConnection::check(PGresult* result, const std::string& sql,
+                                      const std::vector<Value>& params) {
+    ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
+        return result;
+    bool lost = PQstatus(conn_) != CONNECTION_OK;
+    if (lost) alive_ = false;
+    // A failed statement aborts the server-side transaction; it stays "begun" until ROLLBACK.
+    try {
+        throw_pg_error(conn_, result, sql, params, lost);
+    } catch (...) {
+        PQclear(result);
+        throw;
+    }
+}
+
+void PostgreSQLConnection::exec_plain(const std::string& sql) {
+    if (!alive_) throw_pg_error(conn_, nullptr, sql, {}, true);
+    PQclear(check(PQexec(conn_, sql.c_str()), sql, {}));
+}
+
+void PostgreSQLConnection::begin_if_needed() {
+    if (transaction_requested_ && !transaction_begun_) {
+        exec_plain("BEGIN");
+        transaction_begun_ = true;
+    }
+}
+
+PGresult* PostgreSQLConnection::run(const std::string& sql, const std::vector<Value>& params,
+                                    bool typed, bool allow_prepare) {
+    if (!alive_) throw_pg_error(conn_, nullptr, sql, params, true);
+    begin_if_needed();
+    Params p;
+    p.assign(params, typed);
+    // Statements without parameters go as simple queries: several may share one string
+    // (DDL scripts) and there is nothing to bind, so preparing saves little.
+    if (params.empty()) return check(PQexec(conn_, sql.c_str()), sql, params);
+    if (!allow_prepare)
+        return check(PQexecParams(conn_, sql.c_str(), static_cast<int>(p.values.size()),
+                                  p.types.data(), p.values.data(), nullptr, nullptr, 0),
+                     sql, params);
+
+    // Cache key: the SQL plus the parameter types it is prepared with.
+    std::string key = sql;
+    key += '\0';
+    for (unsigned int t : p.types)
+        key += std::to_string(t) + ",";
+    Prepared& entry = statements_[key];
+    ++entry.uses;
+    // Prepare on second use: a statement run once costs one round trip, not two. A failed
+    // PREPARE reports the error the execution would have reported.
+    if (!entry.prepared && entry.uses >= 2) {
+        std::string name = fmt::format("ormsh_{}", ++statement_counter_);
+        PQclear(check(PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(p.types.size()),
+                                p.types.data()),
+                      sql, params));
+        entry.name = std::move(name);
+        entry.prepared = true;
+    }
+    PGresult* result;
+    if (entry.prepared) {
+        result = PQexecPrepared(conn_, entry.name.c_str(), static_cast<int>(p.values.size()),
+                                p.values.data(), nullptr, nullptr, 0);
+    } else {
+        result = PQexecParams(conn_, sql.c_str(), static_cast<int>(p.values.size()), p.types.data(),
+                              p.values.data(), nullptr, nullptr, 0);
+    }
+    return check(result, sql, params);
+}
+
+std::unique_ptr<engine::Cursor> PostgreSQLConnection::execute(const std::string& sql,
+                                                              const std::vector<Value>& params) {
+    return std::make_unique<PgCursor>(run(sql, params, true, true));
+}
+
+std::int64_t PostgreSQLConnection::execute_many(const std::string& sql,
+                                                const std::vector<std::vector<Value>>& rows) {
+    if (rows.empty()) return 0;
+    if (!alive_) throw_pg_error(conn_, nullptr, sql, {}, true);
+    begin_if_needed();
+    // Untyped parameters: the server infers each from its context, so rows whose values
+    // differ in kind (a NULL here, an int there) share one prepared statement.
+    Params p;
+    p.assign(rows.front(), false);
+    std::string key = sql + '\0' + "many";
+    Prepared& entry = statements_[key];
+    if (!entry.prepared) {
+        entry.name = fmt::format("ormsh_{}", ++statement_counter_);
+        PGresult* prep = PQprepare(conn_, entry.name.c_str(), sql.c_str(),
+                                   static_cast<int>(p.types.size()), p.types.data());
+        PQclear(check(prep, sql, rows.front()));
+        entry.prepared = true;
+    }
+    std::int64_t total = 0;
+    PQenterPipelineMode(conn_);
+    std::optional<engine::DBAPIError> failure;
+    bool interrupted = false;
+    std::string interrupt_message;
+    for (std::size_t start = 0; start < rows.size(); start += kPipelineChunk) {
+        std::size_t end = std::min(rows.size(), start + kPipelineChunk);
+        std::vector<Params> batch(end - start);
+        for (std::size_t i = start; i < end; ++i) {
+            Params& bp = batch[i - start];
+            bp.assign(rows[i], false);
+            PQsendQueryPrepared(conn_, entry.name.c_str(), static_cast<int>(bp.values.size()),
+                                bp.values.data(), nullptr, nullptr, 0);
+        }
+        PQpipelineSync(conn_);
+        // Read each query's result (terminated by a null), then the sync marker.
+        for (;;) {
+            PGresult* r = PQgetResult(conn_);
+            if (!r) {
+                if (PQstatus(conn_) != CONNECTION_OK) {
+                    alive_ = false;
+                    break;
+                }
+                continue;
+            }
+            ExecStatusType st = PQresultStatus(r);
+            if (st == PGRES_PIPELINE_SYNC) {
+                PQclear(r);
+                break;
+            }
+            if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+                const char* n = PQcmdTuples(r);
+                if (n && *n) total += std::strtoll(n, nullptr, 10);
+            } else if (st == PGRES_FATAL_ERROR && !failure && !interrupted) {
+                bool lost = PQstatus(conn_) != CONNECTION_OK;
+                try {
+                    throw_pg_error(conn_, r, sql, {}, lost);
+                } catch (engine::DBAPIError& err) {
+                    failure = err;
+                } catch (engine::StatementInterrupted& stop) {
+                    interrupted = true;
+                    interrupt_message = stop.what();
+                }
+            }
+            PQclear(r);
+            if (PQstatus(conn_) != CONNECTION_OK) {
+                alive_ = false;
+                break;
+            }
+        }
+        if (failure || interrupted || !alive_) break;
+    }
+    PQexitPipelineMode(conn_);
+    if (interrupted) throw engine::StatementInterrupted(interrupt_message);
+    if (failure) {
+        failure->attach_statement_many(sql, rows);
+        throw *failure;
+    }
+    if (!alive_) throw_pg_error(conn_, nullptr, sql, {}, true);
+    return total;
+}
+
+void PostgreSQLConnection::execute_script(const std::string& sql) {
+    begin_if_needed();
+    exec_plain(sql);
+}
+
+void PostgreSQLConnection::begin() {
+    transaction_requested_ = true;
+}
+
+void PostgreSQLConnection::commit() {
+    bool begun = transaction_begun_;
+    transaction_requested_ = transaction_begun_ = false;
+    if (begun) exec_plain("COMMIT");
+}
+
+void PostgreSQLConnection::rollback() {
+    bool begun = transaction_begun_;
+    transaction_requested_ = transaction_begun_ = false;
+    if (begun && alive_) exec_plain("ROLLBACK");
+}
+
+void PostgreSQLConnection::savepoint(const std::string& name) {
+    transaction_requested_ = true;
+    begin_if_needed();
+    exec_plain("SAVEPOINT " + name);
+}
+
+void PostgreSQLConnection::release_savepoint(const std::string& name) {
+    exec_plain("RELEASE SAVEPOINT " + name);
+}
+
+void PostgreSQLConnection::rollback_to_savepoint(const std::string& name) {
+    exec_plain("ROLLBACK TO SAVEPOINT " + name);
+}
+
+void PostgreSQLConnection::interrupt() {
+    std::lock_guard lock(cancel_mutex_);
+    if (!cancel_) return;
+    char errbuf[256];
+    PQcancel(cancel_, errbuf, sizeof errbuf);
+}
+
+std::vector<Value> PostgreSQLConnection::bulk_insert(const std::string& table,
+                                                     const std::vector<std::string>& columns,
+                                                     const std::vector<std::vector<Value>>& rows,
+                                                     const std::optional<std::string>& returning) {
+    std::vector<Value> ids;
+    if (rows.empty()) return ids;
+    if (returning) ids.reserve(rows.size());
+    std::size_t ncols = std::max<std::size_t>(columns.size(), 1);
+    std::size_t batch_rows = std::min(kBulkBatchRows, kMaxParams / ncols);
+
+    std::string head = "INSERT INTO " + dialect_.quote_identifier(table) + " (";
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        head += (i ? ", " : "") + dialect_.quote_identifier(columns[i]);
+    head += ") VALUES ";
+    std::string tail = returning ? " RETURNING " + dialect_.quote_identifier(*returning) : "";
+    auto statement_for = [&](std::size_t nrows) {
+        std::string sql = head;
+        int index = 1;
+        for (std::size_t r = 0; r < nrows; ++r) {
+            sql += r ? ", (" : "(";
+            for (std::size_t c = 0; c < columns.size(); ++c)
+                sql += (c ? ", $" : "$") + std::to_string(index++);
+            sql += ")";
+        }
+        return sql + tail;
+    };
+
+    std::string full_sql;
+    std::vector<Value> flat;
+    for (std::size_t start = 0; start < rows.size(); start += batch_rows) {
+        std::size_t n = std::min(batch_rows, rows.size() - start);
+        if (n == batch_rows && full_sql.empty()) full_sql = statement_for(n);
+        std::string partial_sql = n == batch_rows ? std::string() : statement_for(n);
+        const std::string& sql = n == batch_rows ? full_sql : partial_sql;
+        flat.clear();
+        flat.reserve(n * columns.size());
+        for (std::size_t r = start; r < start + n; ++r)
+            flat.insert(flat.end(), rows[r].begin(), rows[r].end());
+        // Untyped: each value takes its target column's type, as a literal would.
+        PGresult* res = run(sql, flat, false, n == batch_rows);
+        PgCursor cursor(res);
+        std::vector<Value> row;
+        while (returning && cursor.next(row))
+            ids.push_back(std::move(row[0]));
+    }
+    return ids;
+}
+
+std::vector<std::vector<Value>> PostgreSQLConnection::query(const std::string& sql,
+                                                            const std::vector<Value>& params) {
+    PgCursor cursor(run(sql, params, true, false));
+    std::vector<std::vector<Value>> rows;
+    std::vector<Value> row;
+    while (cursor.next(row))
+        rows.push_back(row);
+    return rows;
+}
+
+} // namespace ormsh::dialects

@@ -1,0 +1,34 @@
+// Running statement trees on a Connection: compile (cached per statement object), bind with
+// type-directed conversion, execute, and for INSERT fill Result::inserted_primary_key (from
+// RETURNING where the dialect has it, else the driver's last insert id), as SQLAlchemy's
+// Connection.execute(stmt, params) does.
+#pragma once
+
+#include "core/engine/engine.h"
+#include "core/sql/compiler.h"
+
+#include <memory>
+#include <vector>
+
+namespace ormsh::sql {
+
+// conn.execute(stmt, {...}): one execution.
+engine::Result execute(engine::Connection& conn, const NodePtr& statement,
+                       const ParamMap& params = {});
+
+// conn.execute(stmt, [{...}, {...}]): executemany; the first parameter set decides the
+// columns of an INSERT / UPDATE without .values(). Returns the total rowcount.
+std::int64_t execute_many(engine::Connection& conn, const NodePtr& statement,
+                          const std::vector<ParamMap>& rows);
+
+// The compiled form execute() would use, from the cache (for echo and error rendering).
+std::shared_ptr<const Compiled> compiled_for(const engine::Dialect& dialect,
+                                             const NodePtr& statement,
+                                             const CompileOptions& options,
+                                             bool* cache_hit = nullptr,
+                                             double* age_seconds = nullptr);
+
+// Drops every cached compilation (tests; a schema change that renames things).
+void clear_compile_cache();
+
+} // namespace ormsh::sql

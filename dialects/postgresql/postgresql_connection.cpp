@@ -5,6 +5,7 @@
 
 #include "dialects/postgresql/postgresql_dialect.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -47,6 +48,12 @@ enum PgOid : unsigned int {
 // enough to stay far below the protocol's 65535-parameter limit for wide tables.
 constexpr std::size_t kBulkBatchRows = 1000;
 constexpr std::size_t kMaxParams = 65535;
+// From this many rows on, bulk_insert sends each column as one array parameter and inserts
+// from unnest(): the server parses three parameters instead of thousands. Below it, a
+// multi-row VALUES list costs no extra catalog lookup.
+constexpr std::size_t kUnnestMinRows = 200;
+// Rows per unnest() INSERT; bounds the size of one message, not the parameter count.
+constexpr std::size_t kUnnestBatchRows = 20000;
 // execute_many() syncs the pipeline this often so neither side's socket buffer fills.
 constexpr std::size_t kPipelineChunk = 500;
 
@@ -126,6 +133,48 @@ std::string bytea_hex(const std::string& bytes) {
         out += digits[c & 0xF];
     }
     return out;
+}
+
+// The text form PostgreSQL accepts for a value, and the type OID it has on the Python side.
+std::string pg_text(const Value& value, unsigned int& oid) {
+    struct Text {
+        unsigned int& oid;
+        std::string operator()(const engine::Null&) const { return {}; }
+        std::string operator()(bool b) const {
+            oid = kBool;
+            return b ? "true" : "false";
+        }
+        std::string operator()(std::int64_t i) const {
+            oid = kInt8;
+            return std::to_string(i);
+        }
+        std::string operator()(double d) const {
+            oid = kFloat8;
+            return double_text(d);
+        }
+        std::string operator()(const std::string& s) const { return s; }
+        std::string operator()(const engine::Blob& b) const {
+            oid = kBytea;
+            return bytea_hex(b.bytes);
+        }
+        std::string operator()(const engine::Decimal& d) const {
+            oid = kNumeric;
+            return d.text;
+        }
+        std::string operator()(const engine::Date& d) const {
+            oid = kDate;
+            return engine::to_iso(d);
+        }
+        std::string operator()(const engine::Time& t) const {
+            oid = kTime;
+            return engine::to_iso(t);
+        }
+        std::string operator()(const engine::DateTime& dt) const {
+            oid = kTimestamp;
+            return engine::to_iso(dt);
+        }
+    };
+    return std::visit(Text{oid}, value);
 }
 
 class PgCursor : public engine::Cursor {
@@ -220,45 +269,8 @@ Value pg_value_from_text(unsigned int oid, const char* text, int length) {
 // ---- parameters --------------------------------------------------------------------------
 
 void PostgreSQLConnection::Params::append(const Value& value, bool typed) {
-    struct Text {
-        unsigned int& oid;
-        std::string operator()(const engine::Null&) const { return {}; }
-        std::string operator()(bool b) const {
-            oid = kBool;
-            return b ? "true" : "false";
-        }
-        std::string operator()(std::int64_t i) const {
-            oid = kInt8;
-            return std::to_string(i);
-        }
-        std::string operator()(double d) const {
-            oid = kFloat8;
-            return double_text(d);
-        }
-        std::string operator()(const std::string& s) const { return s; }
-        std::string operator()(const engine::Blob& b) const {
-            oid = kBytea;
-            return bytea_hex(b.bytes);
-        }
-        std::string operator()(const engine::Decimal& d) const {
-            oid = kNumeric;
-            return d.text;
-        }
-        std::string operator()(const engine::Date& d) const {
-            oid = kDate;
-            return engine::to_iso(d);
-        }
-        std::string operator()(const engine::Time& t) const {
-            oid = kTime;
-            return engine::to_iso(t);
-        }
-        std::string operator()(const engine::DateTime& dt) const {
-            oid = kTimestamp;
-            return engine::to_iso(dt);
-        }
-    };
     unsigned int oid = 0;
-    texts.push_back(std::visit(Text{oid}, value));
+    texts.push_back(pg_text(value, oid));
     types.push_back(typed ? oid : 0);
     values.push_back(engine::is_null(value) ? nullptr : reinterpret_cast<const char*>(1));
 }
@@ -528,6 +540,46 @@ void PostgreSQLConnection::interrupt() {
     PQcancel(cancel_, errbuf, sizeof errbuf);
 }
 
+namespace {
+
+// One array element in PostgreSQL's array literal syntax: always quoted, so that commas,
+// braces, quotes, backslashes and the word NULL inside a value stay data.
+void append_array_element(std::string& out, const Value& value) {
+    if (engine::is_null(value)) {
+        out += "NULL";
+        return;
+    }
+    unsigned int oid = 0;
+    std::string text = pg_text(value, oid);
+    out += '"';
+    for (char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    out += '"';
+}
+
+} // namespace
+
+std::optional<std::vector<std::string>>
+PostgreSQLConnection::column_types(const std::string& table,
+                                   const std::vector<std::string>& columns) {
+    // to_regclass() resolves the quoted name through search_path, as the INSERT will.
+    auto rows = query("SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod) "
+                      "FROM pg_catalog.pg_attribute a WHERE a.attrelid = to_regclass($1) "
+                      "AND a.attnum > 0 AND NOT a.attisdropped",
+                      {dialect_.force_quote_identifier(table)});
+    std::vector<std::string> types;
+    for (const auto& column : columns) {
+        auto it = std::find_if(rows.begin(), rows.end(), [&](const auto& row) {
+            return std::get_if<std::string>(&row[0]) && std::get<std::string>(row[0]) == column;
+        });
+        if (it == rows.end()) return std::nullopt;
+        types.push_back(std::get<std::string>((*it)[1]));
+    }
+    return types;
+}
+
 std::vector<Value> PostgreSQLConnection::bulk_insert(const std::string& table,
                                                      const std::vector<std::string>& columns,
                                                      const std::vector<std::vector<Value>>& rows,
@@ -535,16 +587,47 @@ std::vector<Value> PostgreSQLConnection::bulk_insert(const std::string& table,
     std::vector<Value> ids;
     if (rows.empty()) return ids;
     if (returning) ids.reserve(rows.size());
-    std::size_t ncols = std::max<std::size_t>(columns.size(), 1);
-    std::size_t batch_rows = std::min(kBulkBatchRows, kMaxParams / ncols);
-
     std::string head = "INSERT INTO " + dialect_.quote_identifier(table) + " (";
     for (std::size_t i = 0; i < columns.size(); ++i)
         head += (i ? ", " : "") + dialect_.quote_identifier(columns[i]);
-    head += ") VALUES ";
+    head += ") ";
     std::string tail = returning ? " RETURNING " + dialect_.quote_identifier(*returning) : "";
+    auto collect = [&](PGresult* res) {
+        PgCursor cursor(res);
+        std::vector<Value> row;
+        while (returning && cursor.next(row))
+            ids.push_back(std::move(row[0]));
+    };
+
+    std::optional<std::vector<std::string>> types;
+    if (rows.size() >= kUnnestMinRows && !columns.empty()) types = column_types(table, columns);
+    if (types) {
+        // RETURNING follows the order unnest() produces the rows in, which is array order.
+        std::string sql = head + "SELECT * FROM unnest(";
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            sql += fmt::format("{}${}::{}[]", c ? ", " : "", c + 1, (*types)[c]);
+        sql += ")" + tail;
+        std::vector<Value> arrays(columns.size());
+        for (std::size_t start = 0; start < rows.size(); start += kUnnestBatchRows) {
+            std::size_t end = std::min(rows.size(), start + kUnnestBatchRows);
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                std::string literal = "{";
+                for (std::size_t r = start; r < end; ++r) {
+                    if (r != start) literal += ',';
+                    append_array_element(literal, rows[r][c]);
+                }
+                literal += '}';
+                arrays[c] = std::move(literal);
+            }
+            collect(run(sql, arrays, false, true));
+        }
+        return ids;
+    }
+
+    std::size_t ncols = std::max<std::size_t>(columns.size(), 1);
+    std::size_t batch_rows = std::min(kBulkBatchRows, kMaxParams / ncols);
     auto statement_for = [&](std::size_t nrows) {
-        std::string sql = head;
+        std::string sql = head + "VALUES ";
         int index = 1;
         for (std::size_t r = 0; r < nrows; ++r) {
             sql += r ? ", (" : "(";
@@ -554,7 +637,6 @@ std::vector<Value> PostgreSQLConnection::bulk_insert(const std::string& table,
         }
         return sql + tail;
     };
-
     std::string full_sql;
     std::vector<Value> flat;
     for (std::size_t start = 0; start < rows.size(); start += batch_rows) {
@@ -567,11 +649,7 @@ std::vector<Value> PostgreSQLConnection::bulk_insert(const std::string& table,
         for (std::size_t r = start; r < start + n; ++r)
             flat.insert(flat.end(), rows[r].begin(), rows[r].end());
         // Untyped: each value takes its target column's type, as a literal would.
-        PGresult* res = run(sql, flat, false, n == batch_rows);
-        PgCursor cursor(res);
-        std::vector<Value> row;
-        while (returning && cursor.next(row))
-            ids.push_back(std::move(row[0]));
+        collect(run(sql, flat, false, n == batch_rows));
     }
     return ids;
 }

@@ -81,6 +81,10 @@ private:
                     const std::vector<engine::Value>& params);
     void exec_plain(const std::string& sql);
     void begin_if_needed();
+    // The declared types (format_type spelling) of `columns` in `table`, or nullopt when any
+    // is missing; bulk_insert casts its array parameters to them.
+    std::optional<std::vector<std::string>> column_types(const std::string& table,
+                                                         const std::vector<std::string>& columns);
     std::vector<std::vector<engine::Value>> query(const std::string& sql,
                                                   const std::vector<engine::Value>& params = {});
 

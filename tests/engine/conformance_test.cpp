@@ -201,7 +201,13 @@ TEST_P(Conformance, TenThousandRowsComeBackWithExactTypes) {
     }
     std::vector<std::vector<Value>> first(bound.begin(), bound.begin() + kRows);
     std::vector<std::vector<Value>> second(bound.begin() + kRows, bound.end());
-    auto ids = conn_->bulk_insert("et_values", table.columns, first, std::string("id"));
+    // A short batch (one multi-row VALUES) and a long one (PostgreSQL: unnest() arrays).
+    constexpr int kShort = 100;
+    std::vector<std::vector<Value>> head(first.begin(), first.begin() + kShort);
+    std::vector<std::vector<Value>> rest(first.begin() + kShort, first.end());
+    auto ids = conn_->bulk_insert("et_values", table.columns, head, std::string("id"));
+    auto more = conn_->bulk_insert("et_values", table.columns, rest, std::string("id"));
+    ids.insert(ids.end(), more.begin(), more.end());
     ASSERT_EQ(ids.size(), static_cast<std::size_t>(kRows));
     for (int i = 0; i < kRows; ++i)
         EXPECT_EQ(ids[i], Value(std::int64_t{i + 1}));

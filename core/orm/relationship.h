@@ -13,6 +13,7 @@
 
 #include "core/schema/column.h"
 #include "core/schema/table.h"
+#include "core/sql/nodes.h"
 
 namespace ormsh::orm {
 
@@ -57,6 +58,8 @@ struct RelationshipConfig {
     std::vector<std::string> foreign_keys;
     // remote_side=[...] for self-referential relationships, by "table.column" name.
     std::vector<std::string> remote_side;
+    // order_by=...: the ORDER BY of the collection when it loads (columns of the target).
+    sql::NodeList order_by;
     bool viewonly = false;
     bool passive_deletes = false;
 };

@@ -330,6 +330,13 @@ IdentityKey Session::identity_key_of(const InstanceState& state) {
     return key;
 }
 
+void Session::mark_bulk_deleted(InstanceState& state) {
+    if (state.session != this || state.status != Status::Persistent) return;
+    identity_map_.discard(state);
+    state.status = Status::Deleted;
+    flushed_deleted_.emplace_back(&state);
+}
+
 void Session::register_loaded(InstanceState& state) {
     state.session = this;
     state.status = Status::Persistent;

@@ -102,6 +102,10 @@ public:
     // the flush uses it to reach children it must delete or detach.
     std::function<void(InstanceState&, const RelationshipProperty&)> relationship_loader;
 
+    // A bulk query.delete() removed this object's row: it leaves the identity map and is
+    // detached at commit, as a flushed deletion is.
+    void mark_bulk_deleted(InstanceState& state);
+
     // The identity key of a state from its primary-key slots.
     static IdentityKey identity_key_of(const InstanceState& state);
 

@@ -1,0 +1,87 @@
+// Loading: turning result rows into objects (SQLAlchemy's loading.instances). Each row's
+// entity columns go straight into the slots of the object the identity map names, or of a new
+// object made by the session's InstanceFactory; joined eager rows fill collections, and
+// selectin relationships are loaded with one extra IN query once all parents are known.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <utility>
+#include <unordered_set>
+#include <vector>
+
+#include "core/orm/query.h"
+
+namespace ormsh::orm {
+
+// Where one entity's columns sit in a result row.
+struct EntitySpan {
+    const Mapper* mapper; // null for a column entity
+    std::size_t first;
+    std::size_t count;
+};
+
+// A joinedload relationship of the first entity, and where its target's columns sit.
+struct EagerSpan {
+    const RelationshipProperty* rel;
+    std::size_t parent_entity;
+    std::size_t first;
+};
+
+struct LoadPlan {
+    std::vector<EntitySpan> entities;
+    std::vector<EagerSpan> eager;
+    std::vector<const RelationshipProperty*> selectin;
+};
+
+class Loader {
+public:
+    // `unique_entities`: a query of one mapped class returns each object once, as the legacy
+    // Query does when joined eager loading repeats parent rows.
+    Loader(Session& session, const LoadPlan& plan, bool unique_entities);
+    void add_row(std::vector<engine::Value>& row);
+    std::vector<QueryRow> finish();
+
+private:
+    StateRef load_entity(const Mapper& mapper, std::vector<engine::Value>& row, std::size_t first);
+
+    Session& session_;
+    const LoadPlan& plan_;
+    bool unique_;
+    std::vector<QueryRow> rows_;
+    std::unordered_set<InstanceState*> seen_;
+    // Joined eager collections gathered per parent, and the parents whose slot we fill.
+    struct Gathered {
+        StateRef parent;
+        const RelationshipProperty* rel;
+        std::vector<StateRef> items;
+        std::unordered_set<InstanceState*> members;
+    };
+    std::vector<Gathered> gathered_;
+    std::map<std::pair<const InstanceState*, const RelationshipProperty*>, std::size_t>
+        gathered_index_;
+};
+
+// The labelled columns of a mapped entity selected from `from` (its table or an alias):
+// "<from>.<col> AS <prefix>_<col>", as the ORM labels them.
+void append_entity_columns(const Mapper& mapper, const sql::NodePtr& from,
+                           const std::string& prefix, sql::NodeList& columns);
+
+// Rewrites column references of `table` in `clause` to the same columns of `alias` (for a
+// relationship's order_by inside a joined eager load).
+sql::NodePtr adapt_to_alias(const sql::NodePtr& clause, const schema::Table& table,
+                            const sql::NodePtr& alias);
+
+// The WHERE clause selecting `parent`'s related rows along `rel`: ":param = child.fk" for a
+// one-to-many, with the secondary table's conditions for a many-to-many.
+sql::NodePtr relationship_criterion(const RelationshipProperty& rel, const InstanceState& parent);
+
+// Loads `rel` for every parent in `parents` with one IN query (selectinload).
+void selectin_load(Session& session, const RelationshipProperty& rel,
+                   const std::vector<InstanceState*>& parents);
+
+// Sets a relationship slot's contents as loaded from the database (no history).
+void set_loaded_related(InstanceState& state, const RelationshipProperty& rel,
+                        std::vector<StateRef> items);
+
+} // namespace ormsh::orm

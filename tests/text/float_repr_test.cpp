@@ -1,5 +1,7 @@
 // float repr and float() parsing against CPython.
+#include "repl/lang/text/errors.h"
 #include "repl/lang/text/float_repr.h"
+#include "repl/lang/text/float_round.h"
 #include "tests/text/text_cases.h"
 
 #include <gtest/gtest.h>
@@ -28,4 +30,16 @@ TEST(FloatRepr, ParseMatchesCPython) {
 
 TEST(FloatRepr, ErrorMessage) {
     EXPECT_EQ(float_parse_error_message("abc"), "could not convert string to float: 'abc'");
+}
+
+TEST(FloatRound, MatchesCPython) {
+    for (const auto& c : kFloatRound) {
+        std::string got;
+        try {
+            got = float_repr(float_round(c.value, c.ndigits));
+        } catch (const FormatError& e) {
+            got = std::string(e.kind_name()) + ": " + e.what();
+        }
+        EXPECT_EQ(got, c.expected) << float_repr(c.value) << " " << c.ndigits;
+    }
 }

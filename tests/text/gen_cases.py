@@ -5,6 +5,7 @@
 import math
 import os
 import random
+import struct
 import sys
 
 files = {}
@@ -64,6 +65,19 @@ floats = [0.0, -0.0, 1.0, -1.0, 0.1, 0.2, 0.3, 1 / 3, 2 / 3, 100.0, 1e15, 1e16, 
           float('inf'), float('-inf'), float('nan'), 42.0, -273.15, 6.02214076e23, 1e-10]
 floats += [random.uniform(-1e6, 1e6) for _ in range(40)]
 floats += [random.random() * 10 ** random.randint(-30, 30) for _ in range(40)]
+floats += [struct.unpack('<d', random.getrandbits(64).to_bytes(8, 'little'))[0] for _ in range(800)]
+floats += [float(random.randint(-10 ** 6, 10 ** 6)) / 10 ** random.randint(0, 8) for _ in range(300)]
+rows = []
+round_inputs = [2.675, 0.125, 0.375, 2.5, 1234.5, -1234.5, 1e300, 1.7976931348623157e308, 5e-324,
+                0.5, 1.5, -0.5, 123456.789, 1e-10, 1e22, 0.1, -0.0, 0.0, float('inf'), float('nan'),
+                2.5e-5, 15.0, 25.0, 35.0, 9.995, 0.045, 1.0000000000000002]
+round_inputs += [random.uniform(-1e6, 1e6) for _ in range(60)]
+round_inputs += [random.random() * 10 ** random.randint(-20, 20) for _ in range(60)]
+for x in round_inputs:
+    for nd in (0, 1, 2, 3, 5, 10, 17, 20, 300, 323, 324, -1, -2, -3, -5, -20, -308, -309):
+        ok, r = call(lambda: round(x, nd))
+        rows.append([c_double(x), str(nd), c_str(repr(r) if ok else r)])
+emit('kFloatRound', rows, 'FloatRoundCase')
 emit('kFloatRepr', [[c_double(x), c_str(repr(x))] for x in floats], 'FloatReprCase')
 
 parse_inputs = ['1', '1.5', ' -2.5 ', '+3', '1_000.5', '1e5', '1E-5', '1e+5', '.5', '5.', 'inf',
@@ -105,7 +119,9 @@ parse_int_inputs = [('0', 10), ('123', 10), ('-123', 10), ('  1_000  ', 10), ('1
                     ('-9223372036854775809', 10), ('123456789012345678901234567890', 10),
                     ('-0x8000000000000000', 0), ('0xffffffffffffffffffff', 16), ('1 2', 10),
                     ('\u20031\u2003', 10), ('0b1', 16), ('1.5', 10), ('1e5', 10), ('٣', 10),
-                    ('0x', 16), ('12', 3), ('0o', 8), ('+0b1_0', 0), ('0_7', 0), ('07', 0)]
+                    ('0x', 16), ('12', 3), ('0o', 8), ('+0b1_0', 0), ('0_7', 0), ('07', 0),
+                    ('a' * 300, 10), ('é' * 300, 10), ('x' * 199 + "'", 10), ('٣٤', 0),
+                    ('\u0663\u0664', 16), ('1\u00a0', 10), ('\ufeff1', 10)]
 rows = []
 for s, base in parse_int_inputs:
     ok, v = call(lambda: int(s, base))
@@ -176,6 +192,44 @@ for v in str_vals:
     for s in str_specs:
         ok, r = call(lambda: format(v, s))
         rows.append(['\'s\'', c_str(v), c_str(s), 'true' if ok else 'false', c_str(r)])
+
+
+def random_spec(numeric_types):
+    spec = ''
+    if random.random() < 0.4:
+        spec += random.choice(['', '*', '0', 'é']) + random.choice('<>^=')
+    if random.random() < 0.4:
+        spec += random.choice('+- ')
+    if random.random() < 0.1:
+        spec += 'z'
+    if random.random() < 0.3:
+        spec += '#'
+    if random.random() < 0.3:
+        spec += '0'
+    if random.random() < 0.6:
+        spec += str(random.randint(0, 25))
+    if random.random() < 0.3:
+        spec += random.choice(',_')
+    if random.random() < 0.5:
+        spec += '.' + str(random.randint(0, 20))
+    if random.random() < 0.8:
+        spec += random.choice(numeric_types)
+    return spec
+
+
+for _ in range(1500):
+    v = random.choice([random.uniform(-1e6, 1e6), random.random(), -random.random() * 1e-3,
+                       random.uniform(-1, 1) * 10 ** random.randint(-20, 25), 0.0, -0.0,
+                       float(random.randint(-10 ** 9, 10 ** 9)), 0.5 + random.randint(0, 9)])
+    s = random_spec('eEfFgGn%')
+    ok, r = call(lambda: format(v, s))
+    rows.append(['\'f\'', c_str(c_double(v)), c_str(s), 'true' if ok else 'false', c_str(r)])
+for _ in range(800):
+    v = random.choice([random.randint(-10 ** 6, 10 ** 6), random.randint(-10 ** 30, 10 ** 30),
+                       random.randint(0, 300), 0])
+    s = random_spec('bdoxXnc')
+    ok, r = call(lambda: format(v, s))
+    rows.append(['\'i\'', c_str(str(v)), c_str(s), 'true' if ok else 'false', c_str(r)])
 for v in [2 ** 80, -(2 ** 70) - 5, 10 ** 25]:
     for s in ['', ',', '_x', '#b', '40', '<40', '+,', '.2f', 'e', '%', 'c', 'x', '#X', '0=40,']:
         ok, r = call(lambda: format(v, s))
@@ -223,6 +277,17 @@ percent_cases = [
     ('%s', 'v', 2 ** 70), ('%10.4s|', 'v', 'héllo wörld'), ('%d%%', 'v', True), ('%.2e', 'v', 0.0),
     ('%s=%r', 't', ('k', 'it\'s')), ('%-+6d|', 'v', 7), ('% 05d', 'v', 7), ('%#5o|', 'v', 8),
 ]
+for _ in range(400):
+    conv = random.choice('diuxXoeEfFgGs')
+    spec = '%' + ''.join(random.sample('-+ #0', random.randint(0, 3)))
+    if random.random() < 0.6:
+        spec += str(random.randint(0, 15))
+    if random.random() < 0.6:
+        spec += '.' + str(random.randint(0, 12))
+    spec += conv
+    v = random.choice([random.randint(-10 ** 6, 10 ** 6), random.uniform(-1e5, 1e5), 0, -0.0,
+                       random.random() * 10 ** random.randint(-12, 20), 2 ** 65 + 3])
+    percent_cases.append(('[' + spec + ']', 'v', v))
 rows = []
 for fmt, mode, args in percent_cases:
     real = args

@@ -17,6 +17,11 @@ struct FloatReprCase {
     double value;
     std::string_view repr;
 };
+struct FloatRoundCase {
+    double value;
+    int64_t ndigits;
+    std::string_view expected; // repr of round(value, ndigits), or "Kind: message"
+};
 struct ParseFloatCase {
     std::string_view text;
     bool ok;

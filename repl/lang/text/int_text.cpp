@@ -159,7 +159,12 @@ std::optional<IntValue> parse_int(std::string_view text, int base) {
 }
 
 std::string int_parse_error_message(std::string_view text, int base) {
-    return "invalid literal for int() with base " + std::to_string(base) + ": " + str_repr(text);
+    // CPython formats the literal with %.200R: its repr cut to 200 code points.
+    constexpr size_t kMaxReprChars = 200;
+    std::string repr = str_repr(text);
+    const size_t cut = utf8_offset(repr, kMaxReprChars);
+    repr.resize(cut);
+    return "invalid literal for int() with base " + std::to_string(base) + ": " + repr;
 }
 
 } // namespace ormsh::lang::text

@@ -163,12 +163,27 @@ std::string format_float_magnitude(double v, char type, int precision, bool alte
 }
 
 void append_float_repr(std::string& out, double v) {
-    if (std::signbit(v) && !std::isnan(v)) out.push_back('-');
-    out += format_float_magnitude(v, 'r', 0, false, true);
+    if (std::isnan(v)) {
+        out.append("nan");
+        return;
+    }
+    if (std::signbit(v)) out.push_back('-');
+    v = std::fabs(v);
+    if (std::isinf(v)) {
+        out.append("inf");
+        return;
+    }
+    // Same as format_float_magnitude(v, 'r', ...) but straight into `out`: repr is hot.
+    Digits d;
+    scientific_digits(v, -1, d);
+    if (v == 0) d.decpt = 1;
+    const bool use_exp = d.decpt <= kMinFixedDecpt || d.decpt > kReprExpThreshold;
+    layout(out, d, use_exp, false, true, 'e');
 }
 
 std::string float_repr(double v) {
     std::string out;
+    out.reserve(24);
     append_float_repr(out, v);
     return out;
 }

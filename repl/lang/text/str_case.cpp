@@ -50,16 +50,30 @@ void append_lower_at(std::string& out, const std::vector<char32_t>& cps, size_t 
         append_lower(out, cps[i]);
 }
 
+inline bool ascii_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+inline bool ascii_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+inline char to_upper(char c) {
+    return ascii_lower(c) ? char(c - 32) : c;
+}
+inline char to_lower(char c) {
+    return ascii_upper(c) ? char(c + 32) : c;
+}
+
 } // namespace
 
 std::string str_upper(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
     if (is_ascii(s)) {
-        for (char c : s)
-            out.push_back(c >= 'a' && c <= 'z' ? char(c - 32) : c);
+        std::string out(s);
+        for (char& c : out)
+            c = to_upper(c);
         return out;
     }
+    std::string out;
+    out.reserve(s.size());
     size_t i = 0;
     while (i < s.size())
         append_upper(out, utf8_decode(s, i));
@@ -67,13 +81,14 @@ std::string str_upper(std::string_view s) {
 }
 
 std::string str_lower(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
     if (is_ascii(s)) {
-        for (char c : s)
-            out.push_back(c >= 'A' && c <= 'Z' ? char(c + 32) : c);
+        std::string out(s);
+        for (char& c : out)
+            c = to_lower(c);
         return out;
     }
+    std::string out;
+    out.reserve(s.size());
     auto cps = decode_all(s);
     for (size_t i = 0; i < cps.size(); ++i)
         append_lower_at(out, cps, i);
@@ -91,6 +106,12 @@ std::string str_casefold(std::string_view s) {
 }
 
 std::string str_capitalize(std::string_view s) {
+    if (is_ascii(s)) {
+        std::string out(s);
+        for (size_t i = 0; i < out.size(); ++i)
+            out[i] = i == 0 ? to_upper(out[i]) : to_lower(out[i]);
+        return out;
+    }
     std::string out;
     out.reserve(s.size());
     auto cps = decode_all(s);
@@ -104,6 +125,16 @@ std::string str_capitalize(std::string_view s) {
 }
 
 std::string str_title(std::string_view s) {
+    if (is_ascii(s)) {
+        std::string out(s);
+        bool previous_is_cased = false;
+        for (char& c : out) {
+            const bool cased = ascii_lower(c) || ascii_upper(c);
+            c = previous_is_cased ? to_lower(c) : to_upper(c);
+            previous_is_cased = cased;
+        }
+        return out;
+    }
     std::string out;
     out.reserve(s.size());
     auto cps = decode_all(s);
@@ -120,6 +151,12 @@ std::string str_title(std::string_view s) {
 }
 
 std::string str_swapcase(std::string_view s) {
+    if (is_ascii(s)) {
+        std::string out(s);
+        for (char& c : out)
+            c = ascii_upper(c) ? to_lower(c) : to_upper(c);
+        return out;
+    }
     std::string out;
     out.reserve(s.size());
     auto cps = decode_all(s);

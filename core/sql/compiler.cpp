@@ -169,8 +169,11 @@ std::string SQLCompiler::visit(const NodePtr& n, const Ctx& ctx) {
         const auto& c = n->as<Case>();
         std::string out = "CASE ";
         if (c.value) out += visit(c.value, ctx) + " ";
-        for (const auto& [w, r] : c.whens)
-            out += "WHEN " + visit(w, ctx) + " THEN " + visit(r, ctx) + " ";
+        for (const auto& [w, r] : c.whens) {
+            std::string when = visit(w, ctx);
+            std::string then = visit(r, ctx);
+            out += "WHEN " + when + " THEN " + then + " ";
+        }
         if (c.else_) out += "ELSE " + visit(c.else_, ctx) + " ";
         return out + "END";
     }
@@ -314,9 +317,10 @@ std::string SQLCompiler::visit_binary(const Binary& b, const Ctx& ctx) {
         return left + std::string(op_text(b.op)) + percent("'%'") + " || " + visit(b.right, inner) +
                " || " + percent("'%'");
     case Op::between:
-    case Op::not_between:
-        return left + std::string(op_text(b.op)) + visit(b.right, inner) + " AND " +
-               visit(b.right2, inner);
+    case Op::not_between: {
+        std::string lower = visit(b.right, inner);
+        return left + std::string(op_text(b.op)) + lower + " AND " + visit(b.right2, inner);
+    }
     case Op::mod:
         return left + percent(op_text(b.op)) + visit(b.right, inner);
     default:
@@ -369,8 +373,10 @@ std::string SQLCompiler::visit_from(const NodePtr& from, const Ctx& ctx) {
         std::string kw = j.full ? " FULL OUTER JOIN " : j.isouter ? " LEFT OUTER JOIN " : " JOIN ";
         Ctx inner = ctx;
         inner.columns_clause = false;
-        return visit_from(j.left, ctx) + kw + visit_from(j.right, ctx) + " ON " +
-               visit(j.onclause, inner);
+        // Rendered in order: anonymous names are numbered as they are first seen.
+        std::string left = visit_from(j.left, ctx);
+        std::string right = visit_from(j.right, ctx);
+        return left + kw + right + " ON " + visit(j.onclause, inner);
     }
     default:
         return visit(from, ctx);

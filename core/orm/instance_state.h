@@ -131,8 +131,16 @@ public:
     void discard_changes();
 
     // Relationship slots --------------------------------------------------------------------
-    RelatedSlot& related(std::size_t index) { return related_[index]; }
-    const RelatedSlot& related(std::size_t index) const { return related_[index]; }
+    // Relationships configured after this object was made (a backref from a class declared
+    // later) get their slot on first use.
+    RelatedSlot& related(std::size_t index) {
+        if (index >= related_.size()) related_.resize(index + 1);
+        return related_[index];
+    }
+    const RelatedSlot& related(std::size_t index) const {
+        static const RelatedSlot empty;
+        return index < related_.size() ? related_[index] : empty;
+    }
     std::size_t related_count() const { return related_.size(); }
     // A relationship of this object changed: the session must flush it.
     void mark_modified();

@@ -73,6 +73,29 @@ void Session::check_active() const {
 // --- state changes ----------------------------------------------------------------------------
 
 void Session::add(InstanceState& state) {
+    add_one(state);
+    // save-update cascade: what the object references joins the session now, as SQLAlchemy's
+    // add() does (so session.new counts children appended before the add).
+    std::vector<InstanceState*> work{&state};
+    while (!work.empty()) {
+        InstanceState* s = work.back();
+        work.pop_back();
+        for (const auto& rel : s->mapper().relationships()) {
+            if (!rel->config().cascade.save_update) continue;
+            const RelatedSlot& slot = s->related(rel->slot());
+            std::vector<InstanceState*> reached;
+            if (slot.scalar) reached.push_back(slot.scalar.get());
+            for (const auto& item : slot.items) reached.push_back(item.get());
+            for (InstanceState* t : reached) {
+                if (t->session == this || t->status != Status::Transient) continue;
+                add_one(*t);
+                work.push_back(t);
+            }
+        }
+    }
+}
+
+void Session::add_one(InstanceState& state) {
     if (state.session == this) {
         if (state.marked_deleted) {
             state.marked_deleted = false;

@@ -112,10 +112,8 @@ public:
 private:
     friend class UnitOfWork;
     StatementCache& statements();
-    void hold(InstanceState& state);
-    void release_hold(InstanceState& state);
+    void add_one(InstanceState& state);
     void end_transaction();
-    void after_successful_flush();
 
     std::shared_ptr<engine::Engine> engine_;
     InstanceFactory* factory_;

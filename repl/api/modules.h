@@ -1,0 +1,16 @@
+// Registers every module a script can import from C++: flask, flask_sqlalchemy, sqlalchemy
+// and its submodules, datetime, decimal. The shell calls this once per interpreter.
+#pragma once
+
+#include "repl/lang/interpreter.h"
+
+namespace ormsh::api {
+
+void register_all_modules(lang::Interpreter& in);
+
+// One registration function per binding file, called by register_all_modules.
+void register_sqlalchemy_core(lang::Interpreter& in);  // sqlalchemy, .types, .sql, .schema, .engine
+void register_sqlalchemy_orm(lang::Interpreter& in);   // sqlalchemy.orm, sqlalchemy.ext.declarative
+void register_flask(lang::Interpreter& in);            // flask, flask_sqlalchemy
+
+} // namespace ormsh::api

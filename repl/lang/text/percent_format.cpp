@@ -24,7 +24,8 @@ struct Spec {
     char32_t conversion = 0;
 };
 
-// Walks the argument list the way CPython's unicode_format_getnextarg does.
+// Walks the argument list the way CPython's unicode_format_getnextarg does: a tuple hands out
+// its items; a single value (or the value a %(key) looked up) can be taken exactly once.
 class ArgCursor {
 public:
     explicit ArgCursor(PercentArgs& args) : args_(args), len_(args.tuple_size()) {
@@ -32,14 +33,16 @@ public:
     }
     ArgRef next() {
         if (index_ < len_) {
-            int64_t i = index_++;
-            return args_.positional(len_ < 0 ? 0 : i);
+            const int64_t i = index_++;
+            if (len_ >= 0) return args_.positional(i);
+            return single_ ? *single_ : args_.positional(0);
         }
         throw_type_error("not enough arguments for format string");
     }
     bool all_used() const { return index_ >= len_; }
-    // A %(key) conversion: further positional lookups see a single value, like CPython.
-    void switch_to_mapping() {
+    // After %(key), the looked-up value replaces the operand for the rest of this conversion.
+    void use_value(ArgRef value) {
+        single_ = value;
         len_ = -1;
         index_ = -2;
     }
@@ -48,6 +51,7 @@ private:
     PercentArgs& args_;
     int64_t len_;
     int64_t index_;
+    std::optional<ArgRef> single_;
 };
 
 std::string int_text(const IntValue& v, char type, bool alt, int64_t precision) {
@@ -160,7 +164,6 @@ std::string percent_format(std::string_view fmt, PercentArgs& args) {
             ++i;
             continue;
         }
-        std::optional<ArgRef> keyed;
         if (fmt[i] == '(') {
             if (!mapping) throw_type_error("format requires a mapping");
             size_t key_start = ++i;
@@ -174,9 +177,9 @@ std::string percent_format(std::string_view fmt, PercentArgs& args) {
             }
             if (depth > 0) throw_value_error("incomplete format key");
             std::string_view key = fmt.substr(key_start, i - 1 - key_start);
-            keyed = args.lookup(key);
-            if (!keyed) throw FormatError(ErrorKind::KeyError, std::string(key));
-            cursor.switch_to_mapping();
+            const std::optional<ArgRef> value = args.lookup(key);
+            if (!value) throw FormatError(ErrorKind::KeyError, std::string(key));
+            cursor.use_value(*value);
         }
         Spec spec;
         for (; i < n; ++i) {
@@ -222,14 +225,13 @@ std::string percent_format(std::string_view fmt, PercentArgs& args) {
                 }
             }
         }
+        // CPython ignores one C length modifier: "%ld", "%hi", "%Lf".
+        if (i < n && (fmt[i] == 'h' || fmt[i] == 'l' || fmt[i] == 'L')) ++i;
         if (i >= n) throw_value_error("incomplete format");
         const size_t conv_pos = i;
         spec.conversion = utf8_decode(fmt, i);
-        if (spec.conversion == '%') {
-            out.push_back('%');
-            continue;
-        }
-        const ArgRef ref = keyed ? *keyed : cursor.next();
+        // Only an immediate "%%" is a literal: "%5%" takes an argument and is then rejected.
+        const ArgRef ref = cursor.next();
         switch (spec.conversion) {
         case 's':
         case 'r':

@@ -25,12 +25,14 @@ bool is_align(char c) {
 }
 
 // "'d'" or "'\x1'" as CPython prints a type code in messages.
-std::string code_text(char c) {
-    auto u = static_cast<unsigned char>(c);
-    if (u > 32 && u < 128) return std::string("'") + c + "'";
-    char buf[8];
-    auto r = std::to_chars(buf, buf + sizeof buf, unsigned(u), 16);
+std::string code_text(char32_t c) {
+    if (c > 32 && c < 128) return std::string("'") + char(c) + "'";
+    char buf[12];
+    auto r = std::to_chars(buf, buf + sizeof buf, uint32_t(c), 16);
     return "'\\x" + std::string(buf, r.ptr) + "'";
+}
+std::string code_text(char c) {
+    return code_text(char32_t(static_cast<unsigned char>(c)));
 }
 
 [[noreturn]] void unknown_code(char type, std::string_view type_name) {
@@ -260,6 +262,18 @@ FormatSpec parse_format_spec(std::string_view spec, FormatTarget target,
         if (read_integer(spec, pos, value) == 0)
             throw_value_error("Format specifier missing precision");
         f.precision = value;
+    }
+    if (end - pos > 1 && static_cast<unsigned char>(spec[pos]) >= 0x80) {
+        // A single non-ASCII type character: no type accepts it, so report it as CPython does.
+        size_t p = pos;
+        const char32_t cp = utf8_decode(spec, p);
+        if (p == end) {
+            if (f.grouping)
+                throw_value_error(std::string("Cannot specify '") + f.grouping + "' with " +
+                                  code_text(cp) + ".");
+            throw_value_error("Unknown format code " + code_text(cp) + " for object of type '" +
+                              std::string(type_name) + "'");
+        }
     }
     if (end - pos > 1) {
         throw_value_error("Invalid format specifier '" + std::string(spec) +

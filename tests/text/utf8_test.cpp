@@ -2,6 +2,8 @@
 #include "repl/lang/text/utf8.h"
 
 #include <gtest/gtest.h>
+#include <iterator>
+#include <vector>
 
 using namespace ormsh::lang::text;
 
@@ -50,5 +52,28 @@ TEST(Utf8, RoundTrip) {
         size_t back = enc.size();
         EXPECT_EQ(utf8_decode_before(enc, back), cp);
         EXPECT_EQ(back, 0u);
+    }
+}
+
+TEST(Utf8, OffsetsMatchNaiveDecoding) {
+    // Mixed-width strings of many lengths, checked against a plain decode loop.
+    const char32_t alphabet[] = {U'a', U'Z', 0xE9, 0x3A3, 0x65E5, 0x1F600, U' ', 0x7FF, 0x800};
+    uint32_t seed = 12345;
+    for (int round = 0; round < 200; ++round) {
+        std::string s;
+        std::vector<size_t> starts;
+        const int len = round % 50;
+        for (int k = 0; k < len; ++k) {
+            seed = seed * 1103515245 + 12345;
+            starts.push_back(s.size());
+            utf8_append(s, alphabet[(seed >> 16) % std::size(alphabet)]);
+        }
+        starts.push_back(s.size());
+        ASSERT_EQ(utf8_length(s), size_t(len));
+        ASSERT_TRUE(utf8_valid(s));
+        for (int k = 0; k <= len; ++k) {
+            EXPECT_EQ(utf8_offset(s, size_t(k)), starts[size_t(k)]) << "len " << len << " k " << k;
+            EXPECT_EQ(utf8_index_of_offset(s, starts[size_t(k)]), size_t(k));
+        }
     }
 }

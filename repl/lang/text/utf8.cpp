@@ -107,18 +107,21 @@ size_t utf8_offset(std::string_view s, size_t index, bool ascii) noexcept {
     const char* p = s.data();
     const size_t n = s.size();
     size_t i = 0;
-    size_t seen = 0; // code points fully before byte i
-    while (i < n) {
-        if (i + 8 <= n && seen + 8 <= index && (load8(p + i) & kHighBits) == 0) {
-            i += 8;
-            seen += 8;
-            continue;
-        }
+    size_t seen = 0; // code points starting before byte i
+    // Skip whole words while the wanted code point starts beyond them.
+    while (i + 8 <= n) {
+        uint64_t w = load8(p + i);
+        uint64_t cont = w & ~(w << 1) & kHighBits;
+        size_t starts = 8 - static_cast<size_t>(__builtin_popcountll(cont));
+        if (seen + starts > index) break;
+        seen += starts;
+        i += 8;
+    }
+    for (; i < n; ++i) {
         if ((static_cast<unsigned char>(p[i]) & 0xC0) != 0x80) {
             if (seen == index) return i;
             ++seen;
         }
-        ++i;
     }
     return n;
 }

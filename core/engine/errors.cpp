@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <fmt/format.h>
+#include <functional>
 #include <limits>
 
 namespace ormsh::engine {
@@ -258,23 +259,46 @@ std::string repr_params(const std::vector<Value>& params) {
     return s + ")";
 }
 
-std::string repr_param_sets(const std::vector<std::vector<Value>>& rows) {
-    std::string s = "[";
+std::string repr_named_params(const std::vector<std::string>& names,
+                              const std::vector<Value>& params) {
+    std::string s = "{";
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        if (i) s += ", ";
+        std::string name = i < names.size() ? names[i] : std::to_string(i + 1);
+        s += repr_value(name) + ": " + truncated_repr(params[i]);
+    }
+    return s + "}";
+}
+
+namespace {
+
+// SQLAlchemy's executemany rendering: a tuple of the sets, the middle elided past ten.
+std::string repr_sets(const std::vector<std::vector<Value>>& rows, const char* open,
+                      const char* close,
+                      const std::function<std::string(const std::vector<Value>&)>& one) {
+    std::string s = open;
     auto append = [&](std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to; ++i) {
             if (i != from) s += ", ";
-            s += repr_params(rows[i]);
+            s += one(rows[i]);
         }
     };
     if (rows.size() <= kMaxParamSets) {
         append(0, rows.size());
+        if (rows.size() == 1 && std::string(open) == "(") s += ",";
     } else {
         append(0, kMaxParamSets - 2);
         s += fmt::format("  ... displaying {} of {} total bound parameter sets ...  ",
                          kMaxParamSets, rows.size());
         append(rows.size() - 2, rows.size());
     }
-    return s + "]";
+    return s + close;
+}
+
+} // namespace
+
+std::string repr_param_sets(const std::vector<std::vector<Value>>& rows) {
+    return repr_sets(rows, "(", ")", [](const auto& row) { return repr_params(row); });
 }
 
 DBAPIError::DBAPIError(DBErrorKind kind, std::string driver_module, std::string driver_message,
@@ -304,14 +328,22 @@ void DBAPIError::set_driver_class(std::string name) {
     render();
 }
 
+void DBAPIError::set_param_names(std::vector<std::string> names) {
+    param_names_ = std::move(names);
+    render();
+}
+
 void DBAPIError::render() {
     std::string cls = driver_class_.empty() ? db_error_class_name(kind_) : driver_class_;
     rendered_ = "(" + driver_module_ + "." + cls + ") " + driver_message_;
     if (!sql_.empty()) rendered_ += "\n[SQL: " + sql_ + "]";
+    auto one = [this](const std::vector<Value>& row) {
+        return param_names_.empty() ? repr_params(row) : repr_named_params(param_names_, row);
+    };
     if (!param_sets_.empty())
-        rendered_ += "\n[parameters: " + repr_param_sets(param_sets_) + "]";
+        rendered_ += "\n[parameters: " + repr_sets(param_sets_, "(", ")", one) + "]";
     else if (!params_.empty())
-        rendered_ += "\n[parameters: " + repr_params(params_) + "]";
+        rendered_ += "\n[parameters: " + one(params_) + "]";
     rendered_ += std::string("\n(Background on this error at: https://sqlalche.me/e/14/") +
                  background_code(kind_) + ")";
 }

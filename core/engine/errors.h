@@ -73,6 +73,9 @@ public:
     // per-SQLSTATE classes ("UniqueViolation"); printed instead of class_name().
     void set_driver_class(std::string name);
     const std::string& driver_class() const { return driver_class_; }
+    // The parameters' names, for drivers whose paramstyle is named (psycopg2's pyformat):
+    // the parameters then print as a dict, {'username': 'admin'}, as SQLAlchemy shows them.
+    void set_param_names(std::vector<std::string> names);
     // True when the connection itself is gone (server restart, broken socket).
     bool connection_invalidated = false;
 
@@ -84,6 +87,7 @@ private:
     std::vector<std::vector<Value>> param_sets_;
     std::string sqlstate_;
     std::string driver_class_;
+    std::vector<std::string> param_names_;
     std::string rendered_;
 };
 
@@ -98,7 +102,10 @@ public:
 std::string repr_value(const Value& v);
 // One parameter set as SQLAlchemy prints it: "('admin', 1)", "(5,)", "()".
 std::string repr_params(const std::vector<Value>& params);
-// Several sets (executemany), abbreviated past ten as SQLAlchemy does.
+// One set with names, as printed for a named paramstyle: "{'username': 'admin'}".
+std::string repr_named_params(const std::vector<std::string>& names,
+                              const std::vector<Value>& params);
+// Several sets (executemany), a tuple abbreviated past ten sets as SQLAlchemy does.
 std::string repr_param_sets(const std::vector<std::vector<Value>>& rows);
 
 } // namespace ormsh::engine

@@ -56,11 +56,14 @@ TEST(ReprParams, TuplesAndTruncation) {
                                             " ... (102 characters truncated) ... " +
                                             std::string(149, 'x') + "',)");
     std::vector<std::vector<Value>> sets(12, {std::int64_t{1}, std::string("a")});
-    std::string expected = "[";
+    std::string expected = "(";
     for (int i = 0; i < 8; ++i)
         expected += std::string(i ? ", " : "") + "(1, 'a')";
-    expected += "  ... displaying 10 of 12 total bound parameter sets ...  (1, 'a'), (1, 'a')]";
+    expected += "  ... displaying 10 of 12 total bound parameter sets ...  (1, 'a'), (1, 'a'))";
     EXPECT_EQ(repr_param_sets(sets), expected);
+    EXPECT_EQ(repr_param_sets({{std::int64_t{1}}, {std::int64_t{1}}}), "((1,), (1,))");
+    EXPECT_EQ(repr_named_params({"username", "n"}, {std::string("admin"), std::int64_t{2}}),
+              "{'username': 'admin', 'n': 2}");
 }
 
 TEST(DBAPIErrorRendering, IntegrityErrorAsSQLAlchemyPrintsIt) {
@@ -92,6 +95,9 @@ TEST(DBAPIErrorRendering, NoParametersAndDriverClass) {
                  "[parameters: ('admin',)]\n"
                  "(Background on this error at: https://sqlalche.me/e/14/gkpj)");
     EXPECT_STREQ(pg.class_name(), "IntegrityError");
+    pg.set_param_names({"username"});
+    EXPECT_NE(std::string(pg.what()).find("[parameters: {'username': 'admin'}]"),
+              std::string::npos);
 }
 
 TEST(TypeSpecStr, DefaultDialectSpelling) {

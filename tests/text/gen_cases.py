@@ -421,6 +421,20 @@ for s in ['', 'abc', "it's", 'say "hi"', 'both \' and "', '\x00\x1f\x7f\x80\x9f\
     rows.append([c_str(s), c_str(repr(s)), c_str(ascii(s))])
 emit('kStrRepr', rows, 'StrReprCase')
 
+group('utf8')
+rows = []
+bad_utf8 = [b'ab\xff', b'\xe6\x97a', b'\xe6\x97', b'a\xc3', b'\xed\xa0\x80', b'\xe0\x80\x80',
+            b'\xf0\x80', b'\xf4\x90\x80\x80', b'\xc0\xaf', b'\xf0\x9f\x98', b'\xf0\x9fa', b'\x80',
+            b'ok', b'', 'h\u00e9llo \U0001F600'.encode(), b'abcdefghijklmnop\xf5', b'\xef\xbf\xbf\xf4\x8f',
+            b'\xc2\x80\xdf\xbf\xe1\x80']
+for b in bad_utf8:
+    try:
+        b.decode()
+        rows.append([c_str(b), c_str('')])
+    except UnicodeDecodeError as e:
+        rows.append([c_str(b), c_str(str(e))])
+emit('kUtf8Decode', rows, 'Utf8DecodeCase')
+
 outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 for name, lines in files.items():
     with open(os.path.join(outdir, 'cases_%s.inc' % name), 'w', encoding='ascii') as f:

@@ -78,6 +78,10 @@ struct DecimalDigitCase {
     char32_t cp;
     int value;
 };
+struct Utf8DecodeCase {
+    std::string_view bytes;
+    std::string_view message; // "" when the bytes are valid UTF-8
+};
 struct BytesReprCase {
     std::string_view bytes;
     std::string_view repr;

@@ -1,11 +1,23 @@
 // UTF-8 primitives: validation offsets, counting, offsets and round trips.
 #include "repl/lang/text/utf8.h"
+#include "tests/text/text_cases.h"
 
 #include <gtest/gtest.h>
 #include <iterator>
 #include <vector>
 
+namespace {
+#include "tests/text/cases_utf8.inc"
+} // namespace
+
 using namespace ormsh::lang::text;
+
+TEST(Utf8, DecodeErrorsMatchCPython) {
+    for (const auto& c : kUtf8Decode) {
+        auto e = utf8_decode_error(c.bytes);
+        EXPECT_EQ(e ? utf8_decode_error_message(c.bytes, *e) : "", c.message);
+    }
+}
 
 TEST(Utf8, AsciiDetection) {
     EXPECT_TRUE(is_ascii(""));

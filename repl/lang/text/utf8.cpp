@@ -2,6 +2,7 @@
 // The interpreter calls these on every len(), index and slice of a str, so they must be cheap.
 #include "repl/lang/text/utf8.h"
 
+#include <cstdio>
 #include <cstring>
 
 namespace ormsh::lang::text {
@@ -65,6 +66,60 @@ size_t utf8_invalid_offset(std::string_view s) noexcept {
         i += need + 1;
     }
     return std::string_view::npos;
+}
+
+std::optional<Utf8DecodeError> utf8_decode_error(std::string_view bytes) noexcept {
+    const size_t bad = utf8_invalid_offset(bytes);
+    if (bad == std::string_view::npos) return std::nullopt;
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const size_t n = bytes.size();
+    const unsigned char b0 = p[bad];
+    Utf8DecodeError e;
+    e.start = bad;
+    e.end = bad + 1;
+    if (b0 < 0xC2 || b0 > 0xF4) {
+        e.reason = "invalid start byte";
+        return e;
+    }
+    const size_t need = b0 < 0xE0 ? 1 : b0 < 0xF0 ? 2 : 3;
+    // The second byte's range excludes overlongs, surrogates and code points past U+10FFFF.
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (b0 == 0xE0)
+        lo = 0xA0;
+    else if (b0 == 0xED)
+        hi = 0x9F;
+    else if (b0 == 0xF0)
+        lo = 0x90;
+    else if (b0 == 0xF4)
+        hi = 0x8F;
+    for (size_t k = 1; k <= need; ++k) {
+        if (bad + k >= n) {
+            e.end = n;
+            e.reason = "unexpected end of data";
+            return e;
+        }
+        const unsigned char b = p[bad + k];
+        if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) {
+            e.end = bad + k;
+            e.reason = "invalid continuation byte";
+            return e;
+        }
+    }
+    e.reason = "invalid continuation byte"; // not reached for input utf8_invalid_offset rejects
+    return e;
+}
+
+std::string utf8_decode_error_message(std::string_view bytes, const Utf8DecodeError& error) {
+    char buf[96];
+    if (error.end - error.start == 1) {
+        std::snprintf(buf, sizeof buf, "'utf-8' codec can't decode byte 0x%02x in position %zu: ",
+                      static_cast<unsigned char>(bytes[error.start]), error.start);
+    } else {
+        std::snprintf(buf, sizeof buf,
+                      "'utf-8' codec can't decode bytes in position %zu-%zu: ", error.start,
+                      error.end - 1);
+    }
+    return std::string(buf) + error.reason;
 }
 
 size_t utf8_length(std::string_view s) noexcept {

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,18 @@ size_t utf8_invalid_offset(std::string_view s) noexcept;
 inline bool utf8_valid(std::string_view s) noexcept {
     return utf8_invalid_offset(s) == std::string_view::npos;
 }
+
+// Where and why bytes.decode('utf-8') fails, as CPython's decoder reports it.
+struct Utf8DecodeError {
+    size_t start = 0; // byte offsets [start, end) of the bad sequence
+    size_t end = 0;
+    const char* reason = ""; // "invalid start byte", "invalid continuation byte",
+                             // "unexpected end of data"
+};
+// nullopt when `bytes` is valid UTF-8.
+std::optional<Utf8DecodeError> utf8_decode_error(std::string_view bytes) noexcept;
+// "'utf-8' codec can't decode byte 0xff in position 2: invalid start byte" (UnicodeDecodeError).
+std::string utf8_decode_error_message(std::string_view bytes, const Utf8DecodeError& error);
 
 // Number of code points in valid UTF-8 (counts non-continuation bytes).
 size_t utf8_length(std::string_view s) noexcept;

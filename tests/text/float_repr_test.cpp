@@ -1,4 +1,5 @@
 // float repr and float() parsing against CPython.
+#include "repl/lang/text/bigint.h"
 #include "repl/lang/text/errors.h"
 #include "repl/lang/text/float_repr.h"
 #include "repl/lang/text/float_round.h"
@@ -13,8 +14,10 @@ namespace {
 using namespace ormsh::lang::text;
 
 TEST(FloatRepr, MatchesCPython) {
-    for (const auto& c : kFloatRepr)
+    for (const auto& c : kFloatRepr) {
         EXPECT_EQ(float_repr(c.value), c.repr);
+        EXPECT_EQ(hash_float(c.value), c.hash) << c.repr;
+    }
 }
 
 TEST(FloatRepr, ParseMatchesCPython) {

@@ -78,7 +78,8 @@ for x in round_inputs:
         ok, r = call(lambda: round(x, nd))
         rows.append([c_double(x), str(nd), c_str(repr(r) if ok else r)])
 emit('kFloatRound', rows, 'FloatRoundCase')
-emit('kFloatRepr', [[c_double(x), c_str(repr(x))] for x in floats], 'FloatReprCase')
+emit('kFloatRepr', [[c_double(x), c_str(repr(x)), '%dLL' % (0 if math.isnan(x) else hash(x))]
+                    for x in floats], 'FloatReprCase')
 
 parse_inputs = ['1', '1.5', ' -2.5 ', '+3', '1_000.5', '1e5', '1E-5', '1e+5', '.5', '5.', 'inf',
                 '-inf', 'Infinity', '-iNfinity', 'nan', '-nan', 'NaN', '1e', '_1', '1_', '1__0',

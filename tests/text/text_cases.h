@@ -16,6 +16,7 @@ using namespace std::literals;
 struct FloatReprCase {
     double value;
     std::string_view repr;
+    int64_t hash; // 0 for nan (CPython hashes nan by identity)
 };
 struct FloatRoundCase {
     double value;

@@ -130,6 +130,9 @@ TablePtr table_from_info(MetaData& metadata, const engine::TableInfo& info) {
     for (const auto& ci : info.columns) {
         auto col = Column::make(ci.name, ci.type);
         col->nullable_flag = ci.nullable;
+        // PostgreSQL reports serial columns (a nextval() default) as autoincrementing; the
+        // flag is explicit there, as SQLAlchemy's reflection sets autoincrement=True.
+        if (ci.autoincrement) col->autoincrement = true;
         if (ci.default_sql)
             col->server_default =
                 ServerDefault::from_expression(std::make_shared<ReflectedDefault>(*ci.default_sql));

@@ -5,6 +5,7 @@
 #include "core/sql/execute.h"
 
 #include "core/engine/errors.h"
+#include "core/sql/flavor.h"
 
 #include <chrono>
 #include <cstdio>
@@ -65,8 +66,7 @@ std::vector<Value> converted(const Compiled& compiled, const ParamMap& params,
                              const engine::Capabilities& caps) {
     std::vector<Value> values = compiled.bind_values(params);
     for (std::size_t i = 0; i < values.size(); ++i)
-        if (compiled.params[i].type.kind != engine::TypeKind::Null)
-            engine::convert_bind_value(compiled.params[i].type, caps, values[i]);
+        engine::convert_bind_value(compiled.params[i].type, caps, values[i]);
     return values;
 }
 
@@ -116,6 +116,23 @@ void clear_compile_cache() {
     std::lock_guard lock(c.mutex);
     c.entries.clear();
     c.order.clear();
+}
+
+EchoForm echo_form(const engine::Dialect& dialect, const NodePtr& statement,
+                   const ParamMap& params) {
+    CompileOptions options;
+    bool pyformat = flavor_for(dialect).echo_pyformat;
+    options.style = pyformat ? ParamStyle::Pyformat : ParamStyle::Dialect;
+    if (!params.empty() &&
+        (statement->kind == NodeKind::Insert || statement->kind == NodeKind::Update)) {
+        std::vector<std::string> keys;
+        for (const auto& [k, v] : params)
+            keys.push_back(k);
+        options.param_keys = std::move(keys);
+    }
+    auto compiled = compiled_for(dialect, statement, options);
+    if (pyformat) return {compiled->sql, repr_param_dict(compiled->bind_pairs(params))};
+    return {compiled->sql, engine::repr_params(compiled->bind_values(params))};
 }
 
 engine::Result execute(engine::Connection& conn, const NodePtr& statement, const ParamMap& params) {

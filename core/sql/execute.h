@@ -28,6 +28,16 @@ std::shared_ptr<const Compiled> compiled_for(const engine::Dialect& dialect,
                                              bool* cache_hit = nullptr,
                                              double* age_seconds = nullptr);
 
+// What SQLAlchemy's echo prints for one execution: the SQL in the DB-API's own parameter style
+// and the parameters as Python shows them, "('x', 5)" for sqlite3 (qmark) or
+// "{'name_1': 'x', 'param_1': 5}" for psycopg2 (pyformat).
+struct EchoForm {
+    std::string sql;
+    std::string params;
+};
+EchoForm echo_form(const engine::Dialect& dialect, const NodePtr& statement,
+                   const ParamMap& params = {});
+
 // Drops every cached compilation (tests; a schema change that renames things).
 void clear_compile_cache();
 

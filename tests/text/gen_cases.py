@@ -190,6 +190,11 @@ for v in float_vals:
     for s in float_specs:
         ok, r = call(lambda: format(v, s))
         rows.append(['\'f\'', c_str(c_double(v)), c_str(s), 'true' if ok else 'false', c_str(r)])
+for v in [0.1, 1e300, 5e-324, 1.0, -2.5e-310]:
+    for s in ['.800e', '.800f', '.800g', '#.800g', '.760g', '#.770g', '.1100f', '.780e', '.767e',
+              '#.0e', '.750g']:
+        ok, r = call(lambda: format(v, s))
+        rows.append(['\'f\'', c_str(c_double(v)), c_str(s), 'true' if ok else 'false', c_str(r)])
 for v in str_vals:
     for s in str_specs:
         ok, r = call(lambda: format(v, s))

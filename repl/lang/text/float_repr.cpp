@@ -17,18 +17,21 @@ namespace {
 
 constexpr int kReprExpThreshold = 16; // repr switches to exponent form at 1e16
 constexpr int kMinFixedDecpt = -4;    // ... and below 1e-4
+// A double's exact decimal expansion has at most 767 significant digits: past this many
+// requested digits only zeros follow, so they are appended instead of computed.
+constexpr int kMaxExactDigits = 780;
 
 // Significant digits and the decimal point position of a finite non-negative double:
 // value = 0.DIGITS * 10**decpt.
 struct Digits {
-    char buf[800];
+    char buf[1000];
     int len = 0;
     int decpt = 0;
 };
 
 // precision < 0: shortest round-trip digits; otherwise exactly precision+1 significant digits.
 void scientific_digits(double v, int precision, Digits& d) {
-    char tmp[800];
+    char tmp[1000];
     auto res =
         precision < 0
             ? std::to_chars(tmp, tmp + sizeof tmp, v, std::chars_format::scientific)
@@ -122,11 +125,10 @@ std::string format_float_magnitude(double v, char type, int precision, bool alte
     }
     case 'e':
     case 'E': {
-        if (precision > 700) {
-            // to_chars needs a bounded buffer; digits past 767 of a double are always zero.
-            scientific_digits(v, 700, d);
+        if (precision > kMaxExactDigits) {
+            scientific_digits(v, kMaxExactDigits, d);
             std::string digits(d.buf, d.len);
-            digits.append(precision - 700, '0');
+            digits.append(precision - kMaxExactDigits, '0');
             out.push_back(digits[0]);
             out.push_back('.');
             out.append(digits, 1);
@@ -140,7 +142,8 @@ std::string format_float_magnitude(double v, char type, int precision, bool alte
     case 'g':
     case 'G': {
         if (precision == 0) precision = 1;
-        if (precision > 700) precision = 700; // beyond a double's 767 exact digits: all zeros
+        const int extra_zeros = precision > kMaxExactDigits ? precision - kMaxExactDigits : 0;
+        precision -= extra_zeros;
         scientific_digits(v, precision - 1, d);
         if (v == 0) d.decpt = 1;
         const int limit = add_dot_0 ? precision - 1 : precision;
@@ -150,6 +153,11 @@ std::string format_float_magnitude(double v, char type, int precision, bool alte
                 --d.len;
         }
         layout(out, d, use_exp, alternate, add_dot_0, upper ? 'E' : 'e');
+        if (alternate && extra_zeros > 0) {
+            // '#' keeps trailing zeros up to the requested precision.
+            const size_t at = use_exp ? out.find(upper ? 'E' : 'e') : out.size();
+            out.insert(at, size_t(extra_zeros), '0');
+        }
         return out;
     }
     default: { // 'r'

@@ -407,6 +407,26 @@ for s in samples:
                             str(sp) if sp is not None else '\x00NONE',
                             str(stp) if stp is not None else '\x00NONE'],
                lambda: s[st:sp:stp])
+# Random strings over scripts with case, digits, marks and spaces exercise the Unicode tables.
+ranges = [(0x20, 0x7E), (0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x530, 0x58F),
+          (0x660, 0x669), (0x1E00, 0x1FFF), (0x2000, 0x206F), (0x2160, 0x2188), (0x24B6, 0x24E9),
+          (0x2C00, 0x2C7F), (0xA640, 0xA69F), (0xFB00, 0xFB06), (0xFF10, 0xFF5A), (0x10400, 0x1044F),
+          (0x1D400, 0x1D7FF), (0x1E900, 0x1E95F), (0x300, 0x36F), (0x1F600, 0x1F64F), (0x0, 0x1F)]
+for _ in range(250):
+    chars = []
+    for _ in range(random.randint(1, 6)):
+        lo, hi = random.choice(ranges)
+        cp = random.randint(lo, hi)
+        chars.append(chr(cp))
+    s = ''.join(chars)
+    for m in ('upper', 'lower', 'casefold', 'capitalize', 'title', 'swapcase', 'isdigit',
+              'isdecimal', 'isnumeric', 'isalpha', 'isalnum', 'isspace', 'isupper', 'islower',
+              'istitle', 'isidentifier', 'isprintable', 'split', 'strip', 'len', 'repr', 'ascii',
+              'splitlines'):
+        if m in ('len', 'repr', 'ascii'):
+            argrow(m, s, [], lambda: {'len': len, 'repr': repr, 'ascii': ascii}[m](s))
+        else:
+            argrow(m, s, [], lambda: getattr(s, m)())
 emit('kStrMethods', rows, 'StrMethodCase')
 
 rows = []

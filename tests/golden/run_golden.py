@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Runs one golden script through ormsh and compares its stdout with the expected file.
+
+usage: run_golden.py ORMSH SCRIPT EXPECTED [--pg]
+
+The script runs from its own folder, as `python3 SCRIPT` would. With --pg it runs against
+the PostgreSQL server named by ORMSH_TEST_PG_URL (passed as DATABASE_URL), and the expected
+file NAME.pg.out is used when it exists; without that variable the test is skipped (exit 77).
+"""
+import os
+import subprocess
+import sys
+
+
+def main():
+    args = [a for a in sys.argv[1:] if a != '--pg']
+    pg = '--pg' in sys.argv[1:]
+    ormsh, script, expected_path = args
+    env = dict(os.environ)
+    env.pop('DATABASE_URL', None)
+    if pg:
+        url = os.environ.get('ORMSH_TEST_PG_URL')
+        if not url:
+            print('ORMSH_TEST_PG_URL is not set: skipped')
+            return 77
+        env['DATABASE_URL'] = url
+        pg_expected = expected_path[:-len('.out')] + '.pg.out'
+        if os.path.exists(pg_expected):
+            expected_path = pg_expected
+    with open(expected_path, encoding='utf-8') as f:
+        expected = f.read()
+    proc = subprocess.run([ormsh, os.path.basename(script)], cwd=os.path.dirname(script) or '.',
+                          env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
+    actual = proc.stdout.decode('utf-8', 'replace')
+    if proc.returncode != 0 or actual != expected:
+        print('exit status:', proc.returncode)
+        print('--- stderr ---')
+        print(proc.stderr.decode('utf-8', 'replace')[-4000:])
+        exp_lines, act_lines = expected.splitlines(), actual.splitlines()
+        for i in range(max(len(exp_lines), len(act_lines))):
+            e = exp_lines[i] if i < len(exp_lines) else '<end>'
+            a = act_lines[i] if i < len(act_lines) else '<end>'
+            if e != a:
+                print('first difference at line %d:\n  expected: %r\n  actual:   %r' % (i + 1, e, a))
+                break
+        return 1
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

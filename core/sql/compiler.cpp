@@ -48,10 +48,11 @@ SQLCompiler::SQLCompiler(const engine::Dialect& dialect, const CompileOptions& o
     : dialect_(dialect), flavor_(flavor_for(dialect)), options_(options) {}
 
 std::string SQLCompiler::anon(const void* id, const std::string& base) {
-    auto it = anon_names_.find(id);
+    auto key = std::make_pair(id, base);
+    auto it = anon_names_.find(key);
     if (it != anon_names_.end()) return it->second;
     std::string name = base + "_" + std::to_string(++anon_counters_[base]);
-    anon_names_.emplace(id, name);
+    anon_names_.emplace(key, name);
     return name;
 }
 
@@ -156,9 +157,10 @@ std::string SQLCompiler::visit(const NodePtr& n, const Ctx& ctx) {
             return visit(l.element, inner) + " AS " + name;
         }
         // A label of the enclosing SELECT's columns is referred to by name in ORDER BY.
-        if (ctx.select)
+        // (SQLAlchemy resolves it by label name, so an equal label built again also matches.)
+        if (ctx.order_by && ctx.select && !l.name.empty())
             for (const auto& c : ctx.select->columns)
-                if (c.get() == n.get()) return name;
+                if (c->kind == NodeKind::Label && c->as<Label>().name == l.name) return name;
         return visit(l.element, ctx);
     }
     case NodeKind::Cast: {
@@ -289,6 +291,7 @@ std::string SQLCompiler::visit_binary(const Binary& b, const Ctx& ctx) {
                     slot.name = name + "_" + std::to_string(i + 1);
                     slot.value = bp.values[i];
                     slot.type = bp.type;
+                    slot.expanded = true;
                     if (i) list += ", ";
                     list += placeholder(std::move(slot));
                 }
@@ -426,7 +429,14 @@ std::vector<Value> Compiled::bind_values(const ParamMap& params) const {
 
 std::vector<std::pair<std::string, Value>> Compiled::bind_pairs(const ParamMap& params) const {
     std::vector<std::pair<std::string, Value>> out;
-    for (const auto& slot : this->params) {
+    // SQLAlchemy builds the expanded IN parameters last, so its dict lists them after the rest.
+    std::vector<const ParamSlot*> ordered;
+    for (const auto& slot : this->params)
+        if (!slot.expanded) ordered.push_back(&slot);
+    for (const auto& slot : this->params)
+        if (slot.expanded) ordered.push_back(&slot);
+    for (const ParamSlot* slot_ptr : ordered) {
+        const ParamSlot& slot = *slot_ptr;
         bool seen = false;
         for (const auto& [k, v] : out)
             if (k == slot.name) seen = true;

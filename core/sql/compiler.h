@@ -44,6 +44,8 @@ struct ParamSlot {
     schema::ColumnPtr default_column;
     // The column whose onupdate fills the slot (UPDATE).
     bool use_onupdate = false;
+    // One element of an expanded IN list (name_1_1, name_1_2 ...).
+    bool expanded = false;
 };
 
 struct ResultColumnInfo {

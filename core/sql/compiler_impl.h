@@ -22,6 +22,8 @@ public:
         bool columns_clause = false;
         // The SELECT whose clauses are being rendered (labels in ORDER BY render by name).
         const Select* select = nullptr;
+        // Rendering ORDER BY: a label of the SELECT's columns renders as its name.
+        bool order_by = false;
         // Inside a DDL DEFAULT: binds render as literals.
         bool literal_binds = false;
     };
@@ -72,7 +74,7 @@ public:
     int select_depth_ = 0;
 
 private:
-    std::map<const void*, std::string> anon_names_;
+    std::map<std::pair<const void*, std::string>, std::string> anon_names_;
     std::map<std::string, int> anon_counters_;
     int position_ = 0;
 };

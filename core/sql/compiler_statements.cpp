@@ -145,9 +145,17 @@ std::string SQLCompiler::select_column(const NodePtr& e, SelectMode mode,
         else
             labelled(anon(e.get(), "anon"));
         break;
+    case NodeKind::Unary:
+        // EXISTS (...) is labelled like any expression; -x, DISTINCT x, x DESC are not.
+        if (e->as<Unary>().op == Op::exists) {
+            labelled(anon(e.get(), "anon"));
+            break;
+        }
+        rendered = visit(e, ctx);
+        key = rendered;
+        break;
     case NodeKind::LiteralColumn:
     case NodeKind::TextClause:
-    case NodeKind::Unary:
         rendered = visit(e, ctx);
         key = rendered;
         break;
@@ -245,8 +253,10 @@ std::string SQLCompiler::visit_select(const Select& s, SelectMode mode) {
     }
     if (!s.order_by.empty()) {
         text += " ORDER BY ";
+        Ctx order_ctx = ctx;
+        order_ctx.order_by = true;
         for (std::size_t i = 0; i < s.order_by.size(); ++i)
-            text += (i ? ", " : "") + visit(s.order_by[i], ctx);
+            text += (i ? ", " : "") + visit(s.order_by[i], order_ctx);
     }
     if (s.limit || s.offset) text += limit_clause(s, ctx);
     correlate_froms_.pop_back();

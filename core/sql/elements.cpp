@@ -193,8 +193,6 @@ std::string bind_key_for(const NodePtr& e) {
         return e->as<ColumnRef>().key;
     case NodeKind::Function:
         return e->as<Function>().name;
-    case NodeKind::Label:
-        return e->as<Label>().name.empty() ? "param" : e->as<Label>().name;
     case NodeKind::BindParam:
         return e->as<BindParam>().key;
     default:

@@ -305,6 +305,49 @@ const std::map<std::string, Builder>& builders() {
          [](TestSchema& s, auto&) -> Built {
              return select({s.u("id"), s.a("id")});
          }},
+        {"select_exists_column",
+         [](TestSchema& s, auto&) -> Built {
+             return select({where(exists(), eq(s.a("user_id"), s.u("id")))});
+         }},
+        {"select_expression_columns",
+         [](TestSchema& s, auto&) -> Built {
+             return select({eq(s.u("id"), 5),
+                            in_(s.u("age"), vals({std::int64_t{1}, std::int64_t{2}})),
+                            literal(std::int64_t{5}), null(), true_()});
+         }},
+        {"select_label_where_order",
+         [](TestSchema& s, auto&) -> Built {
+             auto l = label(s.u("name"), "x");
+             auto q = where(select({l, func("count")}), eq(l, "a"));
+             return order_by(group_by(q, {l}), {desc(l)});
+         }},
+        {"select_function_arith",
+         [](TestSchema& s, auto&) -> Built {
+             return select({div(func("sum", {s.u("age")}), 2), add(func("max", {s.u("age")}), 1)});
+         }},
+        {"select_nested_arith",
+         [](TestSchema& s, auto&) -> Built {
+             return where(select({s.u("id")}), gt(mul(add(s.u("age"), 1), 2), 5));
+         }},
+        {"select_join_where_limit",
+         [](TestSchema& s, auto&) -> Built {
+             auto q = join(select({s.u("id")}), s.A, nullptr, false, false, true);
+             return limit(order_by(where(q, gt(s.a("id"), 1)), {s.u("id")}), 3);
+         }},
+        {"select_scalar_uncorrelated",
+         [](TestSchema& s, auto&) -> Built {
+             return where(select({s.u("id")}),
+                          eq(s.u("age"), scalar_subquery(select({func("max", {s.u("age")})}))));
+         }},
+        {"select_first",
+         [](TestSchema& s, auto&) -> Built {
+             return limit(where(select({s.U}), eq(s.u("id"), 1)), 1);
+         }},
+        {"update_in",
+         [](TestSchema& s, auto&) -> Built {
+             auto q = values(update(s.users), {{"age", add(s.u("age"), 1)}});
+             return where(q, in_(s.u("id"), vals({std::int64_t{1}, std::int64_t{2}})));
+         }},
         // ---- INSERT / UPDATE / DELETE
         {"insert_values",
          [](TestSchema& s, auto&) -> Built {
@@ -346,7 +389,12 @@ const std::map<std::string, Builder>& builders() {
 // compiled.params as SQLAlchemy shows it: values fixed in the statement, None for the rest.
 std::string static_params(const Compiled& compiled) {
     std::vector<std::pair<std::string, Value>> pairs;
-    for (const auto& slot : compiled.params) {
+    std::vector<ParamSlot> ordered;
+    for (const auto& slot : compiled.params)
+        if (!slot.expanded) ordered.push_back(slot);
+    for (const auto& slot : compiled.params)
+        if (slot.expanded) ordered.push_back(slot);
+    for (const auto& slot : ordered) {
         bool seen = false;
         for (const auto& [k, v] : pairs)
             seen = seen || k == slot.name;

@@ -461,6 +461,20 @@ for b in bad_utf8:
         rows.append([c_str(b), c_str(str(e))])
 emit('kUtf8Decode', rows, 'Utf8DecodeCase')
 
+group('json')
+import json  # noqa: E402
+rows = []
+json_strings = ['', 'plain', 'a"b\\c', 'line\nbreak\ttab\r\b\f', '\x00\x1f\x7f', 'é 日 😀',
+                '\u2028\u2029', '\U0010ffff', 'mixed ascii and ünïcödé text', '\ud800', '/slash/']
+for st in json_strings:
+    rows.append([c_str(st), c_str(json.dumps(st)), c_str(json.dumps(st, ensure_ascii=False))])
+emit('kJsonQuote', rows, 'JsonQuoteCase')
+rows = []
+for x in floats[:200]:
+    ok, r = call(lambda: json.dumps(x, allow_nan=False))
+    rows.append([c_double(x), c_str(json.dumps(x)), c_str(r if ok else r.split(': ', 1)[1])])
+emit('kJsonFloat', rows, 'JsonFloatCase')
+
 outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 for name, lines in files.items():
     with open(os.path.join(outdir, 'cases_%s.inc' % name), 'w', encoding='ascii') as f:

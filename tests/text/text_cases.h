@@ -83,6 +83,13 @@ struct Utf8DecodeCase {
     std::string_view bytes;
     std::string_view message; // "" when the bytes are valid UTF-8
 };
+struct JsonQuoteCase {
+    std::string_view s, ascii, unicode; // json.dumps(s) and json.dumps(s, ensure_ascii=False)
+};
+struct JsonFloatCase {
+    double value;
+    std::string_view text, strict; // json.dumps(x), and allow_nan=False (or its error)
+};
 struct BytesReprCase {
     std::string_view bytes;
     std::string_view repr;

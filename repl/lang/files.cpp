@@ -1,0 +1,207 @@
+// Text files for open(): read, write, readline(s), iteration and the context-manager protocol,
+// on stdio FILE handles. sys.stdout/sys.stderr are file objects writing to the output sink.
+#include "repl/lang/interpreter.h"
+#include "repl/lang/iterators.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace ormsh::lang {
+
+struct FileObj : Object {
+    FILE* fp = nullptr;
+    std::string name;
+    std::string mode;
+    int sink = 0; // 1 stdout sink, 2 stderr sink
+    bool closed = false;
+    FileObj() : Object(Types::file) {}
+    ~FileObj() override {
+        if (fp) std::fclose(fp);
+    }
+};
+
+namespace {
+
+FileObj* F(Interpreter& in, const Value& v) {
+    FileObj* f = static_cast<FileObj*>(v.obj());
+    if (f->closed) in.raise("ValueError", "I/O operation on closed file.");
+    return f;
+}
+
+bool read_line(FileObj* f, std::string& out) {
+    out.clear();
+    int c;
+    while ((c = std::fgetc(f->fp)) != EOF) {
+        out += static_cast<char>(c);
+        if (c == '\n') break;
+    }
+    return !out.empty();
+}
+
+Value f_write(Interpreter& in, const Value& self, Args& a) {
+    FileObj* f = F(in, self);
+    if (a.size() != 1 || !is_str(a[0]))
+        in.raise("TypeError", "write() argument must be str, not " +
+                                  (a.size() ? in.type_name(a[0]) : std::string("nothing")));
+    const std::string& s = as_str(a[0])->s;
+    if (f->sink == 1)
+        in.write_out(s);
+    else if (f->sink == 2)
+        in.write_err(s);
+    else {
+        if (f->mode.find('r') != std::string::npos && f->mode.find('+') == std::string::npos)
+            in.raise("io.UnsupportedOperation", "not writable");
+        std::fwrite(s.data(), 1, s.size(), f->fp);
+    }
+    return Value::integer(as_str(a[0])->length());
+}
+Value f_read(Interpreter& in, const Value& self, Args& a) {
+    FileObj* f = F(in, self);
+    (void)a;
+    if (f->sink) in.raise("io.UnsupportedOperation", "not readable");
+    std::string out;
+    char buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f->fp)) > 0)
+        out.append(buf, n);
+    return new_str(std::move(out));
+}
+Value f_readline(Interpreter& in, const Value& self, Args& a) {
+    (void)a;
+    FileObj* f = F(in, self);
+    std::string line;
+    read_line(f, line);
+    return new_str(std::move(line));
+}
+Value f_readlines(Interpreter& in, const Value& self, Args& a) {
+    (void)a;
+    FileObj* f = F(in, self);
+    std::vector<Value> out;
+    std::string line;
+    while (read_line(f, line))
+        out.push_back(new_str(line));
+    return new_list(std::move(out));
+}
+Value f_close(Interpreter& in, const Value& self, Args& a) {
+    (void)in;
+    (void)a;
+    FileObj* f = static_cast<FileObj*>(self.obj());
+    if (f->fp) std::fclose(f->fp);
+    f->fp = nullptr;
+    if (!f->sink) f->closed = true;
+    return Value::none();
+}
+Value f_flush(Interpreter& in, const Value& self, Args& a) {
+    (void)a;
+    FileObj* f = F(in, self);
+    if (f->fp) std::fflush(f->fp);
+    if (f->sink) in.output().flush();
+    return Value::none();
+}
+Value f_enter(Interpreter& in, const Value& self, Args& a) {
+    (void)a;
+    F(in, self);
+    return self;
+}
+Value f_exit(Interpreter& in, const Value& self, Args& a) {
+    f_close(in, self, a);
+    return Value::boolean(false);
+}
+Value f_iter(Interpreter& in, const Value& self, Args& a) {
+    (void)a;
+    F(in, self);
+    return make_func_iter(Types::iterator, {self}, [](Interpreter& in, FuncIter& it, Value& out) {
+        FileObj* f = F(in, it.refs[0]);
+        std::string line;
+        if (!read_line(f, line)) return false;
+        out = new_str(std::move(line));
+        return true;
+    });
+}
+Value f_writelines(Interpreter& in, const Value& self, Args& a) {
+    for (auto& s : in.to_vector(a[0])) {
+        Value one[1] = {s};
+        Args a1{std::span<const Value>(one, 1), {}};
+        f_write(in, self, a1);
+    }
+    return Value::none();
+}
+
+Value b_open(Interpreter& in, const Value& self, Args& a) {
+    (void)self;
+    Value p[4];
+    parse_args(in, "open", a, {"file", "mode", "buffering", "encoding"}, 1, p, true);
+    if (!is_str(p[0]))
+        in.raise("TypeError",
+                 "expected str, bytes or os.PathLike object, not " + in.type_name(p[0]));
+    std::string mode = p[1].empty() ? "r" : as_str(p[1])->s;
+    std::string cmode;
+    for (char c : mode)
+        if (c != 't' && c != 'b') cmode += c;
+    FILE* fp = std::fopen(as_str(p[0])->s.c_str(), cmode.c_str());
+    if (!fp) {
+        int e = errno;
+        std::string msg =
+            "[Errno " + std::to_string(e) + "] " + std::strerror(e) + ": " + in.repr(p[0]);
+        const char* cls = e == ENOENT   ? "FileNotFoundError"
+                          : e == EACCES ? "PermissionError"
+                          : e == EISDIR ? "IsADirectoryError"
+                                        : "OSError";
+        Value exc =
+            in.new_exception(builtin_type(cls), {Value::integer(e), new_str(std::strerror(e))});
+        in.setattr(exc, intern("errno"), Value::integer(e));
+        in.setattr(exc, intern("strerror"), new_str(std::strerror(e)));
+        in.setattr(exc, intern("filename"), p[0]);
+        in.raise_value(exc);
+    }
+    Ref<FileObj> f(new FileObj());
+    f->fp = fp;
+    f->name = as_str(p[0])->s;
+    f->mode = mode;
+    return f;
+}
+
+} // namespace
+
+Value make_sink_file(int which) {
+    Ref<FileObj> f(new FileObj());
+    f->sink = which;
+    f->name = which == 1 ? "<stdout>" : "<stderr>";
+    f->mode = "w";
+    return f;
+}
+
+void install_file_type(Interpreter& in, Module& b) {
+    (void)in;
+    static bool done = false;
+    if (!done) {
+        done = true;
+        Type* t = Types::file;
+        struct {
+            const char* n;
+            NativeFn f;
+        } m[] = {{"write", f_write},          {"read", f_read},     {"readline", f_readline},
+                 {"readlines", f_readlines},  {"close", f_close},   {"flush", f_flush},
+                 {"__enter__", f_enter},      {"__exit__", f_exit}, {"__iter__", f_iter},
+                 {"writelines", f_writelines}};
+        for (auto& x : m)
+            t->dict->set_str(intern(x.n), make_native_function(x.n, x.f, true));
+        Ref<NativeProperty> np(new NativeProperty());
+        np->name = "name";
+        np->get = [](Interpreter&, const Value& v) {
+            return new_str(static_cast<FileObj*>(v.obj())->name);
+        };
+        t->dict->set_str(intern("name"), np);
+        Ref<NativeProperty> cp(new NativeProperty());
+        cp->name = "closed";
+        cp->get = [](Interpreter&, const Value& v) {
+            return Value::boolean(static_cast<FileObj*>(v.obj())->closed);
+        };
+        t->dict->set_str(intern("closed"), cp);
+        type_modified();
+    }
+    b.dict->set_str(intern("open"), make_native_function("open", b_open, false));
+}
+
+} // namespace ormsh::lang

@@ -1,0 +1,139 @@
+// Generator implementation with ucontext: each generator gets a lazily committed stack; the
+// body runs there and swaps back to the caller at every yield. Exceptions escaping the body
+// are captured and rethrown on the caller's stack.
+#include "repl/lang/generator.h"
+
+#include <sys/mman.h>
+
+namespace ormsh::lang {
+
+namespace {
+
+constexpr size_t kGeneratorStack = 64u << 20; // virtual reservation; pages commit on use
+
+struct GeneratorExitSignal {};
+
+void trampoline(unsigned lo, unsigned hi) {
+    Generator* g = reinterpret_cast<Generator*>((static_cast<uintptr_t>(hi) << 32) | lo);
+    Interpreter& in = *g->interp;
+    try {
+        Flow fl = in.exec_block(g->func->code->body, g->frame);
+        (void)fl;
+        g->transfer = Value();
+    } catch (GeneratorExitSignal&) {
+        g->transfer = Value();
+    } catch (PyException& e) {
+        if (has_layout(e.exc, Layout::Exception))
+            e.exc.as<ExceptionObj>()->traceback.push_back(
+                {g->func->code->file, g->frame.line, g->func->code->name});
+        g->error = std::current_exception();
+    } catch (...) {
+        g->error = std::current_exception();
+    }
+    g->state = Generator::State::Done;
+    swapcontext(&g->ctx, &g->caller);
+}
+
+} // namespace
+
+Generator::Generator(Function* f, std::vector<Value> s)
+    : Iterator(Types::generator), func(f), slots(std::move(s)) {}
+
+Generator::~Generator() {
+    if (state == State::Suspended && interp) {
+        closing = true;
+        Value dummy;
+        try {
+            resume(*interp, Value::none(), dummy);
+        } catch (...) {
+        }
+    }
+    if (stack) munmap(stack, stack_size);
+}
+
+void Generator::traverse(Visitor& v) {
+    if (func) v.visit(func.get());
+    for (auto& s : slots)
+        if (s.is_obj()) v.visit(s.obj());
+}
+
+void Generator::clear_refs() {
+    if (state == State::Suspended) return; // its stack holds references we cannot see
+    auto tmp = std::move(slots);
+    slots.clear();
+}
+
+bool Generator::resume(Interpreter& in, Value send, Value& out) {
+    if (state == State::Done) return false;
+    if (state == State::Running) in.raise("ValueError", "generator already executing");
+    if (state == State::Created) {
+        interp = &in;
+        stack_size = kGeneratorStack;
+        stack = mmap(nullptr, stack_size, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (stack == MAP_FAILED) in.raise("MemoryError", "cannot allocate generator stack");
+        getcontext(&ctx);
+        ctx.uc_stack.ss_sp = stack;
+        ctx.uc_stack.ss_size = stack_size;
+        ctx.uc_link = nullptr;
+        uintptr_t p = reinterpret_cast<uintptr_t>(this);
+        makecontext(&ctx, reinterpret_cast<void (*)()>(trampoline), 2,
+                    static_cast<unsigned>(p & 0xffffffffu), static_cast<unsigned>(p >> 32));
+        frame.code = func->code.get();
+        frame.slots = slots.data();
+        frame.module = func->module.get();
+        frame.func = func.get();
+        frame.gen = this;
+        frame.line = func->code->line;
+    }
+    if (in.depth >= in.recursion_limit)
+        in.raise("RecursionError", "maximum recursion depth exceeded");
+    Ref<Generator> keep(this);
+    state = State::Running;
+    transfer = std::move(send);
+    // Swap interpreter state: the generator's frame chain hangs below the caller's.
+    frame.back = in.frame;
+    Frame* caller_frame = in.frame;
+    int caller_depth = in.depth;
+    std::vector<Value> caller_handling = std::move(in.handling);
+    in.handling = std::move(saved_handling);
+    in.frame = &frame;
+    in.depth = caller_depth + 1;
+    swapcontext(&caller, &ctx);
+    saved_handling = std::move(in.handling);
+    in.handling = std::move(caller_handling);
+    in.frame = caller_frame;
+    in.depth = caller_depth;
+    if (state == State::Done) {
+        if (error) {
+            auto e = error;
+            error = nullptr;
+            slots.clear();
+            std::rethrow_exception(e);
+        }
+        slots.clear();
+        return false;
+    }
+    state = State::Suspended;
+    out = std::move(transfer);
+    return true;
+}
+
+bool Generator::next(Interpreter& in, Value& out) {
+    return resume(in, Value::none(), out);
+}
+
+Value make_generator(Interpreter&, Function* f, std::vector<Value> slots) {
+    return Value::steal(new Generator(f, std::move(slots)));
+}
+
+Value generator_yield(Interpreter&, Frame& f, Value v) {
+    Generator* g = f.gen;
+    g->transfer = std::move(v);
+    swapcontext(&g->ctx, &g->caller);
+    if (g->closing) throw GeneratorExitSignal{};
+    Value sent = std::move(g->transfer);
+    return sent.empty() ? Value::none() : sent;
+}
+
+} // namespace ormsh::lang

@@ -1,0 +1,1143 @@
+// The evaluator: walks the resolved AST. Locals live in frame slots, small ints and floats are
+// computed inline, and break/continue/return travel as Flow values rather than exceptions.
+#include "repl/lang/interpreter.h"
+
+#include "repl/lang/generator.h"
+#include "repl/lang/parser.h"
+#include "repl/lang/resolver.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace ormsh::lang {
+
+namespace {
+
+// Small on-stack argument buffer.
+struct ArgBuf {
+    static constexpr size_t kInline = 8;
+    Value inline_[kInline];
+    std::vector<Value> heap;
+    size_t n = 0;
+    void push(Value v) {
+        if (n < kInline && heap.empty()) {
+            inline_[n++] = std::move(v);
+            return;
+        }
+        if (heap.empty()) {
+            heap.reserve(n * 2 + 1);
+            for (size_t i = 0; i < n; ++i)
+                heap.push_back(std::move(inline_[i]));
+        }
+        heap.push_back(std::move(v));
+        ++n;
+    }
+    const Value* data() const { return heap.empty() ? inline_ : heap.data(); }
+    std::span<const Value> span() const { return {data(), n}; }
+};
+
+inline bool add_overflow(int64_t a, int64_t b, int64_t* r) {
+    return __builtin_add_overflow(a, b, r);
+}
+inline bool sub_overflow(int64_t a, int64_t b, int64_t* r) {
+    return __builtin_sub_overflow(a, b, r);
+}
+
+struct DepthGuard {
+    Interpreter& in;
+    explicit DepthGuard(Interpreter& i) : in(i) { ++in.depth; }
+    ~DepthGuard() { --in.depth; }
+};
+
+} // namespace
+
+void Interpreter::check_interrupt() {
+    if (interrupt.load(std::memory_order_relaxed)) {
+        interrupt = false;
+        raise("KeyboardInterrupt", "");
+    }
+    if (gc::allocations_since_collect > 20000) gc::maybe_collect();
+}
+
+// ---- names ----
+
+Value Interpreter::eval_name(Node* n, Frame& f) {
+    switch (n->scope) {
+    case Scope::Local: {
+        const Value& v = f.slots[n->slot];
+        if (!v.empty()) return v;
+        raise("UnboundLocalError", "cannot access local variable '" + n->name->s +
+                                       "' where it is not associated with a value");
+    }
+    case Scope::Cell: {
+        const Value& c = f.slots[n->slot];
+        if (!c.empty()) {
+            const Value& v = c.as<Cell>()->value;
+            if (!v.empty()) return v;
+        }
+        raise("NameError", "cannot access free variable '" + n->name->s +
+                               "' where it is not associated with a value in enclosing scope");
+    }
+    case Scope::ClassBody: {
+        Value v = f.ns->get_str(n->name);
+        if (!v.empty()) return v;
+        [[fallthrough]];
+    }
+    case Scope::Global:
+    case Scope::Unresolved: {
+        Value v = f.module->dict->get_str(n->name);
+        if (!v.empty()) return v;
+        v = builtins_->dict->get_str(n->name);
+        if (!v.empty()) return v;
+        raise("NameError", "name '" + n->name->s + "' is not defined");
+    }
+    }
+    return Value();
+}
+
+void Interpreter::store(Node* t, Value v, Frame& f) {
+    switch (t->kind) {
+    case NodeKind::Name:
+        switch (t->scope) {
+        case Scope::Local:
+            f.slots[t->slot] = std::move(v);
+            return;
+        case Scope::Cell:
+            f.slots[t->slot].as<Cell>()->value = std::move(v);
+            return;
+        case Scope::ClassBody:
+            f.ns->set_str(t->name, std::move(v));
+            return;
+        default:
+            f.module->dict->set_str(t->name, std::move(v));
+            return;
+        }
+    case NodeKind::Attribute: {
+        Value obj = eval(t->a, f);
+        setattr(obj, t->name, std::move(v));
+        return;
+    }
+    case NodeKind::Subscript: {
+        Value obj = eval(t->a, f);
+        Value key = eval(t->b, f);
+        setitem(obj, key, std::move(v));
+        return;
+    }
+    case NodeKind::TupleLit:
+    case NodeKind::ListLit: {
+        std::vector<Value> items;
+        if (has_layout(v, Layout::Tuple))
+            items = v.as<Tuple>()->items;
+        else if (has_layout(v, Layout::List))
+            items = v.as<List>()->items;
+        else
+            items = to_vector(v);
+        size_t star = SIZE_MAX;
+        for (size_t i = 0; i < t->list.size(); ++i)
+            if (t->list[i]->kind == NodeKind::Starred) star = i;
+        size_t n = t->list.size();
+        if (star == SIZE_MAX) {
+            if (items.size() > n)
+                raise("ValueError",
+                      "too many values to unpack (expected " + std::to_string(n) + ")");
+            if (items.size() < n)
+                raise("ValueError", "not enough values to unpack (expected " + std::to_string(n) +
+                                        ", got " + std::to_string(items.size()) + ")");
+            for (size_t i = 0; i < n; ++i)
+                store(t->list[i], std::move(items[i]), f);
+            return;
+        }
+        if (items.size() < n - 1)
+            raise("ValueError", "not enough values to unpack (expected at least " +
+                                    std::to_string(n - 1) + ", got " +
+                                    std::to_string(items.size()) + ")");
+        size_t after = n - star - 1;
+        for (size_t i = 0; i < star; ++i)
+            store(t->list[i], items[i], f);
+        std::vector<Value> mid(items.begin() + static_cast<long>(star),
+                               items.end() - static_cast<long>(after));
+        store(t->list[star]->a, new_list(std::move(mid)), f);
+        for (size_t i = 0; i < after; ++i)
+            store(t->list[star + 1 + i], items[items.size() - after + i], f);
+        return;
+    }
+    case NodeKind::Starred:
+        store(t->a, std::move(v), f);
+        return;
+    default:
+        raise("SyntaxError", "cannot assign");
+    }
+}
+
+void Interpreter::del_target(Node* t, Frame& f) {
+    switch (t->kind) {
+    case NodeKind::Name: {
+        bool ok = true;
+        switch (t->scope) {
+        case Scope::Local:
+            ok = !f.slots[t->slot].empty();
+            f.slots[t->slot] = Value();
+            break;
+        case Scope::Cell: {
+            Cell* c = f.slots[t->slot].as<Cell>();
+            ok = !c->value.empty();
+            c->value = Value();
+            break;
+        }
+        case Scope::ClassBody:
+            ok = f.ns->remove_str(t->name);
+            break;
+        default:
+            ok = f.module->dict->remove_str(t->name);
+            break;
+        }
+        if (!ok) raise("NameError", "name '" + t->name->s + "' is not defined");
+        return;
+    }
+    case NodeKind::Attribute:
+        delattr(eval(t->a, f), t->name);
+        return;
+    case NodeKind::Subscript: {
+        Value obj = eval(t->a, f);
+        delitem(obj, eval(t->b, f));
+        return;
+    }
+    case NodeKind::TupleLit:
+    case NodeKind::ListLit:
+        for (Node* e : t->list)
+            del_target(e, f);
+        return;
+    default:
+        return;
+    }
+}
+
+// ---- expressions ----
+
+Value Interpreter::eval(Node* n, Frame& f) {
+    switch (n->kind) {
+    case NodeKind::Const:
+        return n->constant;
+    case NodeKind::Name:
+        return eval_name(n, f);
+    case NodeKind::Attribute: {
+        Value obj = eval(n->a, f);
+        return getattr(obj, n->name);
+    }
+    case NodeKind::Subscript: {
+        Value obj = eval(n->a, f);
+        Value key = eval(n->b, f);
+        if (obj.is_obj() && key.is_int()) {
+            Layout l = obj.obj()->type->layout;
+            if (l == Layout::List && obj.obj()->type == Types::list) {
+                auto& items = obj.as<List>()->items;
+                int64_t i = key.as_int();
+                if (i < 0) i += static_cast<int64_t>(items.size());
+                if (i >= 0 && i < static_cast<int64_t>(items.size()))
+                    return items[static_cast<size_t>(i)];
+            } else if (l == Layout::Tuple && obj.obj()->type == Types::tuple) {
+                auto& items = obj.as<Tuple>()->items;
+                int64_t i = key.as_int();
+                if (i < 0) i += static_cast<int64_t>(items.size());
+                if (i >= 0 && i < static_cast<int64_t>(items.size()))
+                    return items[static_cast<size_t>(i)];
+            }
+        }
+        return getitem(obj, key);
+    }
+    case NodeKind::SliceExpr: {
+        Value a = n->a ? eval(n->a, f) : Value::none();
+        Value b = n->b ? eval(n->b, f) : Value::none();
+        Value c = n->c ? eval(n->c, f) : Value::none();
+        return Value::steal(new Slice(std::move(a), std::move(b), std::move(c)));
+    }
+    case NodeKind::Call:
+        return eval_call(n, f);
+    case NodeKind::BinOp: {
+        Value a = eval(n->a, f);
+        Value b = eval(n->b, f);
+        if (a.is_int() && b.is_int()) {
+            int64_t x = a.as_int(), y = b.as_int(), r;
+            switch (static_cast<BinOpKind>(n->op)) {
+            case BinOpKind::Add:
+                if (!add_overflow(x, y, &r)) return Value::integer(r);
+                break;
+            case BinOpKind::Sub:
+                if (!sub_overflow(x, y, &r)) return Value::integer(r);
+                break;
+            case BinOpKind::Mul:
+                if (!__builtin_mul_overflow(x, y, &r)) return Value::integer(r);
+                break;
+            case BinOpKind::Mod:
+                if (y > 0 && x >= 0) return Value::integer(x % y);
+                break;
+            case BinOpKind::FloorDiv:
+                if (y > 0 && x >= 0) return Value::integer(x / y);
+                break;
+            default:
+                break;
+            }
+        } else if (a.is_float() && b.is_float()) {
+            double x = a.as_float(), y = b.as_float();
+            switch (static_cast<BinOpKind>(n->op)) {
+            case BinOpKind::Add:
+                return Value::flt(x + y);
+            case BinOpKind::Sub:
+                return Value::flt(x - y);
+            case BinOpKind::Mul:
+                return Value::flt(x * y);
+            default:
+                break;
+            }
+        }
+        return binary_op(static_cast<BinOpKind>(n->op), a, b);
+    }
+    case NodeKind::UnaryOp: {
+        Value a = eval(n->a, f);
+        if (n->op == static_cast<int>(UnaryKind::Not)) return Value::boolean(!truthy(a));
+        return unary_op(static_cast<UnaryKind>(n->op), a);
+    }
+    case NodeKind::BoolOp: {
+        Value v;
+        for (size_t i = 0; i < n->list.size(); ++i) {
+            v = eval(n->list[i], f);
+            if (i + 1 == n->list.size()) break;
+            bool t = truthy(v);
+            if (n->op == 0 ? !t : t) break;
+        }
+        return v;
+    }
+    case NodeKind::Compare: {
+        Value left = eval(n->a, f);
+        Value result;
+        for (size_t i = 0; i < n->ops.size(); ++i) {
+            Value right = eval(n->list[i], f);
+            CmpKind op = static_cast<CmpKind>(n->ops[i]);
+            if (left.is_int() && right.is_int()) {
+                int64_t x = left.as_int(), y = right.as_int();
+                bool r = false;
+                switch (op) {
+                case CmpKind::Lt:
+                    r = x < y;
+                    break;
+                case CmpKind::Le:
+                    r = x <= y;
+                    break;
+                case CmpKind::Gt:
+                    r = x > y;
+                    break;
+                case CmpKind::Ge:
+                    r = x >= y;
+                    break;
+                case CmpKind::Eq:
+                case CmpKind::Is:
+                    r = x == y;
+                    break;
+                case CmpKind::Ne:
+                case CmpKind::IsNot:
+                    r = x != y;
+                    break;
+                default:
+                    result = compare(op, left, right);
+                    goto generic_done;
+                }
+                result = Value::boolean(r);
+            } else {
+                result = compare(op, left, right);
+            }
+        generic_done:
+            if (i + 1 < n->ops.size()) {
+                if (!truthy(result)) return result;
+                left = std::move(right);
+            }
+        }
+        return result;
+    }
+    case NodeKind::IfExp:
+        return truthy(eval(n->a, f)) ? eval(n->b, f) : eval(n->c, f);
+    case NodeKind::Lambda:
+        return make_function(n, f);
+    case NodeKind::ListLit:
+    case NodeKind::TupleLit:
+    case NodeKind::SetLit: {
+        std::vector<Value> items;
+        items.reserve(n->list.size());
+        for (Node* e : n->list) {
+            if (e->kind == NodeKind::Starred) {
+                for (auto& x : to_vector(eval(e->a, f)))
+                    items.push_back(std::move(x));
+            } else {
+                items.push_back(eval(e, f));
+            }
+        }
+        if (n->kind == NodeKind::ListLit) return new_list(std::move(items));
+        if (n->kind == NodeKind::TupleLit) return new_tuple(std::move(items));
+        Ref<Set> s = make<Set>();
+        for (auto& x : items)
+            s->add(*this, x);
+        return s;
+    }
+    case NodeKind::DictLit: {
+        Ref<Dict> d = make<Dict>();
+        for (size_t i = 0; i < n->list.size(); ++i) {
+            if (!n->list[i]) {
+                Value other = eval(n->list2[i], f);
+                if (has_layout(other, Layout::Dict)) {
+                    for (auto& e : other.as<Dict>()->entries)
+                        if (!e.key.empty()) d->set(*this, e.key, e.value);
+                } else {
+                    Value keys = call_method(other, "keys", {});
+                    for (auto& k : to_vector(keys))
+                        d->set(*this, k, getitem(other, k));
+                }
+                continue;
+            }
+            Value k = eval(n->list[i], f);
+            Value v = eval(n->list2[i], f);
+            d->set(*this, k, std::move(v));
+        }
+        return d;
+    }
+    case NodeKind::ListComp:
+    case NodeKind::SetComp:
+    case NodeKind::DictComp:
+    case NodeKind::GenExp:
+        return eval_comprehension(n, f);
+    case NodeKind::Starred:
+        raise("SyntaxError", "can't use starred expression here");
+    case NodeKind::FString:
+        return eval_fstring(n, f);
+    case NodeKind::Yield: {
+        if (!f.gen) raise("SyntaxError", "'yield' outside function");
+        return generator_yield(*this, f, n->a ? eval(n->a, f) : Value::none());
+    }
+    case NodeKind::YieldFrom: {
+        if (!f.gen) raise("SyntaxError", "'yield' outside function");
+        Value it = iter(eval(n->a, f));
+        Value x;
+        while (next(it, x))
+            generator_yield(*this, f, x);
+        return Value::none();
+    }
+    case NodeKind::NamedExpr: {
+        Value v = eval(n->b, f);
+        store(n->a, v, f);
+        return v;
+    }
+    default:
+        raise("SystemError", std::string("cannot evaluate ") + node_kind_name(n->kind));
+    }
+}
+
+Value Interpreter::eval_fstring(Node* n, Frame& f) {
+    std::string out;
+    for (Node* p : n->list) {
+        if (p->kind == NodeKind::Const) {
+            out += as_str(p->constant)->s;
+            continue;
+        }
+        Value v = eval(p->a, f);
+        if (p->op == 'r')
+            v = new_str(repr(v));
+        else if (p->op == 's')
+            v = to_str_value(v);
+        else if (p->op == 'a')
+            v = new_str(repr(v)); // TODO: ascii escaping
+        std::string spec;
+        if (p->b) spec = as_str(eval_fstring(p->b, f))->s;
+        if (spec.empty() && is_str(v))
+            out += as_str(v)->s;
+        else if (spec.empty() && v.is_int())
+            out += std::to_string(v.as_int());
+        else
+            out += format(v, spec);
+    }
+    return new_str(std::move(out));
+}
+
+void Interpreter::comp_loop(Node* n, size_t level, Frame& f, const std::function<void()>& emit) {
+    Node* gen = n->list[level];
+    Value iterable = eval(gen->b, f);
+    auto body = [&](Value item) {
+        store(gen->a, std::move(item), f);
+        for (Node* cond : gen->list)
+            if (!truthy(eval(cond, f))) return;
+        if (level + 1 < n->list.size())
+            comp_loop(n, level + 1, f, emit);
+        else
+            emit();
+    };
+    if (has_layout(iterable, Layout::List)) {
+        Ref<List> l(iterable.as<List>());
+        for (size_t i = 0; i < l->items.size(); ++i)
+            body(l->items[i]);
+        return;
+    }
+    if (has_layout(iterable, Layout::Range)) {
+        Range* r = iterable.as<Range>();
+        int64_t len = r->length();
+        for (int64_t i = 0; i < len; ++i)
+            body(Value::integer(r->start + i * r->step));
+        return;
+    }
+    Value it = iter(iterable);
+    Value x;
+    while (next(it, x))
+        body(std::move(x));
+}
+
+Value Interpreter::eval_comprehension(Node* n, Frame& f) {
+    if (n->kind == NodeKind::DictComp) {
+        Ref<Dict> d = make<Dict>();
+        comp_loop(n, 0, f, [&] {
+            Value k = eval(n->a, f);
+            d->set(*this, k, eval(n->b, f));
+        });
+        return d;
+    }
+    if (n->kind == NodeKind::SetComp) {
+        Ref<Set> s = make<Set>();
+        comp_loop(n, 0, f, [&] { s->add(*this, eval(n->a, f)); });
+        return s;
+    }
+    Ref<List> l = make<List>();
+    comp_loop(n, 0, f, [&] { l->items.push_back(eval(n->a, f)); });
+    if (n->kind == NodeKind::GenExp) return iter(Value(l.get()));
+    return l;
+}
+
+Value Interpreter::eval_call(Node* n, Frame& f) {
+    ArgBuf pos;
+    std::vector<KwArg> kws;
+    Value self;
+    Value fn;
+    Node* callee = n->a;
+    bool direct_method = false;
+    if (callee->kind == NodeKind::Attribute) {
+        Value obj = eval(callee->a, f);
+        Object* o = obj.obj_or_null();
+        if (o && o->type->layout != Layout::Type && o->type->layout != Layout::Module &&
+            o->type->layout != Layout::Super) {
+            Value d = o->type->lookup(callee->name);
+            if (!d.empty() && d.is_obj()) {
+                Layout dl = d.obj()->type->layout;
+                if ((dl == Layout::Function ||
+                     (dl == Layout::NativeFunction && d.as<NativeFunction>()->is_method)) &&
+                    (!o->attrs || static_cast<Dict*>(o->attrs)->get_str(callee->name).empty())) {
+                    fn = std::move(d);
+                    self = std::move(obj);
+                    direct_method = true;
+                }
+            }
+        } else if (obj.is_int() || obj.is_float()) {
+            Value d = obj.type()->lookup(callee->name);
+            if (!d.empty() && has_layout(d, Layout::NativeFunction)) {
+                fn = std::move(d);
+                self = std::move(obj);
+                direct_method = true;
+            }
+        }
+        if (!direct_method) fn = getattr(obj, callee->name);
+    } else {
+        fn = eval(callee, f);
+    }
+    for (Node* a : n->list) {
+        if (a->kind == NodeKind::Starred) {
+            Value v = eval(a->a, f);
+            if (has_layout(v, Layout::Tuple)) {
+                for (auto& x : v.as<Tuple>()->items)
+                    pos.push(x);
+            } else if (has_layout(v, Layout::List)) {
+                for (auto& x : v.as<List>()->items)
+                    pos.push(x);
+            } else {
+                for (auto& x : to_vector(v))
+                    pos.push(std::move(x));
+            }
+        } else {
+            pos.push(eval(a, f));
+        }
+    }
+    for (Node* k : n->list2) {
+        if (k->kind == NodeKind::Keyword) {
+            kws.push_back({k->name, eval(k->a, f)});
+            continue;
+        }
+        Value m = eval(k->a, f);
+        std::vector<std::pair<Value, Value>> items;
+        if (has_layout(m, Layout::Dict)) {
+            for (auto& e : m.as<Dict>()->entries)
+                if (!e.key.empty()) items.emplace_back(e.key, e.value);
+        } else {
+            if (getattr_opt(m, intern("keys")).empty())
+                raise("TypeError",
+                      repr(fn) + " argument after ** must be a mapping, not " + type_name(m));
+            for (auto& key : to_vector(call_method(m, "keys", {})))
+                items.emplace_back(key, getitem(m, key));
+        }
+        for (auto& [key, val] : items) {
+            if (!is_str(key)) raise("TypeError", "keywords must be strings");
+            Str* name = intern(as_str(key)->s);
+            for (auto& existing : kws)
+                if (existing.name == name)
+                    raise("TypeError",
+                          "got multiple values for keyword argument '" + name->s + "'");
+            kws.push_back({name, val});
+        }
+    }
+    f.line = n->line;
+    Args args{pos.span(), std::span<const KwArg>(kws)};
+    if (direct_method) {
+        if (has_layout(fn, Layout::Function)) return call_function(fn.as<Function>(), &self, args);
+        NativeFunction* nf = fn.as<NativeFunction>();
+        if (nf->fn) return nf->fn(*this, self, args);
+        return nf->closure(*this, self, args);
+    }
+    return call(fn, args);
+}
+
+Value Interpreter::make_function(Node* n, Frame& f) {
+    CodeInfo& code = *n->code;
+    Ref<Function> fn = make<Function>();
+    fn->code = n->code;
+    fn->module = Ref<Module>(f.module);
+    fn->name = code.name;
+    fn->qualname = code.qualname;
+    for (Node* d : code.defaults)
+        fn->defaults.push_back(eval(d, f));
+    if (code.n_kwonly) {
+        for (int i = 0; i < code.n_kwonly; ++i) {
+            Node* d = code.kw_defaults[static_cast<size_t>(i)];
+            if (!d) continue;
+            if (!fn->kwdefaults) fn->kwdefaults = make<Dict>();
+            fn->kwdefaults->set_str(code.params[static_cast<size_t>(code.n_positional + i)],
+                                    eval(d, f));
+        }
+    }
+    for (int src : code.free_src_slots) {
+        Value& c = f.slots[src];
+        if (c.empty() || !has_layout(c, Layout::Cell)) c = Value::steal(new Cell());
+        fn->closure.push_back(Ref<Cell>(c.as<Cell>()));
+    }
+    return fn;
+}
+
+// ---- statements ----
+
+Flow Interpreter::exec_block(const std::vector<Node*>& body, Frame& f) {
+    for (Node* s : body) {
+        Flow fl = exec(s, f);
+        if (fl != Flow::Normal) return fl;
+    }
+    return Flow::Normal;
+}
+
+Flow Interpreter::exec_for(Node* n, Frame& f) {
+    Value iterable = eval(n->b, f);
+    Node* target = n->a;
+    bool simple = target->kind == NodeKind::Name && target->scope == Scope::Local;
+    auto run_body = [&](Value item) -> int {
+        if (simple)
+            f.slots[target->slot] = std::move(item);
+        else
+            store(target, std::move(item), f);
+        Flow fl = exec_block(n->list, f);
+        if (fl == Flow::Break) return 1;
+        if (fl == Flow::Return) return 2;
+        return 0;
+    };
+    int r = 0;
+    if (has_layout(iterable, Layout::Range)) {
+        Range* rg = iterable.as<Range>();
+        int64_t len = rg->length();
+        for (int64_t i = 0; i < len; ++i) {
+            if ((i & 1023) == 0) check_interrupt();
+            r = run_body(Value::integer(rg->start + i * rg->step));
+            if (r) break;
+        }
+    } else if (has_layout(iterable, Layout::List)) {
+        Ref<List> l(iterable.as<List>());
+        for (size_t i = 0; i < l->items.size(); ++i) {
+            if ((i & 1023) == 0) check_interrupt();
+            r = run_body(l->items[i]);
+            if (r) break;
+        }
+    } else {
+        Value it = iter(iterable);
+        Value x;
+        size_t count = 0;
+        while (next(it, x)) {
+            if ((++count & 1023) == 0) check_interrupt();
+            r = run_body(std::move(x));
+            if (r) break;
+        }
+    }
+    if (r == 2) return Flow::Return;
+    if (r == 0 && !n->list3.empty()) return exec_block(n->list3, f);
+    return Flow::Normal;
+}
+
+Flow Interpreter::exec_try(Node* n, Frame& f) {
+    Flow flow = Flow::Normal;
+    bool has_finally = !n->list4.empty();
+    try {
+        bool handled = false;
+        try {
+            flow = exec_block(n->list, f);
+        } catch (PyException& e) {
+            Value exc = e.exc;
+            for (Node* h : n->list2) {
+                if (h->a) {
+                    Value spec = eval(h->a, f);
+                    if (!exception_matches(exc, spec)) continue;
+                }
+                handling.push_back(exc);
+                if (h->b) store(h->b, exc, f);
+                try {
+                    flow = exec_block(h->list, f);
+                } catch (...) {
+                    handling.pop_back();
+                    if (h->b && h->b->scope == Scope::Local) f.slots[h->b->slot] = Value();
+                    throw;
+                }
+                handling.pop_back();
+                if (h->b && h->b->scope == Scope::Local)
+                    f.slots[h->b->slot] = Value();
+                else if (h->b && (h->b->scope == Scope::Global))
+                    f.module->dict->remove_str(h->b->name);
+                handled = true;
+                break;
+            }
+            if (!handled) throw;
+        }
+        if (!handled && flow == Flow::Normal && !n->list3.empty()) flow = exec_block(n->list3, f);
+    } catch (PyException&) {
+        if (has_finally) {
+            Flow ff = exec_block(n->list4, f);
+            if (ff != Flow::Normal) return ff;
+        }
+        throw;
+    }
+    if (has_finally) {
+        Value saved = f.ret;
+        Flow ff = exec_block(n->list4, f);
+        if (ff != Flow::Normal) return ff;
+        f.ret = saved;
+    }
+    return flow;
+}
+
+Flow Interpreter::exec_with(Node* n, Frame& f, size_t item) {
+    if (item == n->list2.size()) return exec_block(n->list, f);
+    Node* it = n->list2[item];
+    Value mgr = eval(it->a, f);
+    Type* t = mgr.type();
+    Value enter = t->lookup("__enter__");
+    Value exitf = t->lookup("__exit__");
+    if (enter.empty())
+        raise("TypeError",
+              "'" + t->name + "' object does not support the context manager protocol");
+    if (exitf.empty())
+        raise(
+            "TypeError",
+            "'" + t->name +
+                "' object does not support the context manager protocol (missed __exit__ method)");
+    Value bound_exit = getattr(mgr, intern("__exit__"));
+    Value entered = call_method(mgr, "__enter__", {});
+    Flow flow;
+    try {
+        if (it->b) store(it->b, entered, f);
+        flow = exec_with(n, f, item + 1);
+    } catch (PyException& e) {
+        Value exc = e.exc;
+        handling.push_back(exc);
+        Value r;
+        try {
+            r = call(bound_exit, {Value(exc.type()), exc, Value::none()});
+        } catch (...) {
+            handling.pop_back();
+            throw;
+        }
+        handling.pop_back();
+        if (truthy(r)) return Flow::Normal;
+        throw;
+    }
+    call(bound_exit, {Value::none(), Value::none(), Value::none()});
+    return flow;
+}
+
+void Interpreter::raise_stmt(Node* n, Frame& f) {
+    if (!n->a) {
+        if (handling.empty()) raise("RuntimeError", "No active exception to reraise");
+        throw PyException{handling.back()};
+    }
+    Value e = eval(n->a, f);
+    if (has_layout(e, Layout::Type)) {
+        if (!e.as<Type>()->is_subtype(Types::base_exception))
+            raise("TypeError", "exceptions must derive from BaseException");
+        e = call(e, {});
+    }
+    if (!e.type()->is_subtype(Types::base_exception))
+        raise("TypeError", "exceptions must derive from BaseException");
+    if (n->b) {
+        Value cause = eval(n->b, f);
+        if (has_layout(cause, Layout::Type)) cause = call(cause, {});
+        ExceptionObj* eo = e.as<ExceptionObj>();
+        eo->cause = cause.is_none() ? Value() : cause;
+        eo->suppress_context = true;
+    }
+    raise_value(e);
+}
+
+Flow Interpreter::exec(Node* n, Frame& f) {
+    f.line = n->line;
+    switch (n->kind) {
+    case NodeKind::ExprStmt:
+        eval(n->a, f);
+        return Flow::Normal;
+    case NodeKind::Assign: {
+        Value v = eval(n->a, f);
+        if (n->list.size() == 1) {
+            Node* t = n->list[0];
+            if (t->kind == NodeKind::Name && t->scope == Scope::Local) {
+                f.slots[t->slot] = std::move(v);
+                return Flow::Normal;
+            }
+            store(t, std::move(v), f);
+            return Flow::Normal;
+        }
+        for (Node* t : n->list)
+            store(t, v, f);
+        return Flow::Normal;
+    }
+    case NodeKind::AugAssign: {
+        Node* t = n->a;
+        BinOpKind op = static_cast<BinOpKind>(n->op);
+        if (t->kind == NodeKind::Name) {
+            Value cur = eval_name(t, f);
+            Value rhs = eval(n->b, f);
+            int64_t r;
+            if (cur.is_int() && rhs.is_int() && op == BinOpKind::Add &&
+                !add_overflow(cur.as_int(), rhs.as_int(), &r))
+                store(t, Value::integer(r), f);
+            else
+                store(t, binary_op(op, cur, rhs, true), f);
+        } else if (t->kind == NodeKind::Attribute) {
+            Value obj = eval(t->a, f);
+            Value cur = getattr(obj, t->name);
+            Value rhs = eval(n->b, f);
+            setattr(obj, t->name, binary_op(op, cur, rhs, true));
+        } else {
+            Value obj = eval(t->a, f);
+            Value key = eval(t->b, f);
+            Value cur = getitem(obj, key);
+            Value rhs = eval(n->b, f);
+            setitem(obj, key, binary_op(op, cur, rhs, true));
+        }
+        return Flow::Normal;
+    }
+    case NodeKind::AnnAssign:
+        if (n->c) store(n->a, eval(n->c, f), f);
+        return Flow::Normal;
+    case NodeKind::If:
+        while (true) {
+            if (truthy(eval(n->a, f))) return exec_block(n->list, f);
+            if (n->list3.size() == 1 && n->list3[0]->kind == NodeKind::If) {
+                n = n->list3[0];
+                f.line = n->line;
+                continue;
+            }
+            return exec_block(n->list3, f);
+        }
+    case NodeKind::While: {
+        size_t count = 0;
+        while (truthy(eval(n->a, f))) {
+            if ((++count & 1023) == 0) check_interrupt();
+            Flow fl = exec_block(n->list, f);
+            if (fl == Flow::Break) return Flow::Normal;
+            if (fl == Flow::Return) return fl;
+            f.line = n->line;
+        }
+        return exec_block(n->list3, f);
+    }
+    case NodeKind::For:
+        return exec_for(n, f);
+    case NodeKind::Break:
+        return Flow::Break;
+    case NodeKind::Continue:
+        return Flow::Continue;
+    case NodeKind::Pass:
+    case NodeKind::Global:
+    case NodeKind::Nonlocal:
+        return Flow::Normal;
+    case NodeKind::Return:
+        f.ret = n->a ? eval(n->a, f) : Value::none();
+        return Flow::Return;
+    case NodeKind::FunctionDef: {
+        Value fn = make_function(n, f);
+        for (auto it = n->list2.rbegin(); it != n->list2.rend(); ++it) {
+            Value deco = eval(*it, f);
+            fn = call(deco, {fn});
+        }
+        store(n->a, std::move(fn), f);
+        return Flow::Normal;
+    }
+    case NodeKind::ClassDef: {
+        Value cls = make_class(n, f);
+        store(n->a, std::move(cls), f);
+        return Flow::Normal;
+    }
+    case NodeKind::Try:
+        return exec_try(n, f);
+    case NodeKind::Raise:
+        raise_stmt(n, f);
+        return Flow::Normal;
+    case NodeKind::With:
+        return exec_with(n, f, 0);
+    case NodeKind::Import:
+        exec_import(n, f);
+        return Flow::Normal;
+    case NodeKind::ImportFrom:
+        exec_import_from(n, f);
+        return Flow::Normal;
+    case NodeKind::Delete:
+        for (Node* t : n->list)
+            del_target(t, f);
+        return Flow::Normal;
+    case NodeKind::Assert:
+        if (!truthy(eval(n->a, f))) {
+            if (n->b) {
+                Value msg = eval(n->b, f);
+                raise_value(new_exception(builtin_type("AssertionError"), {msg}));
+            }
+            raise_value(new_exception(builtin_type("AssertionError"), {}));
+        }
+        return Flow::Normal;
+    default:
+        eval(n, f);
+        return Flow::Normal;
+    }
+}
+
+Value Interpreter::make_class(Node* n, Frame& f) {
+    std::vector<Ref<Type>> bases;
+    std::vector<KwArg> kwargs;
+    for (Node* b : n->list) {
+        if (b->kind == NodeKind::Keyword) {
+            Value v = eval(b->a, f);
+            if (b->name->s == "metaclass") continue; // metaclasses are not modelled
+            kwargs.push_back({b->name, v});
+            continue;
+        }
+        Value v = eval(b, f);
+        if (!has_layout(v, Layout::Type)) {
+            // __mro_entries__-less: only classes are valid bases.
+            raise("TypeError", "bases must be types");
+        }
+        bases.emplace_back(v.as<Type>());
+    }
+    CodeInfo& code = *n->code;
+    Ref<Dict> ns = make<Dict>();
+    ns->set_str(intern("__module__"), f.module->dict->get_str(intern("__name__")));
+    ns->set_str(intern("__qualname__"), new_str(code.qualname));
+    std::vector<Value> slots(static_cast<size_t>(code.n_slots));
+    Frame cf;
+    cf.code = &code;
+    cf.slots = slots.data();
+    cf.module = f.module;
+    cf.ns = ns.get();
+    cf.back = &f;
+    cf.line = code.line;
+    for (int c : code.cell_slots)
+        slots[static_cast<size_t>(c)] = Value::steal(new Cell());
+    for (size_t i = 0; i < code.free_slots.size(); ++i)
+        slots[static_cast<size_t>(code.free_slots[i])] = f.slots[code.free_src_slots[i]];
+    Frame* saved = frame;
+    frame = &cf;
+    try {
+        exec_block(code.body, cf);
+    } catch (PyException& e) {
+        frame = saved;
+        if (has_layout(e.exc, Layout::Exception))
+            e.exc.as<ExceptionObj>()->traceback.push_back({code.file, cf.line, code.name});
+        throw;
+    }
+    frame = saved;
+    Ref<Type> created = create_class(code.name, std::move(bases), ns, std::move(kwargs));
+    Value cls(created.get());
+    cls.as<Type>()->module = f.module->name;
+    for (auto it = n->list2.rbegin(); it != n->list2.rend(); ++it) {
+        Value deco = eval(*it, f);
+        cls = call(deco, {cls});
+    }
+    return cls;
+}
+
+// ---- function calls ----
+
+Value Interpreter::call_function(Function* fn, const Value* self, Args& args) {
+    CodeInfo& code = *fn->code;
+    if (depth >= recursion_limit) raise("RecursionError", "maximum recursion depth exceeded");
+    const size_t nslots = static_cast<size_t>(code.n_slots);
+    const size_t npos = static_cast<size_t>(code.n_positional);
+    Value* slots = static_cast<Value*>(alloca(sizeof(Value) * (nslots ? nslots : 1)));
+    for (size_t i = 0; i < nslots; ++i)
+        new (&slots[i]) Value();
+    struct SlotGuard {
+        Value* s;
+        size_t n;
+        ~SlotGuard() {
+            for (size_t i = 0; i < n; ++i)
+                s[i].~Value();
+        }
+    } guard{slots, nslots};
+
+    // Bind positional arguments.
+    size_t given = args.pos.size() + (self ? 1 : 0);
+    size_t k = 0;
+    auto pos_at = [&](size_t i) -> const Value& {
+        return self ? (i == 0 ? *self : args.pos[i - 1]) : args.pos[i];
+    };
+    size_t nbind = given < npos ? given : npos;
+    for (; k < nbind; ++k)
+        slots[k] = pos_at(k);
+    size_t varargs_slot = npos + static_cast<size_t>(code.n_kwonly);
+    if (given > npos) {
+        if (!code.has_varargs) {
+            size_t ndef = fn->defaults.size();
+            std::string takes =
+                ndef ? "from " + std::to_string(npos - ndef) + " to " + std::to_string(npos)
+                     : std::to_string(npos);
+            raise("TypeError", fn->qualname + "() takes " + takes + " positional argument" +
+                                   (npos == 1 && !ndef ? "" : "s") + " but " +
+                                   std::to_string(given) + (given == 1 ? " was" : " were") +
+                                   " given");
+        }
+        std::vector<Value> extra;
+        for (size_t i = npos; i < given; ++i)
+            extra.push_back(pos_at(i));
+        slots[varargs_slot] = new_tuple(std::move(extra));
+    } else if (code.has_varargs) {
+        slots[varargs_slot] = new_tuple({});
+    }
+    Ref<Dict> varkw;
+    if (code.has_varkw) varkw = make<Dict>();
+    for (const KwArg& kw : args.kw) {
+        size_t idx = SIZE_MAX;
+        size_t nnamed = npos + static_cast<size_t>(code.n_kwonly);
+        for (size_t i = static_cast<size_t>(code.n_posonly); i < nnamed; ++i)
+            if (code.params[i] == kw.name) {
+                idx = i;
+                break;
+            }
+        if (idx == SIZE_MAX) {
+            for (size_t i = static_cast<size_t>(code.n_posonly); i < nnamed && idx == SIZE_MAX; ++i)
+                if (code.params[i]->s == kw.name->s) idx = i;
+        }
+        if (idx == SIZE_MAX) {
+            if (varkw) {
+                varkw->set_str(kw.name, kw.value);
+                continue;
+            }
+            raise("TypeError",
+                  fn->qualname + "() got an unexpected keyword argument '" + kw.name->s + "'");
+        }
+        if (!slots[idx].empty())
+            raise("TypeError",
+                  fn->qualname + "() got multiple values for argument '" + kw.name->s + "'");
+        slots[idx] = kw.value;
+    }
+    if (varkw) slots[varargs_slot + (code.has_varargs ? 1 : 0)] = varkw;
+    // Defaults and missing arguments.
+    if (given < npos || code.n_kwonly) {
+        size_t ndef = fn->defaults.size();
+        std::vector<std::string> missing;
+        for (size_t i = 0; i < npos; ++i) {
+            if (!slots[i].empty()) continue;
+            if (i >= npos - ndef)
+                slots[i] = fn->defaults[i - (npos - ndef)];
+            else
+                missing.push_back(code.params[i]->s);
+        }
+        auto report = [&](const char* kind) {
+            std::string names;
+            for (size_t i = 0; i < missing.size(); ++i) {
+                if (i)
+                    names +=
+                        missing.size() == 2 ? " and " : (i + 1 == missing.size() ? ", and " : ", ");
+                names += "'" + missing[i] + "'";
+            }
+            raise("TypeError", fn->qualname + "() missing " + std::to_string(missing.size()) +
+                                   " required " + kind + " argument" +
+                                   (missing.size() == 1 ? "" : "s") + ": " + names);
+        };
+        if (!missing.empty()) report("positional");
+        for (size_t i = npos; i < npos + static_cast<size_t>(code.n_kwonly); ++i) {
+            if (!slots[i].empty()) continue;
+            Value d = fn->kwdefaults ? fn->kwdefaults->get_str(code.params[i]) : Value();
+            if (d.empty())
+                missing.push_back(code.params[i]->s);
+            else
+                slots[i] = d;
+        }
+        if (!missing.empty()) report("keyword-only");
+    }
+    for (int c : code.cell_slots) {
+        Ref<Cell> cell = make<Cell>();
+        cell->value = std::move(slots[c]);
+        slots[c] = cell;
+    }
+    for (size_t i = 0; i < code.free_slots.size(); ++i)
+        slots[code.free_slots[i]] = fn->closure[i];
+
+    if (code.is_generator) {
+        std::vector<Value> heap_slots(nslots);
+        for (size_t i = 0; i < nslots; ++i)
+            heap_slots[i] = std::move(slots[i]);
+        return make_generator(*this, fn, std::move(heap_slots));
+    }
+
+    Frame fr;
+    fr.code = &code;
+    fr.slots = slots;
+    fr.module = fn->module.get();
+    fr.func = fn;
+    fr.back = frame;
+    fr.line = code.line;
+    frame = &fr;
+    DepthGuard dg(*this);
+    try {
+        Flow fl = exec_block(code.body, fr);
+        frame = fr.back;
+        if (fl == Flow::Return) return std::move(fr.ret);
+        return Value::none();
+    } catch (PyException& e) {
+        frame = fr.back;
+        if (has_layout(e.exc, Layout::Exception))
+            e.exc.as<ExceptionObj>()->traceback.push_back({code.file, fr.line, code.name});
+        throw;
+    }
+}
+
+void Interpreter::run_module_code(CodeInfo& code, Module& m) {
+    std::vector<Value> slots(static_cast<size_t>(code.n_slots));
+    for (int c : code.cell_slots)
+        slots[static_cast<size_t>(c)] = Value::steal(new Cell());
+    Frame fr;
+    fr.code = &code;
+    fr.slots = slots.data();
+    fr.module = &m;
+    fr.back = frame;
+    frame = &fr;
+    try {
+        exec_block(code.body, fr);
+    } catch (PyException& e) {
+        frame = fr.back;
+        if (has_layout(e.exc, Layout::Exception))
+            e.exc.as<ExceptionObj>()->traceback.push_back({code.file, fr.line, "<module>"});
+        throw;
+    }
+    frame = fr.back;
+}
+
+} // namespace ormsh::lang

@@ -1,0 +1,613 @@
+// The import system (builtin modules registered from C++, then NAME.py next to the script or in
+// the current directory) and the small standard modules the language layer owns: sys, os,
+// os.path, math, time.
+#include "repl/lang/interpreter.h"
+#include "repl/lang/numbers.h"
+#include "repl/lang/parser.h"
+#include "repl/lang/resolver.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace ormsh::lang {
+
+Value make_sink_file(int which); // files.cpp
+
+namespace {
+
+void fn(Module& m, const char* name, NativeFn f) {
+    m.dict->set_str(intern(name), make_native_function(name, f, false));
+}
+
+double num_arg(Interpreter& in, Args& a, size_t i, const char* fname) {
+    if (a.size() <= i) in.raise("TypeError", std::string(fname) + "() missing required argument");
+    auto d = to_double(a[i]);
+    if (!d) {
+        if (a[i].is_obj() && !a[i].type()->lookup("__float__").empty())
+            return in.call_method(a[i], "__float__", {}).as_float();
+        in.raise("TypeError", "must be real number, not " + in.type_name(a[i]));
+    }
+    return *d;
+}
+
+// ---- sys ----
+Value sys_exit(Interpreter& in, const Value&, Args& a) {
+    std::vector<Value> args(a.pos.begin(), a.pos.end());
+    in.raise_value(in.new_exception(builtin_type("SystemExit"), std::move(args)));
+}
+Value sys_getrecursionlimit(Interpreter& in, const Value&, Args&) {
+    return Value::integer(in.recursion_limit);
+}
+Value sys_setrecursionlimit(Interpreter& in, const Value&, Args& a) {
+    int64_t n = in.index_value(a[0]);
+    if (n < 1) in.raise("ValueError", "recursion limit must be greater or equal than 1");
+    in.recursion_limit = static_cast<int>(std::min<int64_t>(n, 100000));
+    return Value::none();
+}
+Value sys_getsizeof(Interpreter&, const Value&, Args&) {
+    return Value::integer(64);
+}
+Value sys_intern(Interpreter&, const Value&, Args& a) {
+    return Value(intern(as_str(a[0])->s));
+}
+
+void make_sys(Interpreter& in, Module& m) {
+    Dict& d = *m.dict;
+    std::vector<Value> argv;
+    for (auto& s : in.argv)
+        argv.push_back(new_str(s));
+    d.set_str(intern("argv"), new_list(std::move(argv)));
+    d.set_str(intern("stdout"), make_sink_file(1));
+    d.set_str(intern("stderr"), make_sink_file(2));
+    d.set_str(intern("__stdout__"), d.get_str(intern("stdout")));
+    d.set_str(intern("__stderr__"), d.get_str(intern("stderr")));
+    d.set_str(intern("path"), new_list({new_str(in.script_dir.empty() ? "" : in.script_dir)}));
+    d.set_str(intern("version"), new_str("3.11.2 (ormsh)"));
+    d.set_str(intern("version_info"),
+              new_tuple({Value::integer(3), Value::integer(11), Value::integer(2), new_str("final"),
+                         Value::integer(0)}));
+    d.set_str(intern("platform"), new_str("linux"));
+    d.set_str(intern("maxsize"), Value::integer(INT64_MAX));
+    d.set_str(intern("byteorder"), new_str("little"));
+    d.set_str(intern("executable"), new_str("ormsh"));
+    d.set_str(intern("implementation"), new_str("ormsh"));
+    fn(m, "exit", sys_exit);
+    fn(m, "getrecursionlimit", sys_getrecursionlimit);
+    fn(m, "setrecursionlimit", sys_setrecursionlimit);
+    fn(m, "getsizeof", sys_getsizeof);
+    fn(m, "intern", sys_intern);
+}
+
+// ---- os / os.path ----
+std::string S(Interpreter& in, const Value& v) {
+    if (!is_str(v))
+        in.raise("TypeError", "expected str, bytes or os.PathLike object, not " + in.type_name(v));
+    return as_str(v)->s;
+}
+Value os_getenv(Interpreter& in, const Value&, Args& a) {
+    Value p[2];
+    parse_args(in, "getenv", a, {"key", "default"}, 1, p);
+    const char* v = std::getenv(S(in, p[0]).c_str());
+    if (v) return new_str(v);
+    return p[1].empty() ? Value::none() : p[1];
+}
+Value os_getcwd(Interpreter& in, const Value&, Args&) {
+    char buf[4096];
+    if (!::getcwd(buf, sizeof buf)) in.raise("OSError", "getcwd failed");
+    return new_str(buf);
+}
+Value os_remove(Interpreter& in, const Value&, Args& a) {
+    std::string p = S(in, a[0]);
+    if (std::remove(p.c_str()) != 0) {
+        Value exc = in.new_exception(builtin_type("FileNotFoundError"),
+                                     {Value::integer(2), new_str("No such file or directory")});
+        in.raise_value(exc);
+    }
+    return Value::none();
+}
+Value os_getpid(Interpreter&, const Value&, Args&) {
+    return Value::integer(::getpid());
+}
+Value os_urandom(Interpreter& in, const Value&, Args& a) {
+    int64_t n = in.index_value(a[0]);
+    std::string s;
+    std::ifstream f("/dev/urandom", std::ios::binary);
+    s.resize(static_cast<size_t>(n));
+    f.read(s.data(), n);
+    return Value::steal(new Bytes(std::move(s)));
+}
+Value path_exists(Interpreter& in, const Value&, Args& a) {
+    struct stat st;
+    return Value::boolean(is_str(a[0]) && ::stat(S(in, a[0]).c_str(), &st) == 0);
+}
+Value path_isfile(Interpreter& in, const Value&, Args& a) {
+    struct stat st;
+    return Value::boolean(::stat(S(in, a[0]).c_str(), &st) == 0 && S_ISREG(st.st_mode));
+}
+Value path_isdir(Interpreter& in, const Value&, Args& a) {
+    struct stat st;
+    return Value::boolean(::stat(S(in, a[0]).c_str(), &st) == 0 && S_ISDIR(st.st_mode));
+}
+Value path_join(Interpreter& in, const Value&, Args& a) {
+    std::string out;
+    for (size_t i = 0; i < a.size(); ++i) {
+        std::string p = S(in, a[i]);
+        if (!p.empty() && p[0] == '/')
+            out = p;
+        else if (out.empty() || out.back() == '/')
+            out += p;
+        else
+            out += "/" + p;
+    }
+    return new_str(out);
+}
+Value path_dirname(Interpreter& in, const Value&, Args& a) {
+    std::string p = S(in, a[0]);
+    size_t i = p.rfind('/');
+    if (i == std::string::npos) return new_str("");
+    std::string head = p.substr(0, i + 1);
+    if (head.find_first_not_of('/') != std::string::npos)
+        while (!head.empty() && head.back() == '/')
+            head.pop_back();
+    return new_str(head);
+}
+Value path_basename(Interpreter& in, const Value&, Args& a) {
+    std::string p = S(in, a[0]);
+    size_t i = p.rfind('/');
+    return new_str(i == std::string::npos ? p : p.substr(i + 1));
+}
+std::string normpath(const std::string& p) {
+    bool abs = !p.empty() && p[0] == '/';
+    std::vector<std::string> parts;
+    std::stringstream ss(p);
+    std::string item;
+    while (std::getline(ss, item, '/')) {
+        if (item.empty() || item == ".") continue;
+        if (item == "..") {
+            if (!parts.empty() && parts.back() != "..")
+                parts.pop_back();
+            else if (!abs)
+                parts.push_back(item);
+            continue;
+        }
+        parts.push_back(item);
+    }
+    std::string out = abs ? "/" : "";
+    for (size_t i = 0; i < parts.size(); ++i)
+        out += (i ? "/" : "") + parts[i];
+    return out.empty() ? "." : out;
+}
+Value path_abspath(Interpreter& in, const Value&, Args& a) {
+    std::string p = S(in, a[0]);
+    if (p.empty() || p[0] != '/') {
+        char buf[4096];
+        if (::getcwd(buf, sizeof buf)) p = std::string(buf) + "/" + p;
+    }
+    return new_str(normpath(p));
+}
+Value path_normpath(Interpreter& in, const Value&, Args& a) {
+    return new_str(normpath(S(in, a[0])));
+}
+Value path_splitext(Interpreter& in, const Value&, Args& a) {
+    std::string p = S(in, a[0]);
+    size_t slash = p.rfind('/');
+    size_t dot = p.rfind('.');
+    size_t base = slash == std::string::npos ? 0 : slash + 1;
+    if (dot == std::string::npos || dot <= base || p.find_first_not_of('.', base) > dot)
+        return new_tuple({new_str(p), new_str("")});
+    return new_tuple({new_str(p.substr(0, dot)), new_str(p.substr(dot))});
+}
+Value path_split(Interpreter& in, const Value& s, Args& a) {
+    return new_tuple({path_dirname(in, s, a), path_basename(in, s, a)});
+}
+Value path_expanduser(Interpreter& in, const Value&, Args& a) {
+    std::string p = S(in, a[0]);
+    if (!p.empty() && p[0] == '~') {
+        const char* h = std::getenv("HOME");
+        if (h) p = h + p.substr(1);
+    }
+    return new_str(p);
+}
+
+void make_os_path(Interpreter&, Module& m) {
+    fn(m, "exists", path_exists);
+    fn(m, "isfile", path_isfile);
+    fn(m, "isdir", path_isdir);
+    fn(m, "join", path_join);
+    fn(m, "dirname", path_dirname);
+    fn(m, "basename", path_basename);
+    fn(m, "abspath", path_abspath);
+    fn(m, "normpath", path_normpath);
+    fn(m, "splitext", path_splitext);
+    fn(m, "split", path_split);
+    fn(m, "expanduser", path_expanduser);
+    m.dict->set_str(intern("sep"), new_str("/"));
+}
+
+void make_os(Interpreter& in, Module& m) {
+    Ref<Dict> env = make<Dict>();
+    for (char** e = environ; e && *e; ++e) {
+        std::string kv = *e;
+        size_t eq = kv.find('=');
+        if (eq == std::string::npos) continue;
+        env->set(in, new_str(kv.substr(0, eq)), new_str(kv.substr(eq + 1)));
+    }
+    m.dict->set_str(intern("environ"), env);
+    fn(m, "getenv", os_getenv);
+    fn(m, "getcwd", os_getcwd);
+    fn(m, "remove", os_remove);
+    fn(m, "unlink", os_remove);
+    fn(m, "getpid", os_getpid);
+    fn(m, "urandom", os_urandom);
+    m.dict->set_str(intern("sep"), new_str("/"));
+    m.dict->set_str(intern("linesep"), new_str("\n"));
+    m.dict->set_str(intern("name"), new_str("posix"));
+    m.dict->set_str(intern("path"), Value(in.import_module("os.path")));
+}
+
+// ---- math ----
+#define MATH1(name, expr)                                                                          \
+    Value math_##name(Interpreter& in, const Value&, Args& a) {                                    \
+        double x = num_arg(in, a, 0, #name);                                                       \
+        return expr;                                                                               \
+    }
+MATH1(sqrt,
+      x < 0 ? (in.raise("ValueError", "math domain error"), Value()) : Value::flt(std::sqrt(x)))
+MATH1(exp, Value::flt(std::exp(x)))
+MATH1(sin, Value::flt(std::sin(x)))
+MATH1(cos, Value::flt(std::cos(x)))
+MATH1(tan, Value::flt(std::tan(x)))
+MATH1(atan, Value::flt(std::atan(x)))
+MATH1(asin, Value::flt(std::asin(x)))
+MATH1(acos, Value::flt(std::acos(x)))
+MATH1(fabs, Value::flt(std::fabs(x)))
+MATH1(log10,
+      x <= 0 ? (in.raise("ValueError", "math domain error"), Value()) : Value::flt(std::log10(x)))
+MATH1(log2,
+      x <= 0 ? (in.raise("ValueError", "math domain error"), Value()) : Value::flt(std::log2(x)))
+MATH1(isnan, Value::boolean(std::isnan(x)))
+MATH1(isinf, Value::boolean(std::isinf(x)))
+MATH1(isfinite, Value::boolean(std::isfinite(x)))
+MATH1(degrees, Value::flt(x * 180.0 / M_PI))
+MATH1(radians, Value::flt(x* M_PI / 180.0))
+Value math_floor(Interpreter& in, const Value&, Args& a) {
+    if (is_int_like(a[0])) return a[0].is_bool() ? Value::integer(a[0].as_bool()) : a[0];
+    if (a[0].is_obj() && !a[0].type()->lookup("__floor__").empty())
+        return in.call_method(a[0], "__floor__", {});
+    return int_from_double(in, std::floor(num_arg(in, a, 0, "floor")));
+}
+Value math_ceil(Interpreter& in, const Value&, Args& a) {
+    if (is_int_like(a[0])) return a[0].is_bool() ? Value::integer(a[0].as_bool()) : a[0];
+    if (a[0].is_obj() && !a[0].type()->lookup("__ceil__").empty())
+        return in.call_method(a[0], "__ceil__", {});
+    return int_from_double(in, std::ceil(num_arg(in, a, 0, "ceil")));
+}
+Value math_trunc(Interpreter& in, const Value&, Args& a) {
+    if (is_int_like(a[0])) return a[0];
+    return int_from_double(in, std::trunc(num_arg(in, a, 0, "trunc")));
+}
+Value math_log(Interpreter& in, const Value&, Args& a) {
+    double x = num_arg(in, a, 0, "log");
+    if (x <= 0) in.raise("ValueError", "math domain error");
+    double r = std::log(x);
+    if (a.size() > 1) r /= std::log(num_arg(in, a, 1, "log"));
+    return Value::flt(r);
+}
+Value math_pow(Interpreter& in, const Value&, Args& a) {
+    return Value::flt(std::pow(num_arg(in, a, 0, "pow"), num_arg(in, a, 1, "pow")));
+}
+Value math_atan2(Interpreter& in, const Value&, Args& a) {
+    return Value::flt(std::atan2(num_arg(in, a, 0, "atan2"), num_arg(in, a, 1, "atan2")));
+}
+Value math_hypot(Interpreter& in, const Value&, Args& a) {
+    double s = 0;
+    for (size_t i = 0; i < a.size(); ++i) {
+        double x = num_arg(in, a, i, "hypot");
+        s += x * x;
+    }
+    return Value::flt(std::sqrt(s));
+}
+Value math_fmod(Interpreter& in, const Value&, Args& a) {
+    return Value::flt(std::fmod(num_arg(in, a, 0, "fmod"), num_arg(in, a, 1, "fmod")));
+}
+Value math_copysign(Interpreter& in, const Value&, Args& a) {
+    return Value::flt(std::copysign(num_arg(in, a, 0, "copysign"), num_arg(in, a, 1, "copysign")));
+}
+Value math_gcd(Interpreter& in, const Value&, Args& a) {
+    int64_t g = 0;
+    for (size_t i = 0; i < a.size(); ++i) {
+        int64_t x = std::llabs(in.index_value(a[i]));
+        while (x) {
+            int64_t t = g % x;
+            g = x;
+            x = t;
+        }
+    }
+    return Value::integer(g);
+}
+Value math_factorial(Interpreter& in, const Value&, Args& a) {
+    if (a[0].is_float())
+        in.raise("TypeError", "'float' object cannot be interpreted as an integer");
+    int64_t n = in.index_value(a[0]);
+    if (n < 0) in.raise("ValueError", "factorial() not defined for negative values");
+    Value r = Value::integer(1);
+    for (int64_t i = 2; i <= n; ++i)
+        r = in.binary_op(BinOpKind::Mul, r, Value::integer(i));
+    return r;
+}
+Value math_isclose(Interpreter& in, const Value&, Args& a) {
+    double x = num_arg(in, a, 0, "isclose"), y = num_arg(in, a, 1, "isclose");
+    double rel = 1e-9, abs_tol = 0;
+    for (auto& kw : a.kw) {
+        if (kw.name->s == "rel_tol") rel = *to_double(kw.value);
+        if (kw.name->s == "abs_tol") abs_tol = *to_double(kw.value);
+    }
+    if (x == y) return Value::boolean(true);
+    double diff = std::fabs(x - y);
+    return Value::boolean(diff <= std::fabs(rel * y) || diff <= std::fabs(rel * x) ||
+                          diff <= abs_tol);
+}
+Value math_prod(Interpreter& in, const Value&, Args& a) {
+    Value r = Value::integer(1);
+    for (auto& x : in.to_vector(a[0]))
+        r = in.binary_op(BinOpKind::Mul, r, x);
+    return r;
+}
+Value math_fsum(Interpreter& in, const Value&, Args& a) {
+    // Neumaier summation: exact enough for the common cases.
+    double s = 0, c = 0;
+    for (auto& x : in.to_vector(a[0])) {
+        double v = *to_double(x);
+        double t = s + v;
+        c += std::fabs(s) >= std::fabs(v) ? (s - t) + v : (v - t) + s;
+        s = t;
+    }
+    return Value::flt(s + c);
+}
+
+void make_math(Interpreter&, Module& m) {
+    struct {
+        const char* n;
+        NativeFn f;
+    } fns[] = {
+        {"sqrt", math_sqrt},         {"exp", math_exp},           {"sin", math_sin},
+        {"cos", math_cos},           {"tan", math_tan},           {"atan", math_atan},
+        {"asin", math_asin},         {"acos", math_acos},         {"fabs", math_fabs},
+        {"log10", math_log10},       {"log2", math_log2},         {"isnan", math_isnan},
+        {"isinf", math_isinf},       {"isfinite", math_isfinite}, {"degrees", math_degrees},
+        {"radians", math_radians},   {"floor", math_floor},       {"ceil", math_ceil},
+        {"trunc", math_trunc},       {"log", math_log},           {"pow", math_pow},
+        {"atan2", math_atan2},       {"hypot", math_hypot},       {"fmod", math_fmod},
+        {"copysign", math_copysign}, {"gcd", math_gcd},           {"factorial", math_factorial},
+        {"isclose", math_isclose},   {"prod", math_prod},         {"fsum", math_fsum}};
+    for (auto& f : fns)
+        fn(m, f.n, f.f);
+    m.dict->set_str(intern("pi"), Value::flt(M_PI));
+    m.dict->set_str(intern("e"), Value::flt(M_E));
+    m.dict->set_str(intern("tau"), Value::flt(2 * M_PI));
+    m.dict->set_str(intern("inf"), Value::flt(INFINITY));
+    m.dict->set_str(intern("nan"), Value::flt(NAN));
+}
+
+// ---- time ----
+Value time_time(Interpreter&, const Value&, Args&) {
+    auto now = std::chrono::system_clock::now().time_since_epoch();
+    return Value::flt(std::chrono::duration<double>(now).count());
+}
+Value time_perf_counter(Interpreter&, const Value&, Args&) {
+    auto now = std::chrono::steady_clock::now().time_since_epoch();
+    return Value::flt(std::chrono::duration<double>(now).count());
+}
+Value time_sleep(Interpreter& in, const Value&, Args& a) {
+    double s = num_arg(in, a, 0, "sleep");
+    if (s < 0) in.raise("ValueError", "sleep length must be non-negative");
+    auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(s);
+    while (std::chrono::steady_clock::now() < end) {
+        in.check_interrupt();
+        auto left = std::chrono::duration_cast<std::chrono::microseconds>(
+            end - std::chrono::steady_clock::now());
+        std::this_thread::sleep_for(
+            std::min<std::chrono::microseconds>(left, std::chrono::milliseconds(50)));
+    }
+    return Value::none();
+}
+Value time_ns(Interpreter&, const Value&, Args&) {
+    return Value::integer(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count());
+}
+
+void make_time(Interpreter&, Module& m) {
+    fn(m, "time", time_time);
+    fn(m, "perf_counter", time_perf_counter);
+    fn(m, "monotonic", time_perf_counter);
+    fn(m, "process_time", time_perf_counter);
+    fn(m, "sleep", time_sleep);
+    fn(m, "time_ns", time_ns);
+}
+
+bool file_exists(const std::string& p) {
+    struct stat st;
+    return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+} // namespace
+
+void Interpreter::register_builtin_module(const std::string& name, ModuleFactory factory) {
+    factories_[name] = std::move(factory);
+}
+
+Module* Interpreter::find_loaded_module(const std::string& name) {
+    Value m = modules_->get_str(intern(name));
+    return has_layout(m, Layout::Module) ? m.as<Module>() : nullptr;
+}
+
+void register_core_modules(Interpreter& in) {
+    in.register_builtin_module("sys", make_sys);
+    in.register_builtin_module("os", make_os);
+    in.register_builtin_module("os.path", make_os_path);
+    in.register_builtin_module("math", make_math);
+    in.register_builtin_module("time", make_time);
+}
+
+Module* Interpreter::load_module_from_file(const std::string& name, const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    Ref<Module> m = make<Module>(name);
+    m->file = path;
+    m->dict->set_str(intern("__name__"), new_str(name));
+    m->dict->set_str(intern("__file__"), new_str(path));
+    modules_->set_str(intern(name), m);
+    try {
+        exec_in_module(ss.str(), path, *m);
+    } catch (...) {
+        modules_->remove_str(intern(name));
+        throw;
+    }
+    return m.get();
+}
+
+Module* Interpreter::import_module(const std::string& name) {
+    if (Module* m = find_loaded_module(name)) return m;
+    // Import parents first: `import a.b` imports `a`.
+    size_t dot = name.rfind('.');
+    Module* parent = nullptr;
+    if (dot != std::string::npos) parent = import_module(name.substr(0, dot));
+    if (Module* m = find_loaded_module(name)) return m;
+    Module* result = nullptr;
+    auto it = factories_.find(name);
+    if (it != factories_.end()) {
+        Ref<Module> m = make<Module>(name);
+        m->dict->set_str(intern("__name__"), new_str(name));
+        modules_->set_str(intern(name), m);
+        try {
+            it->second(*this, *m);
+        } catch (...) {
+            modules_->remove_str(intern(name));
+            throw;
+        }
+        result = m.get();
+    } else {
+        std::string rel = name;
+        for (auto& c : rel)
+            if (c == '.') c = '/';
+        std::vector<std::string> dirs;
+        if (!script_dir.empty()) dirs.push_back(script_dir);
+        dirs.push_back(".");
+        for (auto& d : dirs) {
+            std::string base = d + "/" + rel;
+            if (file_exists(base + ".py")) {
+                result = load_module_from_file(name, base + ".py");
+                break;
+            }
+            if (file_exists(base + "/__init__.py")) {
+                result = load_module_from_file(name, base + "/__init__.py");
+                break;
+            }
+        }
+    }
+    if (!result) {
+        Value exc = new_exception(builtin_type("ModuleNotFoundError"),
+                                  {new_str("No module named '" + name + "'")});
+        setattr(exc, intern("name"), new_str(name));
+        raise_value(exc);
+    }
+    if (parent) parent->dict->set_str(intern(name.substr(dot + 1)), Value(result));
+    return result;
+}
+
+void Interpreter::exec_import(Node* n, Frame& f) {
+    for (Node* a : n->list) {
+        const std::string& name = a->name->s;
+        Module* m = import_module(name);
+        if (a->name2) {
+            store(a->a, Value(m), f);
+        } else {
+            size_t dot = name.find('.');
+            store(a->a, Value(dot == std::string::npos ? m : import_module(name.substr(0, dot))),
+                  f);
+        }
+    }
+}
+
+void Interpreter::exec_import_from(Node* n, Frame& f) {
+    std::string name = n->name ? n->name->s : "";
+    if (n->level > 0) {
+        // Relative imports resolve against the current package (or the script folder).
+        std::string pkg = f.module->name;
+        Value path = f.module->dict->get_str(intern("__file__"));
+        bool is_pkg = is_str(path) && as_str(path)->s.size() >= 11 &&
+                      as_str(path)->s.ends_with("__init__.py");
+        if (!is_pkg) {
+            size_t d = pkg.rfind('.');
+            pkg = d == std::string::npos ? "" : pkg.substr(0, d);
+        }
+        for (int i = 1; i < n->level; ++i) {
+            size_t d = pkg.rfind('.');
+            pkg = d == std::string::npos ? "" : pkg.substr(0, d);
+        }
+        if (pkg == "__main__") pkg = "";
+        name = pkg.empty() ? name : (name.empty() ? pkg : pkg + "." + name);
+    }
+    Module* m = import_module(name);
+    for (Node* a : n->list) {
+        if (a->name->s == "*") {
+            Value all = m->dict->get_str(intern("__all__"));
+            if (!all.empty()) {
+                for (auto& k : to_vector(all)) {
+                    Str* kn = intern(as_str(k)->s);
+                    Value v = m->dict->get_str(kn);
+                    if (v.empty())
+                        raise("AttributeError",
+                              "module '" + m->name + "' has no attribute '" + kn->s + "'");
+                    if (f.ns)
+                        f.ns->set_str(kn, v);
+                    else
+                        f.module->dict->set_str(kn, v);
+                }
+            } else {
+                std::vector<std::pair<Value, Value>> items;
+                for (auto& e : m->dict->entries)
+                    if (is_str(e.key) && as_str(e.key)->s[0] != '_')
+                        items.emplace_back(e.key, e.value);
+                for (auto& [k, v] : items) {
+                    if (f.ns)
+                        f.ns->set_str(intern(as_str(k)->s), v);
+                    else
+                        f.module->dict->set_str(intern(as_str(k)->s), v);
+                }
+            }
+            continue;
+        }
+        Value v = m->dict->get_str(a->name);
+        if (v.empty()) {
+            // A submodule?
+            try {
+                v = Value(import_module(name + "." + a->name->s));
+            } catch (PyException& e) {
+                if (!e.exc.type()->is_subtype(builtin_type("ImportError"))) throw;
+                Value ga = m->dict->get_str(intern("__getattr__"));
+                if (!ga.empty()) v = call(ga, {Value(a->name)});
+            }
+            if (v.empty()) {
+                std::string where = m->file.empty() ? "unknown location" : m->file;
+                Value exc = new_exception(builtin_type("ImportError"),
+                                          {new_str("cannot import name '" + a->name->s +
+                                                   "' from '" + name + "' (" + where + ")")});
+                raise_value(exc);
+            }
+        }
+        store(a->a, v, f);
+    }
+}
+
+} // namespace ormsh::lang

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Runs one golden program with the ormsh binary and compares stdout (and, when NAME.err
+# exists, stderr) and the exit code with what python3 produced (see regen.sh).
+# usage: run_golden.sh ORMSH_BINARY GOLDEN_DIR NAME
+set -u
+bin="$1"
+dir="$2"
+name="$3"
+tmp="${TMPDIR:-/tmp}/ormsh-golden-$$-$name"
+mkdir -p "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+cd "$dir" || exit 2
+"$bin" "$name.py" >"$tmp/out" 2>"$tmp/err"
+code=$?
+want_code=0
+[ -f "$name.code" ] && want_code=$(cat "$name.code")
+status=0
+if ! cmp -s "$tmp/out" "$name.out"; then
+    echo "stdout differs for $name:"
+    diff "$name.out" "$tmp/out" | head -40
+    status=1
+fi
+if [ -f "$name.err" ] && ! cmp -s "$tmp/err" "$name.err"; then
+    echo "stderr differs for $name:"
+    diff "$name.err" "$tmp/err" | head -40
+    status=1
+fi
+if [ "$code" != "$want_code" ]; then
+    echo "exit code $code, expected $want_code for $name"
+    cat "$tmp/err" | head -20
+    status=1
+fi
+exit $status

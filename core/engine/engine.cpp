@@ -88,7 +88,7 @@ void Engine::dispose() {
 // ---- Connection ------------------------------------------------------------------------
 
 Connection::Connection(Engine& engine, std::shared_ptr<DriverConnection> driver)
-    : engine_(&engine), driver_(std::move(driver)) {}
+    : engine_(&engine), engine_owner_(engine.weak_from_this().lock()), driver_(std::move(driver)) {}
 
 Connection::~Connection() {
     try {

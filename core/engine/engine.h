@@ -69,6 +69,9 @@ private:
     void autobegin();
     DriverConnection& open_driver() const;
     Engine* engine_;
+    // Keeps the engine (and so the pool this connection returns to) alive as long as the
+    // connection, as a SQLAlchemy Connection references its Engine.
+    std::shared_ptr<Engine> engine_owner_;
     std::shared_ptr<DriverConnection> driver_;
 };
 

@@ -6,6 +6,7 @@
 #include "dialects/postgresql/postgresql_dialect.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -379,7 +380,11 @@ PGresult* PostgreSQLConnection::run(const std::string& sql, const std::vector<Va
     p.assign(params, typed);
     // Statements without parameters go as simple queries: several may share one string
     // (DDL scripts) and there is nothing to bind, so preparing saves little.
-    if (params.empty()) return check(PQexec(conn_, sql.c_str()), sql, params);
+    if (params.empty()) {
+        PGresult* result = check(PQexec(conn_, sql.c_str()), sql, params);
+        forget_prepared_after_ddl(sql);
+        return result;
+    }
     if (!allow_prepare)
         return check(PQexecParams(conn_, sql.c_str(), static_cast<int>(p.values.size()),
                                   p.types.data(), p.values.data(), nullptr, nullptr, 0),
@@ -501,6 +506,23 @@ std::int64_t PostgreSQLConnection::execute_many(const std::string& sql,
 void PostgreSQLConnection::execute_script(const std::string& sql) {
     begin_if_needed();
     exec_plain(sql);
+    forget_prepared_after_ddl(sql);
+}
+
+// A prepared "SELECT * FROM t" fails with "cached plan must not change result type" once t
+// is recreated with other columns, which psycopg2 (no server-side statements) never shows.
+// So schema changes drop every prepared statement; DDL is rare next to DML.
+void PostgreSQLConnection::forget_prepared_after_ddl(const std::string& sql) {
+    if (statements_.empty()) return;
+    std::size_t i = 0;
+    while (i < sql.size() && std::isspace(static_cast<unsigned char>(sql[i])))
+        ++i;
+    std::string word;
+    while (i < sql.size() && std::isalpha(static_cast<unsigned char>(sql[i])))
+        word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i++])));
+    if (word != "CREATE" && word != "ALTER" && word != "DROP") return;
+    statements_.clear();
+    exec_plain("DEALLOCATE ALL");
 }
 
 void PostgreSQLConnection::begin() {

@@ -81,6 +81,7 @@ private:
                     const std::vector<engine::Value>& params);
     void exec_plain(const std::string& sql);
     void begin_if_needed();
+    void forget_prepared_after_ddl(const std::string& sql);
     // The declared types (format_type spelling) of `columns` in `table`, or nullopt when any
     // is missing; bulk_insert casts its array parameters to them.
     std::optional<std::vector<std::string>> column_types(const std::string& table,

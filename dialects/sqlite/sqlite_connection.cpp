@@ -69,19 +69,20 @@ class SQLiteCursor : public engine::Cursor {
 public:
     SQLiteCursor(std::shared_ptr<SQLiteStatementCache> cache, std::string sql,
                  SQLiteStatementCache::Lease lease)
-        : cache_(std::move(cache)), sql_(std::move(sql)), lease_(lease) {
+        : cache_(std::move(cache)), sql_(std::move(sql)), lease_(lease) {}
+    ~SQLiteCursor() override { finish(); }
+
+    // Runs the first step; rows are then read one step ahead.
+    void start(const std::vector<Value>& params) {
+        step(params);
+        // Columns are read after the first step: a schema change re-prepares the statement
+        // there, and "SELECT *" may then have other columns than when it was first prepared.
         int n = sqlite3_column_count(lease_.stmt);
         for (int i = 0; i < n; ++i) {
             const char* name = sqlite3_column_name(lease_.stmt, i);
             const char* decl = sqlite3_column_decltype(lease_.stmt, i);
             columns_.push_back({name ? name : "", decl ? decl : ""});
         }
-    }
-    ~SQLiteCursor() override { finish(); }
-
-    // Runs the first step; rows are then read one step ahead.
-    void start(const std::vector<Value>& params) {
-        step(params);
         if (!has_row_ && columns_.empty() && !sqlite3_stmt_readonly(lease_.stmt))
             rowcount_ = sqlite3_changes64(cache_->db());
         if (!has_row_) finish();

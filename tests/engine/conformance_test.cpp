@@ -377,6 +377,23 @@ TEST_P(Conformance, CachedStatementsGiveFreshResults) {
     drop({"et_cache"});
 }
 
+TEST_P(Conformance, CachedStatementsSurviveSchemaChanges) {
+    drop({"et_ddl"});
+    conn_->execute("CREATE TABLE et_ddl (id INTEGER NOT NULL, PRIMARY KEY (id))");
+    conn_->execute("INSERT INTO et_ddl (id) VALUES (1)");
+    std::string select = sql("SELECT * FROM et_ddl WHERE id > ?");
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(conn_->execute(select, {std::int64_t{0}}).fetch_all(),
+                  (std::vector<std::vector<Value>>{{std::int64_t{1}}}));
+    conn_->execute("DROP TABLE et_ddl");
+    conn_->execute("CREATE TABLE et_ddl (id INTEGER NOT NULL, v VARCHAR(5), PRIMARY KEY (id))");
+    conn_->execute("INSERT INTO et_ddl (id, v) VALUES (2, 'two')");
+    EXPECT_EQ(conn_->execute(select, {std::int64_t{0}}).fetch_all(),
+              (std::vector<std::vector<Value>>{{std::int64_t{2}, std::string("two")}}));
+    conn_->commit();
+    drop({"et_ddl"});
+}
+
 TEST_P(Conformance, AutobeginRollbackAndClose) {
     drop({"et_tx"});
     conn_->execute("CREATE TABLE et_tx (id INTEGER NOT NULL, PRIMARY KEY (id))");

@@ -3,11 +3,11 @@
 // (datetime_module.cpp, decimal_module.cpp) define the Python types and their methods.
 #pragma once
 
-#include <cstdint>
-#include <string>
-
 #include "core/engine/value.h"
 #include "repl/lang/interpreter.h"
+
+#include <cstdint>
+#include <string>
 
 namespace ormsh::api {
 

@@ -10,9 +10,11 @@ constexpr int kDaysInMonth[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
 constexpr int kDaysIn400Years = 146097;
 constexpr int kDaysIn100Years = 36524;
 constexpr int kDaysIn4Years = 1461;
-}  // namespace
+} // namespace
 
-bool is_leap(int year) { return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0); }
+bool is_leap(int year) {
+    return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+}
 
 int days_in_month(int year, int month) {
     if (month == 2 && is_leap(year)) return 29;
@@ -24,9 +26,13 @@ int days_before_year(int year) {
     return y * 365 + y / 4 - y / 100 + y / 400;
 }
 
-int days_before_month(int year, int month) { return kDaysBeforeMonth[month] + (month > 2 && is_leap(year) ? 1 : 0); }
+int days_before_month(int year, int month) {
+    return kDaysBeforeMonth[month] + (month > 2 && is_leap(year) ? 1 : 0);
+}
 
-int64_t ymd_to_ord(int year, int month, int day) { return days_before_year(year) + days_before_month(year, month) + day; }
+int64_t ymd_to_ord(int year, int month, int day) {
+    return days_before_year(year) + days_before_month(year, month) + day;
+}
 
 void ord_to_ymd(int64_t ord, int& year, int& month, int& day) {
     int64_t n = ord - 1;
@@ -39,7 +45,7 @@ void ord_to_ymd(int64_t ord, int& year, int& month, int& day) {
     int64_t n1 = n / 365;
     n %= 365;
     year = static_cast<int>(n400 * 400 + n100 * 100 + n4 * 4 + n1 + 1);
-    if (n1 == 4 || n100 == 4) {  // the last day of a leap cycle
+    if (n1 == 4 || n100 == 4) { // the last day of a leap cycle
         year -= 1;
         month = 12;
         day = 31;
@@ -55,13 +61,15 @@ void ord_to_ymd(int64_t ord, int& year, int& month, int& day) {
     day = static_cast<int>(n - before + 1);
 }
 
-int weekday(int year, int month, int day) { return static_cast<int>((ymd_to_ord(year, month, day) + 6) % 7); }
+int weekday(int year, int month, int day) {
+    return static_cast<int>((ymd_to_ord(year, month, day) + 6) % 7);
+}
 
 int64_t iso_week1_monday(int iso_year) {
     int64_t first = ymd_to_ord(iso_year, 1, 1);
     int64_t first_weekday = (first + 6) % 7;
     int64_t monday = first - first_weekday;
-    if (first_weekday > 3) monday += 7;  // Jan 1st is Fri..Sun: week 1 starts the next Monday
+    if (first_weekday > 3) monday += 7; // Jan 1st is Fri..Sun: week 1 starts the next Monday
     return monday;
 }
 
@@ -82,4 +90,4 @@ void iso_calendar(int year, int month, int day, int& iso_year, int& week, int& i
     iso_weekday = static_cast<int>(diff % 7 + 1);
 }
 
-}  // namespace ormsh::api::cal
+} // namespace ormsh::api::cal

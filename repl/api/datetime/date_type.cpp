@@ -1,10 +1,11 @@
 // datetime.date: a proleptic Gregorian calendar date (engine::Date) with CPython's
 // constructors, calendar methods, arithmetic with timedelta, comparisons and text forms.
 // datetime.datetime subclasses it and overrides most of these (datetime_type.cpp).
-#include <ctime>
-
 #include "repl/api/datetime/datetime_internal.h"
 #include "repl/lang/numbers.h"
+
+#include <cmath>
+#include <ctime>
 
 namespace ormsh::api::dt {
 
@@ -20,7 +21,9 @@ Value date_ctor(Interpreter& in, Type* cls, Args& args) {
     return new_date(cls, {static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)});
 }
 
-Type* cls_of(const Value& self) { return self.as<Type>(); }
+Type* cls_of(const Value& self) {
+    return self.as<Type>();
+}
 
 Value date_today(Interpreter& in, const Value& cls, Args&) {
     std::time_t now = std::time(nullptr);
@@ -34,10 +37,13 @@ Value date_fromtimestamp(Interpreter& in, const Value& cls, Args& a) {
     Value p[1];
     lang::parse_args(in, "fromtimestamp", a, {"timestamp"}, 1, p);
     auto ts = lang::to_double(p[0]);
-    if (!ts) in.raise("TypeError", "'" + in.type_name(p[0]) + "' object cannot be interpreted as an integer");
+    if (!ts)
+        in.raise("TypeError",
+                 "'" + in.type_name(p[0]) + "' object cannot be interpreted as an integer");
     std::time_t t = static_cast<std::time_t>(std::floor(*ts));
     std::tm tm{};
-    if (!localtime_r(&t, &tm)) in.raise("OverflowError", "timestamp out of range for platform time_t");
+    if (!localtime_r(&t, &tm))
+        in.raise("OverflowError", "timestamp out of range for platform time_t");
     return new_date(cls_of(cls), {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday});
 }
 
@@ -46,7 +52,9 @@ Value date_fromordinal(Interpreter& in, const Value& cls, Args& a) {
     lang::parse_args(in, "fromordinal", a, {"ordinal"}, 1, p);
     int64_t n = int_arg(in, p[0]);
     if (n < 1) in.raise("ValueError", "ordinal must be >= 1");
-    return new_date(cls_of(cls), date_from_ord(in, n, ("year " + std::to_string(n) + " is out of range").c_str()));
+    return new_date(
+        cls_of(cls),
+        date_from_ord(in, n, ("year " + std::to_string(n) + " is out of range").c_str()));
 }
 
 Value date_fromisoformat_m(Interpreter& in, const Value& cls, Args& a) {
@@ -60,7 +68,8 @@ Value date_fromisocalendar(Interpreter& in, const Value& cls, Args& a) {
     Value p[3];
     lang::parse_args(in, "fromisocalendar", a, {"year", "week", "day"}, 3, p);
     int64_t y = int_arg(in, p[0]), w = int_arg(in, p[1]), d = int_arg(in, p[2]);
-    if (y < cal::kMinYear || y > cal::kMaxYear) in.raise("ValueError", "Year is out of range: " + std::to_string(y));
+    if (y < cal::kMinYear || y > cal::kMaxYear)
+        in.raise("ValueError", "Year is out of range: " + std::to_string(y));
     if (w <= 0 || w >= 53) {
         bool ok = false;
         if (w == 53) {
@@ -70,16 +79,20 @@ Value date_fromisocalendar(Interpreter& in, const Value& cls, Args& a) {
         }
         if (!ok) in.raise("ValueError", "Invalid week: " + std::to_string(w));
     }
-    if (d <= 0 || d >= 8) in.raise("ValueError", "Invalid weekday: " + std::to_string(d) + " (range is [1, 7])");
+    if (d <= 0 || d >= 8)
+        in.raise("ValueError", "Invalid weekday: " + std::to_string(d) + " (range is [1, 7])");
     int64_t ord = cal::iso_week1_monday(static_cast<int>(y)) + (w - 1) * 7 + (d - 1);
     return new_date(cls_of(cls), date_from_ord(in, ord));
 }
 
 Value date_repr(Interpreter&, const Value& self, Args&) {
     engine::Date d = as_date(self)->date;
-    return str_value(self.type()->name + "(" + std::to_string(d.year) + ", " + std::to_string(d.month) + ", " + std::to_string(d.day) + ")");
+    return str_value(self.type()->name + "(" + std::to_string(d.year) + ", " +
+                     std::to_string(d.month) + ", " + std::to_string(d.day) + ")");
 }
-Value date_isoformat(Interpreter&, const Value& self, Args&) { return str_value(iso_date(as_date(self)->date)); }
+Value date_isoformat(Interpreter&, const Value& self, Args&) {
+    return str_value(iso_date(as_date(self)->date));
+}
 
 Value date_strftime(Interpreter& in, const Value& self, Args& a) {
     Value p[1];
@@ -93,7 +106,9 @@ Value date_format(Interpreter& in, const Value& self, Args& a) {
     return str_value(strftime(in, self, spec));
 }
 
-Value date_ctime(Interpreter& in, const Value& self, Args&) { return str_value(strftime(in, self, "%a %b %e %H:%M:%S %Y")); }
+Value date_ctime(Interpreter& in, const Value& self, Args&) {
+    return str_value(strftime(in, self, "%a %b %e %H:%M:%S %Y"));
+}
 
 Value date_weekday(Interpreter&, const Value& self, Args&) {
     engine::Date d = date_of(self);
@@ -112,14 +127,16 @@ Value date_isocalendar(Interpreter&, const Value& self, Args&) {
     engine::Date d = date_of(self);
     int y, w, wd;
     cal::iso_calendar(d.year, d.month, d.day, y, w, wd);
-    Ref<lang::Tuple> t = lang::make<lang::Tuple>(std::vector<Value>{Value::integer(y), Value::integer(w), Value::integer(wd)});
+    Ref<lang::Tuple> t = lang::make<lang::Tuple>(
+        std::vector<Value>{Value::integer(y), Value::integer(w), Value::integer(wd)});
     t->type = g_iso_calendar_date;
     return Value(t.get());
 }
 
 Value iso_calendar_repr(Interpreter&, const Value& self, Args&) {
     auto& it = self.as<lang::Tuple>()->items;
-    return str_value("datetime.IsoCalendarDate(year=" + std::to_string(it[0].as_int()) + ", week=" + std::to_string(it[1].as_int()) +
+    return str_value("datetime.IsoCalendarDate(year=" + std::to_string(it[0].as_int()) +
+                     ", week=" + std::to_string(it[1].as_int()) +
                      ", weekday=" + std::to_string(it[2].as_int()) + ")");
 }
 
@@ -139,8 +156,15 @@ Value date_timetuple(Interpreter& in, const Value& self, Args&) {
     Value time_mod = Value(in.import_module("time"));
     Value st = in.getattr_opt(time_mod, lang::intern("struct_time"));
     int yday = cal::days_before_month(d.year, d.month) + d.day;
-    std::vector<Value> items = {Value::integer(d.year), Value::integer(d.month), Value::integer(d.day), Value::integer(0), Value::integer(0),
-                                Value::integer(0), Value::integer(cal::weekday(d.year, d.month, d.day)), Value::integer(yday), Value::integer(-1)};
+    std::vector<Value> items = {Value::integer(d.year),
+                                Value::integer(d.month),
+                                Value::integer(d.day),
+                                Value::integer(0),
+                                Value::integer(0),
+                                Value::integer(0),
+                                Value::integer(cal::weekday(d.year, d.month, d.day)),
+                                Value::integer(yday),
+                                Value::integer(-1)};
     if (st.empty()) return lang::new_tuple(std::move(items));
     return in.call(st, {lang::new_tuple(std::move(items))});
 }
@@ -148,52 +172,66 @@ Value date_timetuple(Interpreter& in, const Value& self, Args&) {
 Value date_add(Interpreter& in, const Value& self, Args& a) {
     if (!is_timedelta(a[0])) return not_implemented();
     engine::Date d = as_date(self)->date;
-    return new_date(self.type(), date_from_ord(in, cal::ymd_to_ord(d.year, d.month, d.day) + as_td(a[0])->days));
+    return new_date(self.type(),
+                    date_from_ord(in, cal::ymd_to_ord(d.year, d.month, d.day) + as_td(a[0])->days));
 }
 
 Value date_sub(Interpreter& in, const Value& self, Args& a) {
     engine::Date d = as_date(self)->date;
     int64_t ord = cal::ymd_to_ord(d.year, d.month, d.day);
-    if (is_timedelta(a[0])) return new_date(self.type(), date_from_ord(in, ord - as_td(a[0])->days));
+    if (is_timedelta(a[0]))
+        return new_date(self.type(), date_from_ord(in, ord - as_td(a[0])->days));
     if (is_plain_date(a[0])) {
         engine::Date o = as_date(a[0])->date;
-        return new_timedelta(in, static_cast<i128>(ord - cal::ymd_to_ord(o.year, o.month, o.day)) * cal::kUsPerDay);
+        return new_timedelta(in, static_cast<i128>(ord - cal::ymd_to_ord(o.year, o.month, o.day)) *
+                                     cal::kUsPerDay);
     }
     return not_implemented();
 }
 
-template <int Op>
-Value date_cmp(Interpreter&, const Value& self, Args& a) {
+template <int Op> Value date_cmp(Interpreter&, const Value& self, Args& a) {
     if (!is_plain_date(a[0])) return not_implemented();
     engine::Date x = as_date(self)->date, y = as_date(a[0])->date;
     switch (Op) {
-    case 0: return Value::boolean(x == y);
-    case 1: return Value::boolean(x != y);
-    case 2: return Value::boolean(x < y);
-    case 3: return Value::boolean(x <= y);
-    case 4: return Value::boolean(x > y);
-    default: return Value::boolean(x >= y);
+    case 0:
+        return Value::boolean(x == y);
+    case 1:
+        return Value::boolean(x != y);
+    case 2:
+        return Value::boolean(x < y);
+    case 3:
+        return Value::boolean(x <= y);
+    case 4:
+        return Value::boolean(x > y);
+    default:
+        return Value::boolean(x >= y);
     }
 }
 
 Value date_hash(Interpreter& in, const Value& self, Args&) {
     engine::Date d = as_date(self)->date;
-    return Value::integer(in.hash(lang::new_tuple({Value::integer(d.year), Value::integer(d.month), Value::integer(d.day)})));
+    return Value::integer(in.hash(
+        lang::new_tuple({Value::integer(d.year), Value::integer(d.month), Value::integer(d.day)})));
 }
 
 Value date_reduce(Interpreter&, const Value& self, Args&) {
     engine::Date d = as_date(self)->date;
-    return lang::new_tuple({Value(self.type()), lang::new_tuple({Value::integer(d.year), Value::integer(d.month), Value::integer(d.day)})});
+    return lang::new_tuple(
+        {Value(self.type()), lang::new_tuple({Value::integer(d.year), Value::integer(d.month),
+                                              Value::integer(d.day)})});
 }
 
-}  // namespace
+} // namespace
 
 Type* build_date_type() {
     lang::TypeBuilder iso("datetime.IsoCalendarDate", {lang::Types::tuple});
     iso.method("__repr__", iso_calendar_repr)
-        .property("year", [](Interpreter&, const Value& s) { return s.as<lang::Tuple>()->items[0]; })
-        .property("week", [](Interpreter&, const Value& s) { return s.as<lang::Tuple>()->items[1]; })
-        .property("weekday", [](Interpreter&, const Value& s) { return s.as<lang::Tuple>()->items[2]; });
+        .property("year",
+                  [](Interpreter&, const Value& s) { return s.as<lang::Tuple>()->items[0]; })
+        .property("week",
+                  [](Interpreter&, const Value& s) { return s.as<lang::Tuple>()->items[1]; })
+        .property("weekday",
+                  [](Interpreter&, const Value& s) { return s.as<lang::Tuple>()->items[2]; });
     g_iso_calendar_date = iso.build();
 
     lang::TypeBuilder b("datetime.date");
@@ -226,13 +264,16 @@ Type* build_date_type() {
         .method("__ge__", date_cmp<5>)
         .method("__hash__", date_hash)
         .method("__reduce__", date_reduce)
-        .property("year", [](Interpreter&, const Value& s) { return Value::integer(date_of(s).year); })
-        .property("month", [](Interpreter&, const Value& s) { return Value::integer(date_of(s).month); })
-        .property("day", [](Interpreter&, const Value& s) { return Value::integer(date_of(s).day); });
+        .property("year",
+                  [](Interpreter&, const Value& s) { return Value::integer(date_of(s).year); })
+        .property("month",
+                  [](Interpreter&, const Value& s) { return Value::integer(date_of(s).month); })
+        .property("day",
+                  [](Interpreter&, const Value& s) { return Value::integer(date_of(s).day); });
     Type* t = b.build();
     t->set_attr("min", new_date(t, {1, 1, 1}));
     t->set_attr("max", new_date(t, {9999, 12, 31}));
     return t;
 }
 
-}  // namespace ormsh::api::dt
+} // namespace ormsh::api::dt

@@ -3,39 +3,70 @@
 // checks, UTC offsets, and the text formats (isoformat, strftime, strptime, fromisoformat).
 #pragma once
 
-#include <optional>
-#include <string>
-
 #include "repl/api/datetime/calendar.h"
 #include "repl/api/datetime_objects.h"
+
+#include <optional>
+#include <string>
 
 namespace ormsh::api::dt {
 
 using lang::Args;
 using lang::Interpreter;
+using lang::Ref;
 using lang::Type;
 using lang::Value;
 using i128 = __int128;
 
-inline DateTimeTypes& T() { return datetime_types(); }
+inline DateTimeTypes& T() {
+    return datetime_types();
+}
 
-inline bool is_type(const Value& v, Type* t) { return t && v.is_obj() && v.type()->is_subtype(t); }
-inline bool is_datetime(const Value& v) { return is_type(v, T().datetime); }
-inline bool is_date(const Value& v) { return is_type(v, T().date); }  // date or datetime
-inline bool is_plain_date(const Value& v) { return is_date(v) && !is_datetime(v); }
-inline bool is_time(const Value& v) { return is_type(v, T().time); }
-inline bool is_timedelta(const Value& v) { return is_type(v, T().timedelta); }
-inline bool is_timezone(const Value& v) { return is_type(v, T().timezone); }
-inline bool is_tzinfo(const Value& v) { return is_type(v, T().tzinfo); }
+inline bool is_type(const Value& v, Type* t) {
+    return t && v.is_obj() && v.type()->is_subtype(t);
+}
+inline bool is_datetime(const Value& v) {
+    return is_type(v, T().datetime);
+}
+inline bool is_date(const Value& v) {
+    return is_type(v, T().date);
+} // date or datetime
+inline bool is_plain_date(const Value& v) {
+    return is_date(v) && !is_datetime(v);
+}
+inline bool is_time(const Value& v) {
+    return is_type(v, T().time);
+}
+inline bool is_timedelta(const Value& v) {
+    return is_type(v, T().timedelta);
+}
+inline bool is_timezone(const Value& v) {
+    return is_type(v, T().timezone);
+}
+inline bool is_tzinfo(const Value& v) {
+    return is_type(v, T().tzinfo);
+}
 
-inline DateObj* as_date(const Value& v) { return v.as<DateObj>(); }
-inline DateTimeObj* as_dt(const Value& v) { return v.as<DateTimeObj>(); }
-inline TimeObj* as_time(const Value& v) { return v.as<TimeObj>(); }
-inline TimeDeltaObj* as_td(const Value& v) { return v.as<TimeDeltaObj>(); }
-inline TimezoneObj* as_tz(const Value& v) { return v.as<TimezoneObj>(); }
+inline DateObj* as_date(const Value& v) {
+    return v.as<DateObj>();
+}
+inline DateTimeObj* as_dt(const Value& v) {
+    return v.as<DateTimeObj>();
+}
+inline TimeObj* as_time(const Value& v) {
+    return v.as<TimeObj>();
+}
+inline TimeDeltaObj* as_td(const Value& v) {
+    return v.as<TimeDeltaObj>();
+}
+inline TimezoneObj* as_tz(const Value& v) {
+    return v.as<TimezoneObj>();
+}
 
 // The calendar date of a date or datetime value.
-inline engine::Date date_of(const Value& v) { return is_datetime(v) ? as_dt(v)->datetime.date : as_date(v)->date; }
+inline engine::Date date_of(const Value& v) {
+    return is_datetime(v) ? as_dt(v)->datetime.date : as_date(v)->date;
+}
 
 // ---- builders (no range checks: callers validate first) ----
 Value new_date(Type* cls, const engine::Date& d);
@@ -52,7 +83,8 @@ void check_date(Interpreter& in, int64_t y, int64_t m, int64_t d);
 void check_time(Interpreter& in, int64_t h, int64_t mi, int64_t s, int64_t us, int64_t fold);
 void check_tzinfo(Interpreter& in, const Value& tz);
 // Date from an ordinal, OverflowError "date value out of range" outside 1..9999.
-engine::Date date_from_ord(Interpreter& in, int64_t ord, const char* msg = "date value out of range");
+engine::Date date_from_ord(Interpreter& in, int64_t ord,
+                           const char* msg = "date value out of range");
 
 // ---- instants ----
 // Microseconds since 0001-01-01 00:00 (local wall clock of the value).
@@ -92,4 +124,4 @@ Value not_implemented();
 Value str_value(const std::string& s);
 std::string str_arg(Interpreter& in, const Value& v, const char* what);
 
-}  // namespace ormsh::api::dt
+} // namespace ormsh::api::dt

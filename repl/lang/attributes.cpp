@@ -407,6 +407,14 @@ Value Interpreter::call(const Value& f, Args& args) {
         return call_function(static_cast<Function*>(o), nullptr, args);
     case Layout::NativeFunction: {
         NativeFunction* nf = static_cast<NativeFunction*>(o);
+        if (nf->is_method && nf->self.empty()) {
+            // Unbound method taken from the class: the first argument is self.
+            if (args.pos.empty())
+                raise("TypeError", "unbound method " + nf->name + "() needs an argument");
+            Value self = args.pos[0];
+            Args rest{args.pos.subspan(1), args.kw};
+            return call_native(*this, nf, self, rest);
+        }
         return call_native(*this, nf, nf->self, args);
     }
     case Layout::BoundMethod: {

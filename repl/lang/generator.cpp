@@ -88,7 +88,7 @@ bool Generator::resume(Interpreter& in, Value send, Value& out) {
     }
     if (in.depth >= in.recursion_limit)
         in.raise("RecursionError", "maximum recursion depth exceeded");
-    Ref<Generator> keep(this);
+    Ref<Generator> keep(refcnt > 0 ? this : nullptr); // not while being destroyed
     state = State::Running;
     transfer = std::move(send);
     // Swap interpreter state: the generator's frame chain hangs below the caller's.

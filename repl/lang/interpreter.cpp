@@ -5,6 +5,8 @@
 #include "repl/lang/generator.h"
 #include "repl/lang/parser.h"
 #include "repl/lang/resolver.h"
+#include "repl/lang/text/errors.h"
+#include "repl/lang/text/str_repr.h"
 
 #include <cmath>
 #include <cstring>
@@ -442,7 +444,7 @@ Value Interpreter::eval_fstring(Node* n, Frame& f) {
         else if (p->op == 's')
             v = to_str_value(v);
         else if (p->op == 'a')
-            v = new_str(repr(v)); // TODO: ascii escaping
+            v = new_str(text::ascii_escape(repr(v)));
         std::string spec;
         if (p->b) spec = as_str(eval_fstring(p->b, f))->s;
         if (spec.empty() && is_str(v))
@@ -590,8 +592,12 @@ Value Interpreter::eval_call(Node* n, Frame& f) {
     if (direct_method) {
         if (has_layout(fn, Layout::Function)) return call_function(fn.as<Function>(), &self, args);
         NativeFunction* nf = fn.as<NativeFunction>();
-        if (nf->fn) return nf->fn(*this, self, args);
-        return nf->closure(*this, self, args);
+        try {
+            if (nf->fn) return nf->fn(*this, self, args);
+            return nf->closure(*this, self, args);
+        } catch (text::FormatError& e) {
+            raise(e.kind_name(), e.what());
+        }
     }
     return call(fn, args);
 }

@@ -880,6 +880,12 @@ M(exc_str) {
     ExceptionObj* e = self.as<ExceptionObj>();
     auto& args = e->args->items;
     if (args.empty()) return new_str("");
+    if (args.size() >= 2 && self.type()->is_subtype(builtin_type("OSError"))) {
+        std::string msg = "[Errno " + in.str(args[0]) + "] " + in.str(args[1]);
+        Value fn = e->attrs ? static_cast<Dict*>(e->attrs)->get_str(intern("filename")) : Value();
+        if (!fn.empty() && !fn.is_none()) msg += ": " + in.repr(fn);
+        return new_str(msg);
+    }
     if (args.size() == 1) {
         if (self.type()->is_subtype(builtin_type("KeyError"))) return new_str(in.repr(args[0]));
         return new_str(in.str(args[0]));

@@ -163,7 +163,7 @@ Value Interpreter::binary_op(BinOpKind op, const Value& a, const Value& b, bool 
     }
     Layout la = a.is_obj() ? a.obj()->type->layout : Layout::Object;
     Layout lb = b.is_obj() ? b.obj()->type->layout : Layout::Object;
-    bool a_builtin = a.is_obj() && !a.obj()->type->heap;
+    bool a_builtin = !a.is_obj() || !a.obj()->type->heap;
     bool b_builtin = !b.is_obj() || !b.obj()->type->heap;
     if (a_builtin && b_builtin) {
         switch (op) {
@@ -266,20 +266,24 @@ Value Interpreter::binary_op(BinOpKind op, const Value& a, const Value& b, bool 
                     for (auto& s : y->table)
                         if (!s.key.empty() && !s.dummy) r->add(*this, s.key);
                 } else if (op == BinOpKind::BitAnd) {
-                    for (auto& s : x->table)
-                        if (!s.key.empty() && !s.dummy && y->contains(*this, s.key))
+                    // CPython iterates the smaller set.
+                    Set* small = x->size() > y->size() ? y : x;
+                    Set* large = small == x ? y : x;
+                    for (auto& s : small->table)
+                        if (!s.key.empty() && !s.dummy && large->contains(*this, s.key))
                             r->add(*this, s.key);
                 } else if (op == BinOpKind::Sub) {
                     for (auto& s : x->table)
                         if (!s.key.empty() && !s.dummy && !y->contains(*this, s.key))
                             r->add(*this, s.key);
                 } else {
-                    for (auto& s : x->table)
-                        if (!s.key.empty() && !s.dummy && !y->contains(*this, s.key))
-                            r->add(*this, s.key);
+                    // CPython starts from a copy of the right operand and toggles.
                     for (auto& s : y->table)
-                        if (!s.key.empty() && !s.dummy && !x->contains(*this, s.key))
-                            r->add(*this, s.key);
+                        if (!s.key.empty() && !s.dummy) r->add(*this, s.key);
+                    for (auto& s : x->table) {
+                        if (s.key.empty() || s.dummy) continue;
+                        if (!r->discard(*this, s.key)) r->add(*this, s.key);
+                    }
                 }
                 if (inplace && !x->frozen) {
                     x->clear();
@@ -302,6 +306,16 @@ Value Interpreter::binary_op(BinOpKind op, const Value& a, const Value& b, bool 
         default:
             break;
         }
+    }
+    // Set algebra on dict views (d.keys() & other).
+    if ((la == Layout::DictView || lb == Layout::DictView) &&
+        (op == BinOpKind::BitAnd || op == BinOpKind::BitOr || op == BinOpKind::Sub ||
+         op == BinOpKind::BitXor) &&
+        (la == Layout::DictView || la == Layout::Set) &&
+        (lb == Layout::DictView || lb == Layout::Set)) {
+        Value sa = la == Layout::Set ? a : call(Value(Types::set), {a});
+        Value sb = lb == Layout::Set ? b : call(Value(Types::set), {b});
+        return binary_op(op, sa, sb);
     }
     // Dunder dispatch.
     int oi = static_cast<int>(op);

@@ -324,6 +324,15 @@ std::string SQLCompiler::visit_binary(const Binary& b, const Ctx& ctx) {
         std::string lower = visit(b.right, inner);
         return left + std::string(op_text(b.op)) + lower + " AND " + visit(b.right2, inner);
     }
+    case Op::is_distinct_from:
+    case Op::is_not_distinct_from:
+        if (flavor_.distinct_from_as_is) {
+            std::string right = visit(b.right, inner);
+            return left + (b.op == Op::is_distinct_from ? " IS NOT " : " IS ") + right;
+        }
+        break;
+    case Op::custom:
+        return left + percent(b.custom_text) + visit(b.right, inner);
     case Op::mod:
         return left + percent(op_text(b.op)) + visit(b.right, inner);
     default:

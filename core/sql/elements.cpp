@@ -92,8 +92,10 @@ TypeSpec function_type(const std::string& name, const NodeList& args) {
         return schema::DateTime();
     if (name == "current_date") return schema::Date();
     if (name == "current_time" || name == "localtime") return schema::Time();
-    if ((name == "sum" || name == "max" || name == "min" || name == "coalesce") && !args.empty())
-        return args.front()->type;
+    // SQLAlchemy's ReturnTypeFromArgs: the first argument with a known type.
+    if (name == "sum" || name == "max" || name == "min" || name == "coalesce")
+        for (const auto& a : args)
+            if (a->type.kind != engine::TypeKind::Null) return a->type;
     if (name == "concat") return schema::String();
     return {};
 }
@@ -299,6 +301,23 @@ NodePtr endswith(const NodePtr& l, const Operand& r) {
 }
 NodePtr contains(const NodePtr& l, const Operand& r) {
     return comparison(l, Op::contains, r);
+}
+
+NodePtr is_distinct_from(const NodePtr& l, const Operand& r) {
+    return comparison(l, Op::is_distinct_from, r);
+}
+NodePtr is_not_distinct_from(const NodePtr& l, const Operand& r) {
+    return comparison(l, Op::is_not_distinct_from, r);
+}
+
+NodePtr custom_op(const NodePtr& l, std::string text_, const Operand& r) {
+    auto b = make<Binary>();
+    b->op = Op::custom;
+    b->custom_text = " " + text_ + " ";
+    b->left = self_group(l, Op::custom);
+    b->right = self_group(coerce(r, l), Op::custom);
+    b->type = l->type;
+    return b;
 }
 
 NodePtr in_(const NodePtr& l, std::vector<Value> values) {

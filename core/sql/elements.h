@@ -71,6 +71,10 @@ NodePtr in_(const NodePtr& l, std::vector<Value> values);
 NodePtr in_(const NodePtr& l, const NodePtr& select_or_list);
 NodePtr not_in(const NodePtr& l, std::vector<Value> values);
 NodePtr between(const NodePtr& l, const Operand& lower, const Operand& upper);
+NodePtr is_distinct_from(const NodePtr& l, const Operand& r);
+NodePtr is_not_distinct_from(const NodePtr& l, const Operand& r);
+// col.op('&')(r): a custom binary operator, grouped like SQLAlchemy's (precedence 0).
+NodePtr custom_op(const NodePtr& l, std::string op_text, const Operand& r);
 // + - * / % ; add() on string-typed operands becomes || (concat).
 NodePtr add(const NodePtr& l, const Operand& r);
 NodePtr sub(const NodePtr& l, const Operand& r);

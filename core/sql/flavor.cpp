@@ -15,6 +15,7 @@ std::map<std::string, Flavor, std::less<>>& registry() {
         sqlite.now_function = "CURRENT_TIMESTAMP";
         sqlite.empty_in_as_subquery = true;
         sqlite.parenthesize_expression_defaults = true;
+        sqlite.distinct_from_as_is = true;
         m["sqlite"] = sqlite;
         Flavor pg;
         pg.limit_style = Flavor::LimitStyle::PostgreSQL;

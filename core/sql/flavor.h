@@ -24,6 +24,8 @@ struct Flavor {
     bool empty_in_as_subquery = false;
     // A server_default that is an SQL expression (not text()) is wrapped in parentheses.
     bool parenthesize_expression_defaults = false;
+    // IS [NOT] DISTINCT FROM spelled IS NOT / IS (SQLAlchemy 1.4's SQLite compiler).
+    bool distinct_from_as_is = false;
     // The DB-API's own parameter style, which SQLAlchemy's echo and error messages show:
     // qmark ("?", a tuple of values) for sqlite3, pyformat ("%(name)s", a dict) for psycopg2.
     bool echo_pyformat = false;

@@ -118,6 +118,8 @@ struct Binary : Node {
     Op op = Op::none;
     // BETWEEN's second bound.
     NodePtr right2;
+    // Op::custom: the operator as written in col.op('&').
+    std::string custom_text;
 };
 
 struct Unary : Node {

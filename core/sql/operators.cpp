@@ -56,6 +56,10 @@ Op negated(Op op) {
         return Op::is_not;
     case Op::is_not:
         return Op::is;
+    case Op::is_distinct_from:
+        return Op::is_not_distinct_from;
+    case Op::is_not_distinct_from:
+        return Op::is_distinct_from;
     case Op::like:
         return Op::not_like;
     case Op::not_like:

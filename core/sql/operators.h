@@ -18,6 +18,10 @@ namespace ormsh::sql {
     X(ge, " >= ", 5)                                                                               \
     X(is, " IS ", 5)                                                                               \
     X(is_not, " IS NOT ", 5)                                                                       \
+    X(is_distinct_from, " IS DISTINCT FROM ", 5)                                                   \
+    X(is_not_distinct_from, " IS NOT DISTINCT FROM ", 5)                                           \
+    /* col.op('&')(x): the operator's text is kept on the Binary node */                           \
+    X(custom, "", 0)                                                                               \
     X(like, " LIKE ", 5)                                                                           \
     X(not_like, " NOT LIKE ", 5)                                                                   \
     X(ilike, " ILIKE ", 5)                                                                         \

@@ -343,6 +343,15 @@ const std::map<std::string, Builder>& builders() {
          [](TestSchema& s, auto&) -> Built {
              return limit(where(select({s.U}), eq(s.u("id"), 1)), 1);
          }},
+        {"select_custom_op_distinct_from",
+         [](TestSchema& s, auto&) -> Built {
+             auto q = where(select({s.u("id")}), ne(custom_op(s.u("age"), "&", 4), 0));
+             return where(q, is_distinct_from(s.u("age"), 3));
+         }},
+        {"select_coalesce_none",
+         [](TestSchema&, auto&) -> Built {
+             return select({func("coalesce", {nullptr, "x"})});
+         }},
         {"update_in",
          [](TestSchema& s, auto&) -> Built {
              auto q = values(update(s.users), {{"age", add(s.u("age"), 1)}});

@@ -113,6 +113,8 @@ CASES = {
     'select_join_where_limit': select(u.id).join(addresses).where(a.id > 1).order_by(u.id).limit(3),
     'select_scalar_uncorrelated': select(u.id).where(u.age == select(func.max(u.age)).scalar_subquery()),
     'select_first': select(users).where(u.id == 1).limit(1),
+    'select_custom_op_distinct_from': select(u.id).where(u.age.op('&')(4) != 0).where(u.age.is_distinct_from(3)),
+    'select_coalesce_none': select(func.coalesce(None, 'x')),
     'update_in': users.update().values({u.age: u.age + 1}).where(u.id.in_([1, 2])),
     # ---- INSERT / UPDATE / DELETE
     'insert_values': users.insert().values(name='x', email='y'),

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <libpq-fe.h>
+#include <limits>
 
 namespace ormsh::dialects {
 
@@ -145,8 +146,13 @@ std::string pg_text(const Value& value, unsigned int& oid) {
             oid = kBool;
             return b ? "true" : "false";
         }
+        // psycopg2 sends an int as a literal, which PostgreSQL types int4 when it fits
+        // (so repeat('x', 3) resolves) and int8 beyond.
         std::string operator()(std::int64_t i) const {
-            oid = kInt8;
+            oid = i >= std::numeric_limits<std::int32_t>::min() &&
+                          i <= std::numeric_limits<std::int32_t>::max()
+                      ? kInt4
+                      : kInt8;
             return std::to_string(i);
         }
         std::string operator()(double d) const {

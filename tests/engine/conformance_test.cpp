@@ -542,6 +542,13 @@ TEST(PostgreSQLOnly, ResultsAreTypedByOid) {
                                        DateTime{{2024, 1, 31}, {13, 5, 9, 250}}, Time{13, 5, 9, 0},
                                        std::string("{\"a\": 1}"), Null{}, std::int64_t{42},
                                        std::string("s"), true}));
+    // Parameters are typed as psycopg2's literals would be: a small int is int4, so functions
+    // taking integer resolve; a large one is int8.
+    EXPECT_EQ(
+        conn->execute("SELECT repeat('ab', $1), $2 + 1", {std::int64_t{2}, std::int64_t{1} << 40})
+            .fetch_all()
+            .at(0),
+        (std::vector<Value>{std::string("abab"), (std::int64_t{1} << 40) + 1}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Conformance,

@@ -43,6 +43,77 @@ std::string trim(std::string s) {
     return s.substr(i);
 }
 
+// Names given in CREATE TABLE as "CONSTRAINT name UNIQUE (a, b)" or "CONSTRAINT name FOREIGN
+// KEY (a)": SQLite's PRAGMAs do not report them, so SQLAlchemy reads them from the SQL too.
+struct NamedConstraint {
+    std::string kind; // "UNIQUE" or "FOREIGN"
+    std::string name;
+    std::vector<std::string> columns;
+};
+
+std::vector<std::string> sql_tokens(const std::string& sql) {
+    std::vector<std::string> tokens;
+    std::size_t i = 0;
+    while (i < sql.size()) {
+        char c = sql[i];
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            ++i;
+        } else if (c == '"' || c == '`' || c == '[') {
+            char close = c == '[' ? ']' : c;
+            std::string word;
+            for (++i; i < sql.size(); ++i) {
+                if (sql[i] == close) {
+                    if (close != ']' && i + 1 < sql.size() && sql[i + 1] == close) {
+                        word += close;
+                        ++i;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                word += sql[i];
+            }
+            tokens.push_back("\x01" + word); // marks a quoted identifier
+        } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$') {
+            std::size_t start = i;
+            while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) ||
+                                      sql[i] == '_' || sql[i] == '$'))
+                ++i;
+            tokens.push_back(sql.substr(start, i - start));
+        } else {
+            tokens.push_back(std::string(1, c));
+            ++i;
+        }
+    }
+    return tokens;
+}
+
+std::string token_name(const std::string& token) {
+    return !token.empty() && token[0] == '\x01' ? token.substr(1) : token;
+}
+
+std::vector<NamedConstraint> named_constraints(const std::string& sql) {
+    std::vector<NamedConstraint> out;
+    auto tokens = sql_tokens(sql);
+    for (std::size_t i = 0; i + 3 < tokens.size(); ++i) {
+        if (upper(tokens[i]) != "CONSTRAINT") continue;
+        NamedConstraint nc;
+        nc.name = token_name(tokens[i + 1]);
+        std::size_t j = i + 2;
+        std::string kind = upper(tokens[j]);
+        if (kind == "FOREIGN" && j + 1 < tokens.size() && upper(tokens[j + 1]) == "KEY")
+            ++j;
+        else if (kind != "UNIQUE")
+            continue;
+        nc.kind = kind;
+        if (++j >= tokens.size() || tokens[j] != "(") continue;
+        for (++j; j < tokens.size() && tokens[j] != ")"; ++j)
+            if (tokens[j] != ",") nc.columns.push_back(token_name(tokens[j]));
+        out.push_back(std::move(nc));
+    }
+    return out;
+}
+
 } // namespace
 
 // A declared column type as SQLAlchemy's SQLiteDialect._resolve_type_affinity reads it.
@@ -185,6 +256,20 @@ std::optional<engine::TableInfo> SQLiteConnection::reflect_table(const std::stri
         info.foreign_keys.push_back(std::move(fk));
     }
 
+    std::string create_sql;
+    for (const auto& row :
+         query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", {name}))
+        create_sql = text_of(row[0]);
+    auto named = named_constraints(create_sql);
+    auto name_for = [&](const char* kind, const std::vector<std::string>& columns) {
+        for (const auto& nc : named)
+            if (nc.kind == kind && nc.columns == columns)
+                return std::optional<std::string>(nc.name);
+        return std::optional<std::string>();
+    };
+    for (auto& fk : info.foreign_keys)
+        fk.name = name_for("FOREIGN", fk.constrained_columns);
+
     // index_list: seq, name, unique, origin, partial (newest first)
     auto indexes = query("PRAGMA main.index_list(" + quoted + ")");
     std::reverse(indexes.begin(), indexes.end());
@@ -197,7 +282,7 @@ std::optional<engine::TableInfo> SQLiteConnection::reflect_table(const std::stri
              query("PRAGMA main.index_info(" + dialect_.force_quote_identifier(index_name) + ")"))
             columns.push_back(text_of(col[2]));
         if (origin == "u") {
-            info.unique_constraints.push_back({std::nullopt, columns});
+            info.unique_constraints.push_back({name_for("UNIQUE", columns), columns});
         } else {
             info.indexes.push_back({index_name, columns, int_of(row[2]) != 0});
         }

@@ -98,7 +98,9 @@ TEST_P(Conformance, SchemaRoundTripsThroughReflection) {
                    ddl(spec(TypeKind::DateTime)) + ", PRIMARY KEY (id), UNIQUE (email))");
     conn_->execute("CREATE TABLE et_child (id INTEGER NOT NULL, parent_id INTEGER NOT NULL, "
                    "item VARCHAR(30), price NUMERIC(10, 2), PRIMARY KEY (id), "
-                   "FOREIGN KEY(parent_id) REFERENCES et_parent (id) ON DELETE CASCADE)");
+                   "CONSTRAINT uq_et_child_item_price UNIQUE (item, price), "
+                   "CONSTRAINT fk_et_child_parent FOREIGN KEY(parent_id) REFERENCES "
+                   "et_parent (id) ON DELETE CASCADE)");
     conn_->execute("CREATE INDEX ix_et_child_item ON et_child (item)");
     conn_->commit();
 
@@ -143,6 +145,11 @@ TEST_P(Conformance, SchemaRoundTripsThroughReflection) {
     EXPECT_EQ(fk.constrained_columns, std::vector<std::string>{"parent_id"});
     EXPECT_EQ(fk.referred_columns, std::vector<std::string>{"id"});
     EXPECT_EQ(fk.ondelete, std::optional<std::string>("CASCADE"));
+    EXPECT_EQ(fk.name, std::optional<std::string>("fk_et_child_parent"));
+    ASSERT_EQ(child->unique_constraints.size(), 1u);
+    EXPECT_EQ(child->unique_constraints[0].name,
+              std::optional<std::string>("uq_et_child_item_price"));
+    EXPECT_EQ(child->unique_constraints[0].columns, (std::vector<std::string>{"item", "price"}));
     ASSERT_EQ(child->indexes.size(), 1u);
     EXPECT_EQ(child->indexes[0].name, "ix_et_child_item");
     EXPECT_EQ(child->indexes[0].columns, std::vector<std::string>{"item"});

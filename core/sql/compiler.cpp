@@ -209,8 +209,11 @@ std::string SQLCompiler::visit_column(const ColumnRef& c, const Ctx&) {
     if (!c.from) return quote(c.name);
     if (c.from->kind == NodeKind::TableRef)
         return quote(c.from->as<TableRef>().table->name()) + "." + quote(c.name);
-    if (c.from->kind == NodeKind::Alias)
-        return alias_name(c.from->as<Alias>()) + "." + quote(c.name);
+    if (c.from->kind == NodeKind::Alias) {
+        std::string alias = alias_name(c.from->as<Alias>());
+        if (c.anon_source) return alias + "." + anon(c.anon_source.get(), c.anon_base);
+        return alias + "." + quote(c.name);
+    }
     return quote(c.name);
 }
 

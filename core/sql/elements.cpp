@@ -192,7 +192,8 @@ std::string bind_key_for(const NodePtr& e) {
     if (!e) return "param";
     switch (e->kind) {
     case NodeKind::ColumnRef:
-        return e->as<ColumnRef>().key;
+        // A subquery column named by an anonymous label binds as a plain parameter.
+        return e->as<ColumnRef>().anon_source ? "param" : e->as<ColumnRef>().key;
     case NodeKind::Function:
         return e->as<Function>().name;
     case NodeKind::BindParam:

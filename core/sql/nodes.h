@@ -77,6 +77,10 @@ struct ColumnRef : Node {
     schema::ColumnPtr column;
     std::string name; // the SQL name
     std::string key;  // the .c key
+    // A subquery column whose name is an anonymous label inside it (count(x) AS count_1):
+    // the labelled node and the label's base, resolved when compiled.
+    NodePtr anon_source;
+    std::string anon_base;
 };
 
 struct BindParam : Node {
@@ -193,6 +197,8 @@ struct ExportedColumn {
     std::string name;
     TypeSpec type;
     schema::ColumnPtr column; // the table column behind it, when direct
+    NodePtr anon_source;      // see ColumnRef::anon_source
+    std::string anon_base;
 };
 
 struct Alias : Node {

@@ -180,6 +180,8 @@ NodePtr c(const NodePtr& from, std::string_view key) {
             r->name = ec.name;
             r->key = ec.key;
             r->type = ec.type;
+            r->anon_source = ec.anon_source;
+            r->anon_base = ec.anon_base;
             return r;
         }
         return nullptr;
@@ -228,7 +230,7 @@ NodePtr alias(const NodePtr& from, std::string name) {
     a->name = std::move(name);
     if (from->kind == NodeKind::TableRef) {
         for (const auto& column : from->as<TableRef>().table->columns())
-            a->columns.push_back({column->key, column->name, column->type, column});
+            a->columns.push_back({column->key, column->name, column->type, column, nullptr, {}});
     } else if (from->kind == NodeKind::Alias) {
         a->columns = from->as<Alias>().columns;
     }
@@ -244,7 +246,7 @@ NodePtr subquery(const NodePtr& select_node, std::string name) {
         switch (e->kind) {
         case NodeKind::ColumnRef: {
             const auto& cr = e->as<ColumnRef>();
-            a->columns.push_back({cr.key, cr.name, cr.type, cr.column});
+            a->columns.push_back({cr.key, cr.name, cr.type, cr.column, nullptr, {}});
             break;
         }
         case NodeKind::Label: {
@@ -253,12 +255,17 @@ NodePtr subquery(const NodePtr& select_node, std::string name) {
                 schema::ColumnPtr under;
                 if (l.element->kind == NodeKind::ColumnRef)
                     under = l.element->as<ColumnRef>().column;
-                a->columns.push_back({l.name, l.name, l.type, under});
+                a->columns.push_back({l.name, l.name, l.type, under, nullptr, {}});
             }
             break;
         }
         case NodeKind::Function:
-            a->columns.push_back({e->as<Function>().name, e->as<Function>().name, e->type, {}});
+            a->columns.push_back({e->as<Function>().name,
+                                  e->as<Function>().name,
+                                  e->type,
+                                  {},
+                                  e,
+                                  e->as<Function>().name});
             break;
         default:
             break;

@@ -352,6 +352,12 @@ const std::map<std::string, Builder>& builders() {
          [](TestSchema&, auto&) -> Built {
              return select({func("coalesce", {nullptr, "x"})});
          }},
+        {"select_subquery_function",
+         [](TestSchema& s, auto&) -> Built {
+             auto sq = subquery(
+                 group_by(select({s.u("name"), func("count", {s.u("id")})}), {s.u("name")}));
+             return where(select({sq}), gt(c(sq, "count"), 1));
+         }},
         {"update_in",
          [](TestSchema& s, auto&) -> Built {
              auto q = values(update(s.users), {{"age", add(s.u("age"), 1)}});

@@ -115,6 +115,8 @@ CASES = {
     'select_first': select(users).where(u.id == 1).limit(1),
     'select_custom_op_distinct_from': select(u.id).where(u.age.op('&')(4) != 0).where(u.age.is_distinct_from(3)),
     'select_coalesce_none': select(func.coalesce(None, 'x')),
+    'select_subquery_function': (lambda sq: select(sq).where(sq.c.count > 1))(
+        select(u.name, func.count(u.id)).group_by(u.name).subquery()),
     'update_in': users.update().values({u.age: u.age + 1}).where(u.id.in_([1, 2])),
     # ---- INSERT / UPDATE / DELETE
     'insert_values': users.insert().values(name='x', email='y'),

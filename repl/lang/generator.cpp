@@ -23,9 +23,7 @@ void trampoline(unsigned lo, unsigned hi) {
     } catch (GeneratorExitSignal&) {
         g->transfer = Value();
     } catch (PyException& e) {
-        if (has_layout(e.exc, Layout::Exception))
-            e.exc.as<ExceptionObj>()->traceback.push_back(
-                {g->func->code->file, g->frame.line, g->func->code->name});
+
         g->error = std::current_exception();
     } catch (...) {
         g->error = std::current_exception();
@@ -109,7 +107,12 @@ bool Generator::resume(Interpreter& in, Value send, Value& out) {
             auto e = error;
             error = nullptr;
             slots.clear();
-            std::rethrow_exception(e);
+            try {
+                std::rethrow_exception(e);
+            } catch (PyException& pe) {
+                if (caller_frame) push_traceback(pe.exc, *caller_frame);
+                throw;
+            }
         }
         slots.clear();
         return false;

@@ -964,8 +964,7 @@ Value Interpreter::make_class(Node* n, Frame& f) {
         exec_block(code.body, cf);
     } catch (PyException& e) {
         frame = saved;
-        if (has_layout(e.exc, Layout::Exception))
-            e.exc.as<ExceptionObj>()->traceback.push_back({code.file, cf.line, code.name});
+        push_traceback(e.exc, f);
         throw;
     }
     frame = saved;
@@ -1119,8 +1118,7 @@ Value Interpreter::call_function(Function* fn, const Value* self, Args& args) {
         return Value::none();
     } catch (PyException& e) {
         frame = fr.back;
-        if (has_layout(e.exc, Layout::Exception))
-            e.exc.as<ExceptionObj>()->traceback.push_back({code.file, fr.line, code.name});
+        if (fr.back) push_traceback(e.exc, *fr.back);
         throw;
     }
 }
@@ -1139,8 +1137,7 @@ void Interpreter::run_module_code(CodeInfo& code, Module& m) {
         exec_block(code.body, fr);
     } catch (PyException& e) {
         frame = fr.back;
-        if (has_layout(e.exc, Layout::Exception))
-            e.exc.as<ExceptionObj>()->traceback.push_back({code.file, fr.line, "<module>"});
+        if (fr.back) push_traceback(e.exc, *fr.back);
         throw;
     }
     frame = fr.back;

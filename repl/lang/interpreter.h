@@ -203,6 +203,9 @@ private:
     std::unordered_map<std::string, ModuleFactory> factories_;
 };
 
+// Appends frame `f` (file, current line, function) to an exception's traceback.
+void push_traceback(const Value& exc, const Frame& f);
+
 // Throws the Python exception `type_name` (a builtin exception class name) with `msg`.
 [[noreturn]] void throw_error(Interpreter& in, std::string_view type_name, const std::string& msg);
 

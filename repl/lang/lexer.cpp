@@ -513,7 +513,12 @@ std::vector<Token> Lexer::tokenize() {
     }
     if (!brackets_.empty()) {
         auto b = brackets_.back();
-        error(std::string("'") + b.ch + "' was never closed", b.line, b.col);
+        SyntaxErrorInfo info;
+        info.msg = std::string("'") + b.ch + "' was never closed";
+        info.file = file_;
+        info.line = b.line;
+        info.col = b.col;
+        eof_error = info;
     }
     int col = static_cast<int>(pos_ - line_start_) + col_base_;
     if (!out_.empty() && out_.back().kind != Tok::Newline) push(Tok::Newline, line_, col);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -59,6 +60,9 @@ class Lexer {
 public:
     Lexer(std::string_view src, std::string file, int first_line = 1, int first_col = 0);
     std::vector<Token> tokenize();
+    // An error found at end of input ("'(' was never closed"); CPython reports it only when
+    // the parser reaches the end, so the parser raises it lazily.
+    std::optional<SyntaxErrorInfo> eof_error;
     // Returns source line `n` (1-based), without its newline.
     static std::string source_line(std::string_view src, int n);
 

@@ -177,6 +177,9 @@ void Parser::error(const std::string& msg, const Token& t, int end_col) {
 }
 
 void Parser::error_at(const std::string& msg, int line, int col, int end_col) {
+    if (eof_error &&
+        (tok().kind == Tok::End || (tok().kind == Tok::Newline && peek().kind == Tok::End)))
+        throw SyntaxErrorEx(*eof_error);
     SyntaxErrorInfo info;
     info.msg = msg;
     info.file = file_;
@@ -252,6 +255,7 @@ std::vector<Node*> Parser::parse_file() {
         if (tok().kind == Tok::Indent) error_at("unexpected indent", tok().line, tok().col);
         statement(body);
     }
+    if (eof_error) throw SyntaxErrorEx(*eof_error);
     return body;
 }
 
@@ -1746,6 +1750,7 @@ Program parse_program(const std::string& source, const std::string& file) {
     Lexer lx(*src, file);
     auto arena = std::make_shared<std::vector<std::unique_ptr<Node>>>();
     Parser p(lx.tokenize(), file, arena, src);
+    p.eof_error = lx.eof_error;
     Program prog;
     prog.arena = arena;
     prog.code = std::make_shared<CodeInfo>();

@@ -90,6 +90,11 @@ private:
     std::shared_ptr<Arena> arena_;
     std::shared_ptr<std::string> source_;
     int depth_ = 0;
+
+public:
+    std::optional<SyntaxErrorInfo> eof_error;
+
+private:
     std::vector<std::shared_ptr<CodeInfo>> funcs_; // enclosing functions (generator detection)
     std::vector<std::string> qual_;
 };

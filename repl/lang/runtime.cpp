@@ -11,6 +11,7 @@
 #include <iostream>
 #include <pthread.h>
 #include <thread>
+#include <unistd.h>
 
 namespace ormsh::lang {
 
@@ -114,7 +115,13 @@ void Interpreter::raise(std::string_view type_name, const std::string& msg) {
     raise(t, msg);
 }
 
+void push_traceback(const Value& exc, const Frame& f) {
+    if (!has_layout(exc, Layout::Exception) || !f.code) return;
+    exc.as<ExceptionObj>()->traceback.push_back({f.code->file, f.line, f.code->name});
+}
+
 void Interpreter::raise_value(Value exc) {
+    if (frame) push_traceback(exc, *frame);
     if (has_layout(exc, Layout::Exception) && !handling.empty()) {
         ExceptionObj* e = exc.as<ExceptionObj>();
         if (e->context.empty() && !handling.back().is(exc)) e->context = handling.back();
@@ -154,7 +161,11 @@ std::string Interpreter::format_syntax_error(const SyntaxErrorInfo& info) {
     std::string line;
     auto it = sources.find(info.file);
     if (it != sources.end()) line = Lexer::source_line(*it->second, info.line);
-    if (!line.empty() || info.col > 0) {
+    bool no_caret = info.type == "IndentationError" && info.msg == "unexpected indent";
+    if (no_caret && !line.empty()) {
+        size_t lead = line.find_first_not_of(" \t\f");
+        out += "    " + line.substr(lead == std::string::npos ? 0 : lead) + "\n";
+    } else if (!line.empty() || info.col > 0) {
         size_t lead = line.find_first_not_of(" \t\f");
         if (lead == std::string::npos) lead = line.size();
         std::string shown = line.substr(lead);
@@ -342,13 +353,19 @@ RunResult Interpreter::run_main(const std::string& source, const std::string& fi
     if (script_dir.empty()) script_dir = "/";
     Module& m = *main_;
     m.dict->set_str(intern("__file__"), new_str(filename));
+    // CPython 3.11 reports the script by its absolute path in tracebacks.
+    std::string code_file = filename;
+    if (!filename.empty() && filename[0] != '/' && filename[0] != '<') {
+        char buf[4096];
+        if (::getcwd(buf, sizeof buf)) code_file = std::string(buf) + "/" + filename;
+    }
     run_with_big_stack([&] {
         Interpreter* saved = g_current;
         g_current = this;
         Program prog;
         try {
-            sources[filename] = std::make_shared<std::string>(source);
-            prog = parse_program(source, filename);
+            sources[code_file] = std::make_shared<std::string>(source);
+            prog = parse_program(source, code_file);
             resolve_program(prog);
         } catch (SyntaxErrorEx& e) {
             write_err(format_syntax_error(e.info));
@@ -404,8 +421,7 @@ bool Interpreter::run_single(const std::string& source, const std::string& filen
                 }
             }
         } catch (PyException& e) {
-            if (has_layout(e.exc, Layout::Exception))
-                e.exc.as<ExceptionObj>()->traceback.push_back({filename, fr.line, "<module>"});
+
             if (e.exc.type()->is_subtype(builtin_type("SystemExit"))) {
                 frame = nullptr;
                 g_current = saved;

@@ -11,6 +11,6 @@ for f in *.py; do
     python3 "$f" >"$n.out" 2>"/tmp/regen-$n.err"
     code=$?
     if [ "$code" != 0 ]; then echo "$code" >"$n.code"; else rm -f "$n.code"; fi
-    if [ -f "$n.err" ]; then sed -e "s|$(pwd)/||g" "/tmp/regen-$n.err" >"$n.err"; fi
+    if [ -f "$n.err" ]; then sed -e "s|$(pwd -P)/||g" "/tmp/regen-$n.err" >"$n.err"; fi
     rm -f "/tmp/regen-$n.err"
 done

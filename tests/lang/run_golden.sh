@@ -23,7 +23,7 @@ fi
 if [ -f "$name.err" ]; then
     # Paths are made relative to the golden folder; CPython 3.11's ~~~^^^ underline lines
     # are not compared (ormsh does not print them).
-    sed -e "s|$(pwd)/||g" -e '/^ *[~^]*\^[~^]* *$/d' "$tmp/err" >"$tmp/err.cmp"
+    sed -e "s|$(pwd -P)/||g" -e '/^ *[~^]*\^[~^]* *$/d' "$tmp/err" >"$tmp/err.cmp"
     sed -e '/^ *[~^]*\^[~^]* *$/d' "$name.err" >"$tmp/want.cmp"
     if ! cmp -s "$tmp/err.cmp" "$tmp/want.cmp"; then
         echo "stderr differs for $name:"

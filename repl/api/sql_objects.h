@@ -4,6 +4,7 @@
 // subclassed where SQLAlchemy subclasses (InstrumentedAttribute is a ColumnElement).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -99,5 +100,9 @@ sql::NodePtr clause_of(Interpreter& in, const Value& v);
 sql::Operand to_operand(Interpreter& in, const Value& v);
 // The column type of a TypeObj or of a type class used bare (Integer): Integer() is implied.
 engine::TypeSpec type_spec_of(Interpreter& in, const Value& v);
+
+// Lets the ORM bindings extend sqlalchemy.inspect() to mapped classes and instances: the hook
+// returns an empty Value for subjects it does not know.
+void register_inspect_hook(std::function<Value(Interpreter&, const Value&)> hook);
 
 } // namespace ormsh::api

@@ -3,16 +3,16 @@
 // and the per-file initialisers api_types() runs once.
 #pragma once
 
+#include "core/engine/dialect.h"
+#include "repl/api/exc_bridge.h"
+#include "repl/api/sql_objects.h"
+
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "core/engine/dialect.h"
-#include "repl/api/exc_bridge.h"
-#include "repl/api/sql_objects.h"
 
 namespace ormsh::api {
 
@@ -79,6 +79,10 @@ void forget_table_object(const schema::Table* table);
 Value bound_engine_of(Interpreter& in, const sql::NodePtr& node);
 // A ColumnObj for a schema column (cached per column, so table.c.x is table.c.x).
 Value column_object(Interpreter& in, const schema::ColumnPtr& column);
+// Remembers a new Column wrapper as the one column_object() returns for its column.
+void register_column_object(lang::Object* column_obj);
+// Make a Select from select()'s arguments (both 1.4 forms).
+Value make_select(Interpreter& in, Args& args);
 // A TypeObj for a spec.
 Value make_type_object(Interpreter& in, const engine::TypeSpec& spec);
 

@@ -1,12 +1,12 @@
 // Python operators and comparison methods of SQL expressions (ColumnElement): == builds a
 // BinaryExpression instead of comparing, & | ~ combine conditions, like/in_/between build
 // the SQLAlchemy constructs. Also str() / repr() of every ClauseElement.
-#include <cstdio>
-
 #include "core/sql/compiler.h"
 #include "core/sql/selectable.h"
 #include "repl/api/convert.h"
 #include "repl/api/sqlalchemy/binding.h"
+
+#include <cstdio>
 
 namespace ormsh::api {
 
@@ -21,7 +21,9 @@ sql::NodePtr self_node(Interpreter& in, const Value& self) {
 }
 
 Value one_arg(Interpreter& in, Args& args, const char* name) {
-    if (args.size() < 1) in.raise("TypeError", std::string(name) + "() missing 1 required positional argument: 'other'");
+    if (args.size() < 1)
+        in.raise("TypeError",
+                 std::string(name) + "() missing 1 required positional argument: 'other'");
     return args[0];
 }
 
@@ -49,7 +51,8 @@ void def_unary(Type* t, const std::string& name, sql::NodePtr (*fn)(const sql::N
 // The same column on both sides (users.c.id == users.c.id): SQLAlchemy lets such a comparison
 // be used as a bool, comparing the columns' identity.
 bool same_column(const sql::NodePtr& a, const sql::NodePtr& b) {
-    if (!a || !b || !a->is(sql::NodeKind::ColumnRef) || !b->is(sql::NodeKind::ColumnRef)) return a == b;
+    if (!a || !b || !a->is(sql::NodeKind::ColumnRef) || !b->is(sql::NodeKind::ColumnRef))
+        return a == b;
     const auto& x = a->as<sql::ColumnRef>();
     const auto& y = b->as<sql::ColumnRef>();
     if (x.column && y.column) return x.column == y.column && sql::same_from(x.from, y.from);
@@ -72,19 +75,23 @@ Value in_values(Interpreter& in, const Value& self, const Value& arg, bool negat
         // in_([expr, ...]): a parenthesised list of expressions.
         auto list = std::make_shared<sql::ClauseList>();
         list->op = sql::Op::comma;
-        for (const Value& v : items) list->clauses.push_back(sql::coerce(to_operand(in, v), left));
+        for (const Value& v : items)
+            list->clauses.push_back(sql::coerce(to_operand(in, v), left));
         auto group = std::make_shared<sql::Grouping>();
         group->element = list;
         sql::NodePtr r = sql::in_(left, sql::NodePtr(group));
         return wrap_clause(in, negate ? sql::not_(r) : r);
     }
-    for (const Value& v : items) values.push_back(to_db(in, v));
-    return wrap_clause(in, negate ? sql::not_in(left, std::move(values)) : sql::in_(left, std::move(values)));
+    for (const Value& v : items)
+        values.push_back(to_db(in, v));
+    return wrap_clause(in, negate ? sql::not_in(left, std::move(values))
+                                  : sql::in_(left, std::move(values)));
 }
 
 std::string hex_id(const void* p) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "0x%012lx", static_cast<unsigned long>(reinterpret_cast<uintptr_t>(p)));
+    std::snprintf(buf, sizeof buf, "0x%012lx",
+                  static_cast<unsigned long>(reinterpret_cast<uintptr_t>(p)));
     return buf;
 }
 
@@ -101,9 +108,10 @@ void init_column_operators(Interpreter&) {
         if (!n) return lang::new_str("");
         return guard(in, [&] { return lang::new_str(sql::to_string(n, default_str_dialect())); });
     });
-    def(any, "__repr__", [](Interpreter& in, const Value& self, Args&) -> Value {
+    def(any, "__repr__", [](Interpreter&, const Value& self, Args&) -> Value {
         Type* t = self.type();
-        return lang::new_str("<" + t->module + "." + t->name + " object at " + hex_id(self.obj()) + ">");
+        return lang::new_str("<" + t->module + "." + t->name + " object at " + hex_id(self.obj()) +
+                             ">");
     });
     def(any, "__hash__", [](Interpreter&, const Value& self, Args&) -> Value {
         return Value::integer(static_cast<int64_t>(reinterpret_cast<uintptr_t>(self.obj()) >> 4));
@@ -112,16 +120,20 @@ void init_column_operators(Interpreter&) {
         return guard(in, [&] { return wrap_clause(in, sql::not_(self_node(in, self))); });
     });
     def(any, "__and__", [](Interpreter& in, const Value& self, Args& args) -> Value {
-        return wrap_clause(in, sql::and_({self_node(in, self), node_of(in, one_arg(in, args, "__and__"))}));
+        return wrap_clause(
+            in, sql::and_({self_node(in, self), node_of(in, one_arg(in, args, "__and__"))}));
     });
     def(any, "__rand__", [](Interpreter& in, const Value& self, Args& args) -> Value {
-        return wrap_clause(in, sql::and_({node_of(in, one_arg(in, args, "__rand__")), self_node(in, self)}));
+        return wrap_clause(
+            in, sql::and_({node_of(in, one_arg(in, args, "__rand__")), self_node(in, self)}));
     });
     def(any, "__or__", [](Interpreter& in, const Value& self, Args& args) -> Value {
-        return wrap_clause(in, sql::or_({self_node(in, self), node_of(in, one_arg(in, args, "__or__"))}));
+        return wrap_clause(
+            in, sql::or_({self_node(in, self), node_of(in, one_arg(in, args, "__or__"))}));
     });
     def(any, "__ror__", [](Interpreter& in, const Value& self, Args& args) -> Value {
-        return wrap_clause(in, sql::or_({node_of(in, one_arg(in, args, "__ror__")), self_node(in, self)}));
+        return wrap_clause(
+            in, sql::or_({node_of(in, one_arg(in, args, "__ror__")), self_node(in, self)}));
     });
     def(any, "__bool__", [](Interpreter& in, const Value& self, Args&) -> Value {
         sql::NodePtr n = clause_of(in, self);
@@ -177,25 +189,32 @@ void init_column_operators(Interpreter&) {
     });
     for (const char* n : {"not_in", "notin_"})
         def(ce, n, [](Interpreter& in, const Value& self, Args& args) -> Value {
-            return guard(in, [&] { return in_values(in, self, one_arg(in, args, "not_in"), true); });
+            return guard(in,
+                         [&] { return in_values(in, self, one_arg(in, args, "not_in"), true); });
         });
     def(ce, "between", [](Interpreter& in, const Value& self, Args& args) -> Value {
         Value v[3];
         lang::parse_args(in, "between", args, {"cleft", "cright", "symmetric"}, 2, v);
-        return wrap_clause(in, sql::between(self_node(in, self), to_operand(in, v[0]), to_operand(in, v[1])));
+        return wrap_clause(
+            in, sql::between(self_node(in, self), to_operand(in, v[0]), to_operand(in, v[1])));
     });
     def(ce, "label", [](Interpreter& in, const Value& self, Args& args) -> Value {
         Value name = one_arg(in, args, "label");
-        return wrap_clause(in, sql::label(self_node(in, self), name.is_none() ? std::string() : str_arg(in, name, "label name")));
+        return wrap_clause(
+            in, sql::label(self_node(in, self),
+                           name.is_none() ? std::string() : str_arg(in, name, "label name")));
     });
     def(ce, "cast", [](Interpreter& in, const Value& self, Args& args) -> Value {
-        return wrap_clause(in, sql::cast(self_node(in, self), type_spec_of(in, one_arg(in, args, "cast"))));
+        return wrap_clause(
+            in, sql::cast(self_node(in, self), type_spec_of(in, one_arg(in, args, "cast"))));
     });
     def(ce, "bool_op", [](Interpreter& in, const Value&, Args&) -> Value {
-        raise_sa(in, "CompileError", "custom operators (op() / bool_op()) are not supported by ormsh");
+        raise_sa(in, "CompileError",
+                 "custom operators (op() / bool_op()) are not supported by ormsh");
     });
     def(ce, "op", [](Interpreter& in, const Value&, Args&) -> Value {
-        raise_sa(in, "CompileError", "custom operators (op() / bool_op()) are not supported by ormsh");
+        raise_sa(in, "CompileError",
+                 "custom operators (op() / bool_op()) are not supported by ormsh");
     });
 
     // ---- attributes ----
@@ -206,12 +225,18 @@ void init_column_operators(Interpreter&) {
     auto name_of = [](Interpreter& in, const Value& self) -> Value {
         sql::NodePtr n = self_node(in, self);
         switch (n->kind) {
-        case sql::NodeKind::ColumnRef: return lang::new_str(n->as<sql::ColumnRef>().name);
-        case sql::NodeKind::Label: return lang::new_str(n->as<sql::Label>().name);
-        case sql::NodeKind::Function: return lang::new_str(n->as<sql::Function>().name);
-        case sql::NodeKind::BindParam: return lang::new_str(n->as<sql::BindParam>().key);
-        case sql::NodeKind::LiteralColumn: return lang::new_str(n->as<sql::LiteralColumn>().text);
-        default: break;
+        case sql::NodeKind::ColumnRef:
+            return lang::new_str(n->as<sql::ColumnRef>().name);
+        case sql::NodeKind::Label:
+            return lang::new_str(n->as<sql::Label>().name);
+        case sql::NodeKind::Function:
+            return lang::new_str(n->as<sql::Function>().name);
+        case sql::NodeKind::BindParam:
+            return lang::new_str(n->as<sql::BindParam>().key);
+        case sql::NodeKind::LiteralColumn:
+            return lang::new_str(n->as<sql::LiteralColumn>().text);
+        default:
+            break;
         }
         in.raise("AttributeError", "'" + in.type_name(self) + "' object has no attribute 'name'");
     };
@@ -230,10 +255,14 @@ void init_column_operators(Interpreter&) {
     def_property(ce, "element", [](Interpreter& in, const Value& self) -> Value {
         sql::NodePtr n = self_node(in, self);
         switch (n->kind) {
-        case sql::NodeKind::Label: return wrap_clause(in, n->as<sql::Label>().element);
-        case sql::NodeKind::Unary: return wrap_clause(in, n->as<sql::Unary>().element);
-        case sql::NodeKind::Grouping: return wrap_clause(in, n->as<sql::Grouping>().element);
-        default: return self;
+        case sql::NodeKind::Label:
+            return wrap_clause(in, n->as<sql::Label>().element);
+        case sql::NodeKind::Unary:
+            return wrap_clause(in, n->as<sql::Unary>().element);
+        case sql::NodeKind::Grouping:
+            return wrap_clause(in, n->as<sql::Grouping>().element);
+        default:
+            return self;
         }
     });
     def_property(ce, "value", [](Interpreter& in, const Value& self) -> Value {
@@ -248,11 +277,13 @@ void init_column_operators(Interpreter&) {
     def_property(clause_types().binary, "right", [](Interpreter& in, const Value& self) -> Value {
         return wrap_clause(in, self_node(in, self)->as<sql::Binary>().right);
     });
-    def_property(clause_types().boolean_list, "clauses", [](Interpreter& in, const Value& self) -> Value {
-        std::vector<Value> out;
-        for (const auto& c : self_node(in, self)->as<sql::ClauseList>().clauses) out.push_back(wrap_clause(in, c));
-        return lang::new_list(std::move(out));
-    });
+    def_property(clause_types().boolean_list, "clauses",
+                 [](Interpreter& in, const Value& self) -> Value {
+                     std::vector<Value> out;
+                     for (const auto& c : self_node(in, self)->as<sql::ClauseList>().clauses)
+                         out.push_back(wrap_clause(in, c));
+                     return lang::new_list(std::move(out));
+                 });
 }
 
 } // namespace ormsh::api

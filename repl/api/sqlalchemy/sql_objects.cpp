@@ -1,12 +1,12 @@
 // The shared wrappers of sql_objects.h: the Python types of SQL expressions, created once and
 // filled with methods by the other files of this folder, and the conversions between Python
 // values and core nodes (wrap_clause, clause_of, to_operand, type_spec_of).
-#include <map>
-#include <unordered_map>
-
 #include "core/sql/selectable.h"
 #include "repl/api/convert.h"
 #include "repl/api/sqlalchemy/binding.h"
+
+#include <map>
+#include <unordered_map>
 
 namespace ormsh::api {
 
@@ -18,8 +18,12 @@ namespace {
 
 constexpr const char* kSqlModule = "sqlalchemy.sql.elements";
 
-Object* alloc_clause(Type* t) { return new ClauseObj(t); }
-Object* alloc_column(Type* t) { return new ColumnObj(t); }
+Object* alloc_clause(Type* t) {
+    return new ClauseObj(t);
+}
+Object* alloc_column(Type* t) {
+    return new ColumnObj(t);
+}
 Object* alloc_table(Type* t) {
     auto* o = new TableObj(t);
     o->track();
@@ -30,8 +34,12 @@ Object* alloc_metadata(Type* t) {
     o->track();
     return o;
 }
-Object* alloc_type(Type* t) { return new TypeObj(t); }
-Object* alloc_engine(Type* t) { return new EngineObj(t); }
+Object* alloc_type(Type* t) {
+    return new TypeObj(t);
+}
+Object* alloc_engine(Type* t) {
+    return new EngineObj(t);
+}
 
 Type* clause_type(const std::string& name, Type* base, const std::string& module = kSqlModule) {
     return TypeBuilder(name, {base}, module).layout(Layout::Object, alloc_clause).build();
@@ -61,14 +69,17 @@ ApiTypes& api_types() {
     if (!t.clause_element && !initialising) {
         initialising = true;
         Interpreter& in = Interpreter::current();
-        t.clause_element = TypeBuilder("ClauseElement", {}, kSqlModule).layout(Layout::Object, alloc_clause).build();
+        t.clause_element = TypeBuilder("ClauseElement", {}, kSqlModule)
+                               .layout(Layout::Object, alloc_clause)
+                               .build();
         t.column_element = TypeBuilder("ColumnElement", {t.clause_element}, kSqlModule)
                                .layout(Layout::Object, alloc_clause)
                                .build();
         t.column = TypeBuilder("Column", {t.column_element}, "sqlalchemy.sql.schema")
                        .layout(Layout::Object, alloc_column)
                        .build();
-        clause_types().from_clause = clause_type("FromClause", t.clause_element, "sqlalchemy.sql.selectable");
+        clause_types().from_clause =
+            clause_type("FromClause", t.clause_element, "sqlalchemy.sql.selectable");
         t.table = TypeBuilder("Table", {clause_types().from_clause}, "sqlalchemy.sql.schema")
                       .layout(Layout::Object, alloc_table)
                       .build();
@@ -78,7 +89,9 @@ ApiTypes& api_types() {
         t.type_engine = TypeBuilder("TypeEngine", {}, "sqlalchemy.sql.type_api")
                             .layout(Layout::Object, alloc_type)
                             .build();
-        t.engine = TypeBuilder("Engine", {}, "sqlalchemy.engine.base").layout(Layout::Object, alloc_engine).build();
+        t.engine = TypeBuilder("Engine", {}, "sqlalchemy.engine.base")
+                       .layout(Layout::Object, alloc_engine)
+                       .build();
         init_clause_types(in);
         init_column_operators(in);
         init_statements(in);
@@ -126,10 +139,20 @@ void init_clause_types(Interpreter&) {
     c.update = clause_type("Update", a.clause_element, "sqlalchemy.sql.dml");
     c.delete_ = clause_type("Delete", a.clause_element, "sqlalchemy.sql.dml");
     // func.count() and friends are classes of their own in SQLAlchemy (type(x).__name__).
-    for (const char* n : {"count", "sum", "max", "min", "now", "coalesce", "random", "char_length", "concat",
-                          "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp",
-                          "user", "session_user", "sysdate", "array_agg", "rank", "dense_rank", "row_number",
-                          "percent_rank", "cume_dist", "mode", "next_value", "grouping_sets", "cube", "rollup"})
+    for (const char* n : {"count",        "sum",
+                          "max",          "min",
+                          "now",          "coalesce",
+                          "random",       "char_length",
+                          "concat",       "current_date",
+                          "current_time", "current_timestamp",
+                          "localtime",    "localtimestamp",
+                          "user",         "session_user",
+                          "sysdate",      "array_agg",
+                          "rank",         "dense_rank",
+                          "row_number",   "percent_rank",
+                          "cume_dist",    "mode",
+                          "next_value",   "grouping_sets",
+                          "cube",         "rollup"})
         function_types()[n] = clause_type(n, c.function, "sqlalchemy.sql.functions");
 }
 
@@ -168,7 +191,9 @@ Value table_object(const schema::Table* table) {
     if (it == table_registry().end()) return Value();
     return it->second.lock();
 }
-void register_table_object(const schema::Table* table, Object* obj) { table_registry()[table] = lang::WeakHandle(obj); }
+void register_table_object(const schema::Table* table, Object* obj) {
+    table_registry()[table] = lang::WeakHandle(obj);
+}
 void forget_table_object(const schema::Table* table) {
     auto it = table_registry().find(table);
     if (it != table_registry().end() && !it->second.get()) table_registry().erase(it);
@@ -186,6 +211,11 @@ Value column_object(Interpreter&, const schema::ColumnPtr& column) {
     o->column = column;
     reg[column.get()] = lang::WeakHandle(o);
     return v;
+}
+
+void register_column_object(Object* obj) {
+    auto* co = static_cast<ColumnObj*>(obj);
+    column_registry()[co->column.get()] = lang::WeakHandle(obj);
 }
 
 // ---- wrapping --------------------------------------------------------------------------
@@ -215,34 +245,62 @@ Value wrap_clause(Interpreter& in, sql::NodePtr node) {
         t = c.column_clause;
         break;
     }
-    case K::BindParam: t = c.bind; break;
+    case K::BindParam:
+        t = c.bind;
+        break;
     case K::Keyword:
         switch (node->as<sql::Keyword>().which) {
-        case sql::Keyword::Which::Null: t = c.null; break;
-        case sql::Keyword::Which::True: t = c.true_; break;
-        case sql::Keyword::Which::False: t = c.false_; break;
+        case sql::Keyword::Which::Null:
+            t = c.null;
+            break;
+        case sql::Keyword::Which::True:
+            t = c.true_;
+            break;
+        case sql::Keyword::Which::False:
+            t = c.false_;
+            break;
         }
         break;
-    case K::LiteralColumn: t = c.column_clause; break;
-    case K::TextClause: t = c.text; break;
-    case K::Binary: t = c.binary; break;
-    case K::Unary: t = node->as<sql::Unary>().op == sql::Op::exists ? c.exists : c.unary; break;
-    case K::AsBoolean: t = c.as_boolean; break;
+    case K::LiteralColumn:
+        t = c.column_clause;
+        break;
+    case K::TextClause:
+        t = c.text;
+        break;
+    case K::Binary:
+        t = c.binary;
+        break;
+    case K::Unary:
+        t = node->as<sql::Unary>().op == sql::Op::exists ? c.exists : c.unary;
+        break;
+    case K::AsBoolean:
+        t = c.as_boolean;
+        break;
     case K::ClauseList: {
         sql::Op op = node->as<sql::ClauseList>().op;
         t = (op == sql::Op::and_ || op == sql::Op::or_) ? c.boolean_list : c.clause_list;
         break;
     }
-    case K::Grouping: t = c.grouping; break;
+    case K::Grouping:
+        t = c.grouping;
+        break;
     case K::Function: {
         auto it = function_types().find(node->as<sql::Function>().name);
         t = it != function_types().end() ? it->second : c.function;
         break;
     }
-    case K::Label: t = c.label; break;
-    case K::Cast: t = c.cast; break;
-    case K::Case: t = c.case_; break;
-    case K::ScalarSelect: t = c.scalar_select; break;
+    case K::Label:
+        t = c.label;
+        break;
+    case K::Cast:
+        t = c.cast;
+        break;
+    case K::Case:
+        t = c.case_;
+        break;
+    case K::ScalarSelect:
+        t = c.scalar_select;
+        break;
     case K::TableRef: {
         Value v = table_object(node->as<sql::TableRef>().table.get());
         if (!v.empty()) return v;
@@ -259,11 +317,21 @@ Value wrap_clause(Interpreter& in, sql::NodePtr node) {
         t = el && el->is(K::TableRef) ? c.alias : c.subquery;
         break;
     }
-    case K::Join: t = c.join; break;
-    case K::Select: t = c.select; break;
-    case K::Insert: t = c.insert; break;
-    case K::Update: t = c.update; break;
-    case K::Delete: t = c.delete_; break;
+    case K::Join:
+        t = c.join;
+        break;
+    case K::Select:
+        t = c.select;
+        break;
+    case K::Insert:
+        t = c.insert;
+        break;
+    case K::Update:
+        t = c.update;
+        break;
+    case K::Delete:
+        t = c.delete_;
+        break;
     }
     return Value(new ClauseObj(t, std::move(node)));
 }
@@ -325,7 +393,8 @@ Value kwarg(const Args& args, std::string_view name) {
 }
 
 std::string str_arg(Interpreter& in, const Value& v, const char* what) {
-    if (!lang::is_str(v)) in.raise("TypeError", std::string(what) + " must be a string, not " + in.type_name(v));
+    if (!lang::is_str(v))
+        in.raise("TypeError", std::string(what) + " must be a string, not " + in.type_name(v));
     return lang::as_str(v)->s;
 }
 
@@ -360,7 +429,8 @@ sql::NodeList nodes_of(Interpreter& in, std::span<const Value> values) {
     sql::NodeList out;
     for (const Value& v : values) {
         if (has_layout(v, Layout::List) || has_layout(v, Layout::Tuple)) {
-            for (const Value& x : in.to_vector(v)) out.push_back(node_of(in, x));
+            for (const Value& x : in.to_vector(v))
+                out.push_back(node_of(in, x));
         } else {
             out.push_back(node_of(in, v));
         }

@@ -1,0 +1,44 @@
+// The Python wrappers of a live connection and its transaction (sqlalchemy.engine.Connection
+// / Transaction), shared by the engine, schema (create_all(conn)) and result bindings.
+#pragma once
+
+#include "core/engine/engine.h"
+#include "repl/api/sql_objects.h"
+
+#include <memory>
+
+namespace ormsh::api {
+
+struct ConnectionObj : lang::Object {
+    explicit ConnectionObj(lang::Type* t) : Object(t) {}
+    Value engine; // the EngineObj; declared first so the connection is closed before it goes
+    std::unique_ptr<engine::Connection> conn;
+    bool future = false;
+    // A Transaction object (conn.begin()) is open: no legacy autocommit.
+    bool explicit_tx = false;
+    void traverse(lang::Visitor& v) override;
+    void clear_refs() override;
+};
+
+struct TransactionObj : lang::Object {
+    explicit TransactionObj(lang::Type* t) : Object(t) {}
+    Value connection; // the ConnectionObj
+    bool active = true;
+    // engine.begin(): closing the transaction also closes the connection.
+    bool close_connection = false;
+    void traverse(lang::Visitor& v) override;
+    void clear_refs() override;
+};
+
+ConnectionObj* as_connection(lang::Interpreter& in, const Value& v); // null when not one
+EngineObj* as_engine(lang::Interpreter& in, const Value& v);         // null when not one
+
+// Executes `stmt` (a statement object or an SQL string) with execute()'s remaining arguments
+// on a connection, applying 1.4's legacy autocommit when no transaction is open.
+Value connection_execute(lang::Interpreter& in, ConnectionObj* c, const Value& stmt,
+                         lang::Args& rest);
+
+// A new Connection wrapper for an engine.
+Value connect_engine(lang::Interpreter& in, const Value& engine);
+
+} // namespace ormsh::api

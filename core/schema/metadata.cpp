@@ -6,6 +6,9 @@
 #include "core/schema/ddl.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
 #include <set>
 
 namespace ormsh::schema {
@@ -20,6 +23,17 @@ public:
 private:
     std::string text_;
 };
+
+// Runs one DDL statement, labelled in echo output as SQLAlchemy labels uncached DDL.
+void execute_ddl(engine::Connection& conn, const std::function<std::string()>& render) {
+    auto start = std::chrono::steady_clock::now();
+    std::string sql = render();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    char label[48];
+    std::snprintf(label, sizeof label, "[no key %.5fs]", seconds);
+    conn.execute(sql, {}, nullptr, label);
+}
 
 } // namespace
 
@@ -98,12 +112,12 @@ void MetaData::create_all(engine::Connection& conn, bool checkfirst) const {
         auto types = create_enum_types_sql(*t, dialect);
         for (std::size_t i = 0; i < types.size(); ++i)
             if (types_done.insert(i < names.size() ? names[i] : types[i]).second)
-                conn.execute(types[i]);
+                execute_ddl(conn, [&] { return types[i]; });
     }
     for (const auto& t : to_create) {
-        conn.execute(create_table_sql(*t, dialect));
+        execute_ddl(conn, [&] { return create_table_sql(*t, dialect); });
         for (const auto& index : t->indexes())
-            conn.execute(create_index_sql(*t, index, dialect));
+            execute_ddl(conn, [&] { return create_index_sql(*t, index, dialect); });
     }
 }
 
@@ -114,7 +128,7 @@ void MetaData::drop_all(engine::Connection& conn, bool checkfirst) const {
     std::vector<std::string> dropped_types;
     for (const auto& t : order) {
         if (checkfirst && !conn.driver().has_table(t->name())) continue;
-        conn.execute(drop_table_sql(*t, dialect));
+        execute_ddl(conn, [&] { return drop_table_sql(*t, dialect); });
         if (dialect.caps().native_enum)
             for (const auto& name : enum_type_names(*t))
                 if (std::find(dropped_types.begin(), dropped_types.end(), name) ==
@@ -122,7 +136,7 @@ void MetaData::drop_all(engine::Connection& conn, bool checkfirst) const {
                     dropped_types.push_back(name);
     }
     for (const auto& name : dropped_types)
-        conn.execute("\nDROP TYPE " + dialect.quote_identifier(name));
+        execute_ddl(conn, [&] { return "\nDROP TYPE " + dialect.quote_identifier(name); });
 }
 
 TablePtr table_from_info(MetaData& metadata, const engine::TableInfo& info) {

@@ -1,8 +1,8 @@
 // core/schema and core/sql against real databases: SQLite in memory, and PostgreSQL from
 // ORMSH_TEST_PG_URL (skipped when unset). create_all / drop_all order and checkfirst, an
 // insert / select / update / delete round trip through sql::execute, and reflection of a
-// created table back into an equal Table. Table names carry a "sqlt_" prefix so that other
-// suites sharing the PostgreSQL database are never touched.
+// created table back into an equal Table. Table names carry a per-test "sqltNNNN_" prefix so
+// that other suites (and parallel ctest runs) sharing the PostgreSQL database never collide.
 #include "core/engine/engine.h"
 #include "core/engine/errors.h"
 #include "core/schema/ddl.h"
@@ -11,6 +11,7 @@
 #include "tests/sql/test_schema.h"
 
 #include <cstdlib>
+#include <functional>
 #include <gtest/gtest.h>
 
 namespace ormsh::sql::testing {
@@ -31,6 +32,10 @@ protected:
         }
         engine_->set_echo([this](const std::string& line) { echo_.push_back(line); });
         conn_ = engine_->connect();
+        // ctest runs tests in parallel against one PostgreSQL database: each test gets its
+        // own table names.
+        std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+        prefix_ = "sqlt" + std::to_string(std::hash<std::string>{}(test) % 100000) + "_";
         build_schema();
         md_.drop_all(*conn_);
         conn_->commit();
@@ -52,19 +57,19 @@ protected:
     void build_schema() {
         using namespace schema;
         auto order_user = make_column("user_id", Integer());
-        order_user->add_foreign_key(std::make_shared<ForeignKey>("sqlt_b_users.id"));
+        order_user->add_foreign_key(std::make_shared<ForeignKey>(n("b_users.id")));
         order_user->nullable_flag = false;
         auto placed = make_column("placed", DateTime());
         auto total = make_column("total", Numeric(10, 2));
-        orders_ = Table::make(md_, "sqlt_a_orders",
+        orders_ = Table::make(md_, n("a_orders"),
                               {make_column("id", Integer(), true), order_user, placed, total});
 
         auto line_order = make_column("order_id", Integer());
-        auto fk = std::make_shared<ForeignKey>("sqlt_a_orders.id");
+        auto fk = std::make_shared<ForeignKey>(n("a_orders.id"));
         fk->ondelete = "CASCADE";
         line_order->add_foreign_key(fk);
         lines_ = Table::make(
-            md_, "sqlt_0_lines",
+            md_, n("0_lines"),
             {make_column("id", Integer(), true), line_order, make_column("sku", String(20))});
 
         auto name = make_column("name", String(50));
@@ -75,7 +80,7 @@ protected:
         auto active = make_column("active", Boolean());
         active->default_value = ColumnDefault::scalar(true);
         auto born = make_column("born", Date());
-        users_ = Table::make(md_, "sqlt_b_users",
+        users_ = Table::make(md_, n("b_users"),
                              {make_column("id", Integer(), true), name, email, active, born});
     }
 
@@ -92,6 +97,8 @@ protected:
     }
 
     NodePtr col(const schema::TablePtr& t, const char* key) { return sql::col(t, key); }
+    std::string n(const std::string& name) const { return prefix_ + name; }
+    std::string prefix_;
 
     std::shared_ptr<engine::Engine> engine_;
     std::unique_ptr<engine::Connection> conn_;
@@ -104,7 +111,7 @@ TEST_P(Database, CreateAllAndDropAllFollowForeignKeys) {
     md_.create_all(*conn_);
     conn_->commit();
     EXPECT_EQ(statements_starting("CREATE TABLE "),
-              (std::vector<std::string>{"sqlt_b_users", "sqlt_a_orders", "sqlt_0_lines"}));
+              (std::vector<std::string>{n("b_users"), n("a_orders"), n("0_lines")}));
     EXPECT_EQ(statements_starting("CREATE UNIQUE INDEX ").size() +
                   statements_starting("CREATE INDEX ").size(),
               1u);
@@ -119,7 +126,7 @@ TEST_P(Database, CreateAllAndDropAllFollowForeignKeys) {
     md_.drop_all(*conn_);
     conn_->commit();
     EXPECT_EQ(statements_starting("DROP TABLE "),
-              (std::vector<std::string>{"sqlt_0_lines", "sqlt_a_orders", "sqlt_b_users"}));
+              (std::vector<std::string>{n("0_lines"), n("a_orders"), n("b_users")}));
     echo_.clear();
     md_.drop_all(*conn_);
     conn_->commit();
@@ -200,9 +207,9 @@ TEST_P(Database, ReflectionGivesBackAnEqualTable) {
     md_.create_all(*conn_);
     conn_->commit();
     schema::MetaData reflected;
-    auto t = reflected.reflect_table(*conn_, "sqlt_a_orders");
+    auto t = reflected.reflect_table(*conn_, n("a_orders"));
     // The referred table comes along, as SQLAlchemy loads it.
-    EXPECT_TRUE(reflected.contains("sqlt_b_users"));
+    EXPECT_TRUE(reflected.contains(n("b_users")));
     ASSERT_EQ(t->columns().size(), orders_->columns().size());
     for (std::size_t i = 0; i < t->columns().size(); ++i) {
         const auto& got = *t->columns()[i];
@@ -216,14 +223,14 @@ TEST_P(Database, ReflectionGivesBackAnEqualTable) {
     EXPECT_EQ(t->columns()[3]->type.scale, std::optional<int>(2));
     auto fks = t->foreign_keys();
     ASSERT_EQ(fks.size(), 1u);
-    EXPECT_EQ(fks[0]->target_fullname(), "sqlt_b_users.id");
-    EXPECT_EQ(fks[0]->column().get(), reflected.table("sqlt_b_users")->c("id").get());
+    EXPECT_EQ(fks[0]->target_fullname(), n("b_users.id"));
+    EXPECT_EQ(fks[0]->column().get(), reflected.table(n("b_users"))->c("id").get());
     ASSERT_NE(t->autoincrement_column(), nullptr);
     EXPECT_EQ(t->autoincrement_column()->name, "id");
     // The reflected table can be queried like the declared one.
     auto rows = execute(*conn_, select({sql::table(t)})).fetch_all();
     EXPECT_TRUE(rows.empty());
-    EXPECT_THROW(reflected.reflect_table(*conn_, "sqlt_missing"), engine::NoSuchTableError);
+    EXPECT_THROW(reflected.reflect_table(*conn_, n("missing")), engine::NoSuchTableError);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Database,

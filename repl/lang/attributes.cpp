@@ -531,6 +531,9 @@ Ref<Type> Interpreter::create_class(const std::string& name, std::vector<Ref<Typ
             !layout_compatible_check(b->layout, layout))
             raise("TypeError", "multiple bases have instance lay-out conflict");
     }
+    // A class that defines __eq__ without __hash__ is unhashable, as in CPython.
+    if (!ns->get_str(S("__eq__")).empty() && ns->get_str(S("__hash__")).empty())
+        ns->set_str(S("__hash__"), Value::none());
     Value modname = ns->get_str(S("__module__"));
     if (is_str(modname)) cls->module = as_str(modname)->s;
     // Functions remember their class for zero-argument super().

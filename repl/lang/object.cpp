@@ -832,7 +832,8 @@ void Type::compute_mro(Interpreter& in) {
             for (auto& b : bases)
                 names += (names.empty() ? "" : ", ") + b->name;
             in.raise("TypeError",
-                     "Cannot create a consistent method resolution order (MRO) for bases " + names);
+                     "Cannot create a consistent method resolution\norder (MRO) for bases " +
+                         names);
         }
         result.push_back(cand);
         for (auto& s : seqs)

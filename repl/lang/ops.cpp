@@ -432,6 +432,17 @@ bool builtin_cmp(Interpreter& in, const Value& a, const Value& b, int& out) {
         const auto& y = seq_items(b);
         size_t n = std::min(x.size(), y.size());
         for (size_t i = 0; i < n; ++i) {
+            if (x[i].is_int() && y[i].is_int()) {
+                if (x[i].as_int() == y[i].as_int()) continue;
+                out = x[i].as_int() < y[i].as_int() ? -1 : 1;
+                return true;
+            }
+            if (is_str(x[i]) && is_str(y[i])) {
+                int c = as_str(x[i])->s.compare(as_str(y[i])->s);
+                if (c == 0) continue;
+                out = c < 0 ? -1 : 1;
+                return true;
+            }
             if (x[i].is(y[i]) || in.eq(x[i], y[i])) continue;
             int c;
             if (builtin_cmp(in, x[i], y[i], c)) {
@@ -845,7 +856,8 @@ bool Interpreter::contains(const Value& c, const Value& item) {
         bool found = false;
         Value r = call_dunder(*this, c, S("__contains__"), {item}, &found);
         if (found) return truthy(r);
-        if (!t->lookup(S("__iter__")).empty() || t->layout == Layout::Iterator) {
+        if (!t->lookup(S("__iter__")).empty() || !t->lookup(S("__getitem__")).empty() ||
+            t->layout == Layout::Iterator) {
             Value it = iter(c);
             Value x;
             while (next(it, x))

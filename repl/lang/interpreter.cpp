@@ -717,7 +717,7 @@ Flow Interpreter::exec_try(Node* n, Frame& f) {
             if (!handled) throw;
         }
         if (!handled && flow == Flow::Normal && !n->list3.empty()) flow = exec_block(n->list3, f);
-    } catch (PyException&) {
+    } catch (...) { // also generator close: finally blocks run
         if (has_finally) {
             Flow ff = exec_block(n->list4, f);
             if (ff != Flow::Normal) return ff;

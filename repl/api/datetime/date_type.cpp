@@ -52,9 +52,12 @@ Value date_fromordinal(Interpreter& in, const Value& cls, Args& a) {
     lang::parse_args(in, "fromordinal", a, {"ordinal"}, 1, p);
     int64_t n = int_arg(in, p[0]);
     if (n < 1) in.raise("ValueError", "ordinal must be >= 1");
-    return new_date(
-        cls_of(cls),
-        date_from_ord(in, n, ("year " + std::to_string(n) + " is out of range").c_str()));
+    if (n > cal::kMaxOrdinal) {
+        int y, m, d;
+        cal::ord_to_ymd(n, y, m, d);
+        in.raise("ValueError", "year " + std::to_string(y) + " is out of range");
+    }
+    return new_date(cls_of(cls), date_from_ord(in, n));
 }
 
 Value date_fromisoformat_m(Interpreter& in, const Value& cls, Args& a) {

@@ -206,13 +206,13 @@ Number apply(Interpreter& in, Op op, const Number& x, const Number& y) {
         case Op::Mod:
             return dec::rem(x, y, ctx());
         case Op::Pow: {
-            if (y.is_special() ||
-                dec::rescale(y, 0, dec::Rounding::Down).coeff !=
-                    y.coeff * dec::BigInt::pow(dec::BigInt(10), y.exp > 0 ? y.exp : 0) ||
-                (y.exp < 0 &&
-                 !dec::BigInt::mod(y.coeff,
-                                   dec::BigInt::pow(dec::BigInt(10), static_cast<uint64_t>(-y.exp)))
-                      .is_zero()))
+            bool integral =
+                !y.is_special() &&
+                (y.exp >= 0 ||
+                 dec::BigInt::mod(y.coeff,
+                                  dec::BigInt::pow(dec::BigInt(10), static_cast<uint64_t>(-y.exp)))
+                     .is_zero());
+            if (!integral)
                 in.raise("ValueError", "ormsh: Decimal powers need an integral exponent");
             return dec::power(x, dec::to_integer(y), ctx());
         }

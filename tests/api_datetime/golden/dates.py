@@ -81,3 +81,7 @@ m = MyDate(2024, 5, 17)
 print(m, m.label(), isinstance(m, date))
 print(type(m + timedelta(days=1)).__name__)
 print(datetime.date(2000, 1, 1) == date(2000, 1, 1))
+try:
+    date.fromordinal(3652060)
+except ValueError as e:
+    print("ValueError:", e)

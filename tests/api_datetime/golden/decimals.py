@@ -91,3 +91,4 @@ print(Decimal("0.75").as_integer_ratio(), Decimal("-2.50").as_integer_ratio(), D
 print(Decimal("NaN").is_nan(), Decimal("inf").is_infinite(), Decimal("1").is_finite(), Decimal("sNaN").is_snan(), Decimal("NaN").is_qnan())
 print(bool(Decimal("0.00")), bool(Decimal("0.01")), bool(Decimal("NaN")))
 print(isinstance(Decimal(1), Decimal), type(Decimal(1)) is decimal.Decimal, Decimal)
+print(Decimal(2) ** Decimal("3.0"), Decimal("1.5") ** -2, Decimal(2) ** -1, Decimal("0.1") ** 3, Decimal(10) ** 30, Decimal(3) ** 40)

@@ -70,6 +70,8 @@ sql::NodeList nodes_of(Interpreter& in, std::span<const Value> values);
 
 // The dialect str(statement) compiles with (SQLAlchemy's StrSQLCompiler / DefaultDialect).
 const engine::Dialect& default_str_dialect();
+// str(statement): the SQL with :name parameters and unexpanded IN lists.
+std::string str_sql(const sql::NodePtr& node);
 
 // The Python wrapper of a schema table (created when the Table was constructed), or empty.
 Value table_object(const schema::Table* table);

@@ -106,7 +106,7 @@ void init_column_operators(Interpreter&) {
     def(any, "__str__", [](Interpreter& in, const Value& self, Args&) -> Value {
         sql::NodePtr n = clause_of(in, self);
         if (!n) return lang::new_str("");
-        return guard(in, [&] { return lang::new_str(sql::to_string(n, default_str_dialect())); });
+        return guard(in, [&] { return lang::new_str(str_sql(n)); });
     });
     def(any, "__repr__", [](Interpreter&, const Value& self, Args&) -> Value {
         Type* t = self.type();

@@ -189,12 +189,22 @@ sql::ParamMap param_map(Interpreter& in, const Value& dict) {
     return m;
 }
 
-Value buffered_result(Interpreter& in, engine::Result& r) {
+// INSERT / UPDATE / DELETE without .returning(): rows the dialect returned for its own needs
+// (the primary key of an INSERT on PostgreSQL) are not the statement's result rows.
+bool implicit_returning_only(const sql::NodePtr& node) {
+    using K = sql::NodeKind;
+    if (node->is(K::Insert)) return node->as<sql::Insert>().returning.empty();
+    if (node->is(K::Update)) return node->as<sql::Update>().returning.empty();
+    if (node->is(K::Delete)) return node->as<sql::Delete>().returning.empty();
+    return false;
+}
+
+Value buffered_result(Interpreter& in, engine::Result& r, bool keep_rows = true) {
     auto keys = std::make_shared<RowKeys>();
-    keys->names = r.keys();
+    if (keep_rows) keys->names = r.keys();
     std::vector<std::vector<Value>> rows;
     std::vector<engine::Value> row;
-    while (r.next(row)) {
+    while (keep_rows && r.next(row)) {
         std::vector<Value> out;
         out.reserve(row.size());
         for (const auto& v : row)
@@ -521,7 +531,7 @@ Value connection_execute(Interpreter& in, ConnectionObj* c, const Value& stmt, A
                 sql::ParamMap params;
                 if (!named.empty()) params = param_map(in, named);
                 engine::Result r = sql::execute(conn, node, params);
-                result = buffered_result(in, r);
+                result = buffered_result(in, r, !implicit_returning_only(node));
             }
             if (legacy_autocommit) {
                 if (dml)

@@ -144,6 +144,33 @@ Value derived_result(ResultObj* r, Type* t, const std::function<Value(const Valu
     return v;
 }
 
+// RMKeyView: result.keys(), a sequence of names that prints as RMKeyView(['id', 'name']).
+Type* key_view_type() {
+    static Type* t = nullptr;
+    if (t) return t;
+    t = lang::TypeBuilder("RMKeyView", {}, "sqlalchemy.engine.result").build();
+    auto list_of = [](const Value& self) { return lang::new_list(row_of(self)->values); };
+    def(t, "__repr__", [list_of](Interpreter& in, const Value& self, Args&) -> Value {
+        return lang::new_str("RMKeyView(" + in.repr(list_of(self)) + ")");
+    });
+    def(t, "__iter__", [list_of](Interpreter& in, const Value& self, Args&) -> Value {
+        return in.iter(list_of(self));
+    });
+    def(t, "__len__", [](Interpreter&, const Value& self, Args&) -> Value {
+        return Value::integer(static_cast<int64_t>(row_of(self)->values.size()));
+    });
+    def(t, "__getitem__", [list_of](Interpreter& in, const Value& self, Args& args) -> Value {
+        return in.getitem(list_of(self), args[0]);
+    });
+    def(t, "__contains__", [list_of](Interpreter& in, const Value& self, Args& args) -> Value {
+        return Value::boolean(in.contains(list_of(self), args[0]));
+    });
+    def(t, "__eq__", [list_of](Interpreter& in, const Value& self, Args& args) -> Value {
+        return Value::boolean(in.eq(list_of(self), args[0]));
+    });
+    return t;
+}
+
 void def_fetch_methods(Type* t) {
     def(t, "__iter__", [](Interpreter& in, const Value& self, Args&) -> Value {
         ResultObj* r = res_of(self);
@@ -201,11 +228,12 @@ void def_fetch_methods(Type* t) {
         return Value::none();
     });
     def(t, "keys", [](Interpreter&, const Value& self, Args&) -> Value {
-        std::vector<Value> out;
+        auto* view = new RowObj(key_view_type());
+        Value v(view);
         if (res_of(self)->keys)
             for (const auto& k : res_of(self)->keys->names)
-                out.push_back(lang::new_str(k));
-        return lang::new_list(std::move(out));
+                view->values.push_back(lang::new_str(k));
+        return v;
     });
 }
 
@@ -240,7 +268,8 @@ void init_row(Type* t) {
         return in.iter(row_tuple(self));
     });
     def(t, "__contains__", [](Interpreter& in, const Value& self, Args& args) -> Value {
-        return Value::boolean(in.contains(row_tuple(self), args[0]));
+        // LegacyRow (1.4): `x in row` asks whether x is one of the row's keys.
+        return Value::boolean(key_index(in, row_of(self), args[0]) >= 0);
     });
     def(t, "__repr__", [](Interpreter& in, const Value& self, Args&) -> Value {
         return lang::new_str(in.repr(row_tuple(self)));

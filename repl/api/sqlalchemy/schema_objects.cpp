@@ -366,7 +366,7 @@ Value constraint_ctor(Interpreter& in, Type* cls, Args& args) {
         o->kind = ConstraintObj::Kind::Check;
         if (args.size() < 1) in.raise("TypeError", "CheckConstraint() requires sqltext");
         if (sql::NodePtr n = clause_of(in, args[0]))
-            o->sqltext = sql::to_string(n, default_str_dialect());
+            o->sqltext = str_sql(n);
         else
             o->sqltext = in.str(args[0]);
     } else if (cls->is_subtype(s.fk_constraint)) {

@@ -351,6 +351,18 @@ void init_statements(Interpreter&) {
         return wrap_clause(in, w.size() == 1 ? w[0] : sql::and_(w));
     });
 
+    def(c.exists, "where", [](Interpreter& in, const Value& self, Args& args) -> Value {
+        sql::NodePtr e = me(in, self);
+        return guard(in, [&] {
+            for (const Value& v : args.pos)
+                e = sql::exists_where(e, node_of(in, v, "WHERE clause"));
+            return wrap_clause(in, e);
+        });
+    });
+    def(c.exists, "select", [](Interpreter& in, const Value& self, Args&) -> Value {
+        return wrap_clause(in, sql::select({me(in, self)}));
+    });
+
     // ---- INSERT / UPDATE / DELETE ----
     def(c.insert, "values", apply_values);
     def(c.update, "values", apply_values);

@@ -3,6 +3,7 @@
 // type names (VARCHAR(80), DATETIME).
 #include "core/engine/errors.h"
 #include "core/engine/identifier_preparer.h"
+#include "core/sql/compiler.h"
 #include "repl/api/sqlalchemy/binding.h"
 
 #include <unordered_set>
@@ -144,6 +145,13 @@ private:
 const engine::Dialect& default_str_dialect() {
     static StrDialect d;
     return d;
+}
+
+std::string str_sql(const sql::NodePtr& node) {
+    sql::CompileOptions options;
+    options.style = sql::ParamStyle::Named;
+    options.render_postcompile = false;
+    return sql::compile(node, default_str_dialect(), options).sql;
 }
 
 } // namespace ormsh::api

@@ -17,10 +17,11 @@ namespace ormsh::lang {
     X(Name)                                                                                        \
     X(Attribute)                                                                                   \
     X(Subscript)                                                                                   \
-    X(SliceExpr) X(Call) X(Keyword) X(BinOp) X(UnaryOp) X(BoolOp) X(Compare) X(IfExp) X(Lambda)    \
-        X(ListLit) X(TupleLit) X(SetLit) X(DictLit) X(ListComp) X(SetComp) X(DictComp) X(GenExp)   \
-            X(CompFor) X(Starred) X(DoubleStarred) X(FString) X(FormattedValue) X(Yield)           \
-                X(YieldFrom) X(NamedExpr) X(Await) /* statements */                                \
+    X(SliceExpr)                                                                                   \
+    X(Call) X(Keyword) X(BinOp) X(UnaryOp) X(BoolOp) X(Compare) X(IfExp) X(Lambda) X(ListLit)      \
+        X(TupleLit) X(SetLit) X(DictLit) X(ListComp) X(SetComp) X(DictComp) X(GenExp) X(CompFor)   \
+            X(Starred) X(DoubleStarred) X(FString) X(FormattedValue) X(Yield) X(YieldFrom)         \
+                X(NamedExpr) X(Await) /* statements */                                             \
         X(ExprStmt) X(Assign) X(AugAssign) X(AnnAssign) X(If) X(While) X(For) X(Break) X(Continue) \
             X(Pass) X(FunctionDef) X(ClassDef) X(Return) X(Global) X(Nonlocal) X(Try)              \
                 X(ExceptHandler) X(Raise) X(With) X(WithItem) X(Import) X(ImportFrom) X(Alias)     \

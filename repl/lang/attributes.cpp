@@ -40,6 +40,63 @@ bool allows_instance_dict(const Value& obj) {
     return o && (o->type->heap || o->type->instance_dict);
 }
 
+// Explicit dunder calls on builtin values (x.__len__(), (5).__add__(3)): the builtin types
+// implement these protocols in C++, so bind a small wrapper that calls the protocol.
+Value builtin_dunder(Interpreter& in, const Value& obj, const std::string& n) {
+    (void)in;
+    if (n.size() < 5 || n[0] != '_' || n[1] != '_') return Value();
+    static const char* const kBinary[] = {"__add__",      "__sub__",    "__mul__", "__truediv__",
+                                          "__floordiv__", "__mod__",    "__pow__", "__matmul__",
+                                          "__lshift__",   "__rshift__", "__and__", "__or__",
+                                          "__xor__"};
+    static const char* const kCompare[] = {"__lt__", "__le__", "__gt__",
+                                           "__ge__", "__eq__", "__ne__"};
+    NativeClosure fn;
+    for (int i = 0; i < 13; ++i)
+        if (n == kBinary[i])
+            fn = [i](Interpreter& in, const Value& self, Args& a) {
+                if (a.size() != 1) in.raise("TypeError", "expected 1 argument");
+                return in.binary_op(static_cast<BinOpKind>(i), self, a[0]);
+            };
+    for (int i = 0; i < 6; ++i)
+        if (n == kCompare[i])
+            fn = [i](Interpreter& in, const Value& self, Args& a) {
+                if (a.size() != 1) in.raise("TypeError", "expected 1 argument");
+                return in.compare(static_cast<CmpKind>(i), self, a[0]);
+            };
+    if (n == "__len__")
+        fn = [](Interpreter& in, const Value& self, Args&) { return Value::integer(in.len(self)); };
+    if (n == "__contains__")
+        fn = [](Interpreter& in, const Value& self, Args& a) {
+            return Value::boolean(in.contains(self, a[0]));
+        };
+    if (n == "__getitem__")
+        fn = [](Interpreter& in, const Value& self, Args& a) { return in.getitem(self, a[0]); };
+    if (n == "__setitem__")
+        fn = [](Interpreter& in, const Value& self, Args& a) {
+            in.setitem(self, a[0], a[1]);
+            return Value::none();
+        };
+    if (n == "__delitem__")
+        fn = [](Interpreter& in, const Value& self, Args& a) {
+            in.delitem(self, a[0]);
+            return Value::none();
+        };
+    if (n == "__iter__")
+        fn = [](Interpreter& in, const Value& self, Args&) { return in.iter(self); };
+    if (n == "__hash__")
+        fn = [](Interpreter& in, const Value& self, Args&) {
+            return Value::integer(in.hash(self));
+        };
+    if (n == "__bool__")
+        fn = [](Interpreter& in, const Value& self, Args&) {
+            return Value::boolean(in.truthy(self));
+        };
+    if (!fn) return Value();
+    Value f = make_native_closure(n, std::move(fn), true);
+    return Value::steal(new BoundMethod(obj, f));
+}
+
 } // namespace
 
 Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missing) {
@@ -203,6 +260,7 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
     const std::string& n = name->s;
     if (n == "__class__") return Value(t);
     if (n == "__dict__" && allows_instance_dict(obj)) return Value(instance_dict(obj, true));
+    if (Value slot = builtin_dunder(*this, obj, n); !slot.empty()) return slot;
     if (!raise_missing) return Value();
     if (n == "__name__" || n == "__qualname__") {
         if (has_layout(obj, Layout::Function))

@@ -1,0 +1,353 @@
+// The column and relationship descriptors of mapped classes.
+#include "repl/api/orm/attribute_objects.h"
+
+#include <fmt/core.h>
+
+#include "core/orm/attributes.h"
+#include "repl/api/convert.h"
+#include "core/sql/selectable.h"
+#include "repl/api/exc_bridge.h"
+#include "repl/api/orm/args.h"
+#include "repl/api/orm/query_object.h"
+#include "repl/api/sqlalchemy/binding.h"
+
+namespace ormsh::api {
+namespace {
+
+lang::Object* alloc_attribute(lang::Type* t) { return new AttributeObj(t); }
+
+AttributeObj& self_attr(const Value& self) { return *static_cast<AttributeObj*>(self.obj()); }
+
+[[noreturn]] void raise_detached(Interpreter& in, ModelObj& obj, const std::string& what) {
+    in.raise(exc_type(in, "DetachedInstanceError"),
+             fmt::format("{} {} is not bound to a Session; {} operation cannot proceed "
+                         "(Background on this error at: https://sqlalche.me/e/14/bhk3)",
+                         what == "attribute refresh" ? "Instance" : "Parent instance",
+                         obj.describe(), what));
+}
+
+Value get_relationship(Interpreter& in, AttributeObj& attr, ModelObj& obj) {
+    orm::InstanceState& st = obj.state_;
+    orm::RelationshipProperty& rel = *attr.rel;
+    if (rel.config().lazy == orm::LoadStrategy::Dynamic) return make_appender_query(in, obj, rel);
+    const orm::RelatedSlot& slot = st.related(rel.slot());
+    if (!slot.loaded) {
+        if (st.status == orm::Status::Detached && st.key)
+            raise_detached(in, obj, fmt::format("lazy load operation of attribute '{}'", attr.key));
+        guard(in, [&] { orm::loaded_slot(st, rel); });
+    }
+    if (rel.uselist()) return make_instrumented_list(in, obj, rel);
+    return value_of(st.related(rel.slot()).scalar.get());
+}
+
+std::vector<orm::InstanceState*> states_of(Interpreter& in, const Value& iterable) {
+    std::vector<orm::InstanceState*> out;
+    for (const Value& item : in.to_vector(iterable)) out.push_back(&require_model(in, item).state_);
+    return out;
+}
+
+void set_relationship(Interpreter& in, AttributeObj& attr, ModelObj& obj, const Value& value) {
+    orm::RelationshipProperty& rel = *attr.rel;
+    guard(in, [&] {
+        if (rel.uselist()) {
+            orm::collection_replace(obj.state_, rel, states_of(in, value));
+        } else {
+            orm::set_scalar(obj.state_, rel, value.is_none() ? nullptr : &require_model(in, value).state_);
+        }
+    });
+}
+
+Value attr_get(Interpreter& in, const Value& self, lang::Args& args) {
+    if (args.pos.empty() || args.pos[0].is_none()) return self;
+    AttributeObj& attr = self_attr(self);
+    ModelObj* obj = as_model(args.pos[0]);
+    if (!obj) return self;
+    if (attr.rel) return get_relationship(in, attr, *obj);
+    return read_column(in, *obj, attr.slot);
+}
+
+Value attr_set(Interpreter& in, const Value& self, lang::Args& args) {
+    if (args.pos.size() < 2) in.raise("TypeError", "__set__ expected 2 arguments");
+    AttributeObj& attr = self_attr(self);
+    ModelObj& obj = require_model(in, args.pos[0]);
+    if (attr.rel) {
+        set_relationship(in, attr, obj, args.pos[1]);
+        return Value::none();
+    }
+    engine::Value v = to_db(in, args.pos[1]);
+    obj.state_.set_value(attr.slot, std::move(v));
+    return Value::none();
+}
+
+Value attr_delete(Interpreter& in, const Value& self, lang::Args& args) {
+    lang::Args set_args;
+    std::vector<Value> pos{args.pos.empty() ? Value::none() : args.pos[0], Value::none()};
+    set_args.pos = pos;
+    return attr_set(in, self, set_args);
+}
+
+// Post.category == some_category: the foreign key columns compared with its key values.
+sql::NodePtr relationship_compare(Interpreter& in, AttributeObj& attr, const Value& other,
+                                  bool negate) {
+    orm::RelationshipProperty& rel = *attr.rel;
+    configure_mappers(in);
+    if (rel.direction() != orm::Direction::ManyToOne)
+        in.raise(exc_type(in, "InvalidRequestError"),
+                 "Can't compare a collection to an object or collection; use contains() to test "
+                 "for membership.");
+    sql::NodeList clauses;
+    ModelObj* target = other.is_none() ? nullptr : &require_model(in, other);
+    for (const auto& pair : rel.pairs()) {
+        sql::NodePtr column = sql::col(pair.referencing);
+        if (!target) {
+            clauses.push_back(negate ? sql::is_not(column, nullptr) : sql::is_(column, nullptr));
+            continue;
+        }
+        orm::InstanceState& ts = target->state_;
+        std::size_t slot = ts.mapper().slot_of(*pair.referenced);
+        if (!ts.is_loaded(slot) && ts.session) guard(in, [&] { ts.session->load_expired(ts); });
+        engine::Value key = ts.value(slot);
+        clauses.push_back(negate ? sql::ne(column, key) : sql::eq(column, key));
+    }
+    return clauses.size() == 1 ? clauses.front() : sql::and_(clauses);
+}
+
+Value attr_eq(Interpreter& in, const Value& self, lang::Args& args, bool negate) {
+    AttributeObj& attr = self_attr(self);
+    if (attr.rel) return wrap_clause(in, relationship_compare(in, attr, arg_at(in, args, 0), negate));
+    Value base = api_types().column_element->lookup(negate ? "__ne__" : "__eq__");
+    return in.call(base, {self, arg_at(in, args, 0)});
+}
+
+// Parent.children.any(...) / Child.parent.has(...): EXISTS over the related table.
+Value attr_exists(Interpreter& in, const Value& self, lang::Args& args) {
+    AttributeObj& attr = self_attr(self);
+    if (!attr.rel) in.raise("AttributeError", "any() / has() apply to relationships");
+    configure_mappers(in);
+    orm::RelationshipProperty& rel = *attr.rel;
+    sql::NodeList criteria;
+    for (const auto& pair : rel.pairs())
+        criteria.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
+    for (const auto& pair : rel.secondary_pairs())
+        criteria.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
+    if (!args.pos.empty() && !args.pos[0].is_none()) criteria.push_back(node_of(in, args.pos[0]));
+    const orm::Mapper& target = *rel.target();
+    for (const auto& kw : args.kw) {
+        const orm::ColumnProperty* prop = target.column_property(kw.name->s);
+        if (!prop) in.raise(exc_type(in, "InvalidRequestError"),
+                            fmt::format("Entity namespace for \"{}\" has no property \"{}\"",
+                                        target.table().name(), kw.name->s));
+        criteria.push_back(sql::eq(sql::col(prop->column), to_operand(in, kw.value)));
+    }
+    sql::NodePtr select = sql::select({sql::literal_column("1")});
+    select = sql::select_from(select, sql::table(target.table_ptr()));
+    if (rel.config().secondary) select = sql::select_from(select, sql::table(rel.config().secondary));
+    select = sql::where(select, criteria.size() == 1 ? criteria.front() : sql::and_(criteria));
+    return wrap_clause(in, sql::exists(select));
+}
+
+} // namespace
+
+lang::Type* instrumented_attribute_type() {
+    static lang::Type* type = [] {
+        lang::Type* t = lang::TypeBuilder("InstrumentedAttribute", {api_types().column_element},
+                                          "sqlalchemy.orm.attributes")
+                            .layout(lang::Layout::Object, alloc_attribute)
+                            .method("__get__", attr_get)
+                            .method("__set__", attr_set)
+                            .method("__delete__", attr_delete)
+                            .method("__eq__", +[](Interpreter& in, const Value& s, lang::Args& a) {
+                                return attr_eq(in, s, a, false);
+                            })
+                            .method("__ne__", +[](Interpreter& in, const Value& s, lang::Args& a) {
+                                return attr_eq(in, s, a, true);
+                            })
+                            .method("any", attr_exists)
+                            .method("has", attr_exists)
+                            .build();
+        // Expressions compare with == into SQL, so they are not hashable by value.
+        t->set_attr("__hash__", api_types().column_element->lookup("__hash__"));
+        return t;
+    }();
+    return type;
+}
+
+AttributeObj* attribute_of(const Value& v) { return dynamic_cast<AttributeObj*>(v.obj_or_null()); }
+
+Value make_column_attribute(Interpreter&, ClassMapping& mapping, const orm::ColumnProperty& prop) {
+    auto* a = new AttributeObj(instrumented_attribute_type());
+    a->mapping = &mapping;
+    a->key = prop.key;
+    a->slot = prop.slot;
+    a->column = prop.column;
+    a->node = sql::col(prop.column);
+    return Value::steal(a);
+}
+
+Value make_relationship_attribute(Interpreter&, ClassMapping& mapping,
+                                  orm::RelationshipProperty& rel) {
+    auto* a = new AttributeObj(instrumented_attribute_type());
+    a->mapping = &mapping;
+    a->key = rel.key();
+    a->rel = &rel;
+    return Value::steal(a);
+}
+
+Value read_column(Interpreter& in, ModelObj& obj, std::size_t slot) {
+    orm::InstanceState& st = obj.state_;
+    if (!st.is_loaded(slot)) {
+        switch (st.status) {
+        case orm::Status::Transient:
+        case orm::Status::Pending:
+            return Value::none();
+        case orm::Status::Detached:
+            if (st.key) raise_detached(in, obj, "attribute refresh");
+            return Value::none();
+        default:
+            if (!st.session) raise_detached(in, obj, "attribute refresh");
+            guard(in, [&] { st.session->load_expired(st); });
+        }
+    }
+    return from_db(in, st.value(slot));
+}
+
+// --- InstrumentedList ---------------------------------------------------------------------------
+
+namespace {
+
+struct ListObj : lang::Object {
+    explicit ListObj(lang::Type* t) : Object(t) {}
+    lang::Ref<ModelObj> owner;
+    orm::RelationshipProperty* rel = nullptr;
+    void traverse(lang::Visitor& v) override {
+        Object::traverse(v);
+        if (owner) v.visit(owner.get());
+    }
+    void clear_refs() override {
+        owner.reset();
+        Object::clear_refs();
+    }
+    const std::vector<orm::StateRef>& items() { return owner->state_.related(rel->slot()).items; }
+};
+
+ListObj& self_list(const Value& v) { return *static_cast<ListObj*>(v.obj()); }
+
+std::vector<Value> list_values(ListObj& l) {
+    std::vector<Value> out;
+    for (const auto& ref : l.items()) out.push_back(value_of(ref.get()));
+    return out;
+}
+
+Value list_append(Interpreter& in, const Value& self, lang::Args& args) {
+    ListObj& l = self_list(self);
+    if (args.pos.size() != 1) in.raise("TypeError", "append() takes exactly one argument");
+    ModelObj& item = require_model(in, args.pos[0]);
+    guard(in, [&] { orm::collection_append(l.owner->state_, *l.rel, item.state_); });
+    return Value::none();
+}
+
+Value list_remove(Interpreter& in, const Value& self, lang::Args& args) {
+    ListObj& l = self_list(self);
+    if (args.pos.size() != 1) in.raise("TypeError", "remove() takes exactly one argument");
+    ModelObj* item = as_model(args.pos[0]);
+    bool removed = false;
+    if (item) guard(in, [&] { removed = orm::collection_remove(l.owner->state_, *l.rel, item->state_); });
+    if (!removed) in.raise("ValueError", "list.remove(x): x not in list");
+    return Value::none();
+}
+
+Value list_extend(Interpreter& in, const Value& self, lang::Args& args) {
+    ListObj& l = self_list(self);
+    for (const Value& v : in.to_vector(arg_at(in, args, 0))) {
+        ModelObj& item = require_model(in, v);
+        guard(in, [&] { orm::collection_append(l.owner->state_, *l.rel, item.state_); });
+    }
+    return Value::none();
+}
+
+Value list_pop(Interpreter& in, const Value& self, lang::Args& args) {
+    ListObj& l = self_list(self);
+    std::int64_t n = static_cast<std::int64_t>(l.items().size());
+    if (n == 0) in.raise("IndexError", "pop from empty list");
+    std::int64_t i = args.pos.empty() ? n - 1 : in.index_value(args.pos[0]);
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) in.raise("IndexError", "pop index out of range");
+    Value item = value_of(l.items()[static_cast<std::size_t>(i)].get());
+    guard(in, [&] { orm::collection_remove(l.owner->state_, *l.rel, as_model(item)->state_); });
+    return item;
+}
+
+Value list_clear(Interpreter& in, const Value& self, lang::Args&) {
+    ListObj& l = self_list(self);
+    guard(in, [&] { orm::collection_replace(l.owner->state_, *l.rel, {}); });
+    return Value::none();
+}
+
+Value list_len(Interpreter&, const Value& self, lang::Args&) {
+    return Value::integer(static_cast<std::int64_t>(self_list(self).items().size()));
+}
+
+Value list_iter(Interpreter& in, const Value& self, lang::Args&) {
+    return in.iter(lang::new_list(list_values(self_list(self))));
+}
+
+Value list_getitem(Interpreter& in, const Value& self, lang::Args& args) {
+    return in.getitem(lang::new_list(list_values(self_list(self))), arg_at(in, args, 0));
+}
+
+Value list_contains(Interpreter& in, const Value& self, lang::Args& args) {
+    ModelObj* item = as_model(arg_at(in, args, 0));
+    if (!item) return Value::boolean(false);
+    for (const auto& ref : self_list(self).items())
+        if (ref.get() == &item->state_) return Value::boolean(true);
+    return Value::boolean(false);
+}
+
+Value list_repr(Interpreter& in, const Value& self, lang::Args&) {
+    return lang::new_str(in.repr(lang::new_list(list_values(self_list(self)))));
+}
+
+Value list_eq(Interpreter& in, const Value& self, lang::Args& args) {
+    Value other = arg_at(in, args, 0);
+    if (auto* o = dynamic_cast<ListObj*>(other.obj_or_null())) other = lang::new_list(list_values(*o));
+    return Value::boolean(in.eq(lang::new_list(list_values(self_list(self))), other));
+}
+
+Value list_index(Interpreter& in, const Value& self, lang::Args& args) {
+    return in.call_method(lang::new_list(list_values(self_list(self))), "index", {arg_at(in, args, 0)});
+}
+
+Value list_count(Interpreter& in, const Value& self, lang::Args& args) {
+    return in.call_method(lang::new_list(list_values(self_list(self))), "count", {arg_at(in, args, 0)});
+}
+
+lang::Type* instrumented_list_type() {
+    static lang::Type* type = lang::TypeBuilder("InstrumentedList", {}, "sqlalchemy.orm.collections")
+                                  .method("append", list_append)
+                                  .method("remove", list_remove)
+                                  .method("extend", list_extend)
+                                  .method("pop", list_pop)
+                                  .method("clear", list_clear)
+                                  .method("index", list_index)
+                                  .method("count", list_count)
+                                  .method("__len__", list_len)
+                                  .method("__iter__", list_iter)
+                                  .method("__getitem__", list_getitem)
+                                  .method("__contains__", list_contains)
+                                  .method("__repr__", list_repr)
+                                  .method("__eq__", list_eq)
+                                  .build();
+    return type;
+}
+
+} // namespace
+
+Value make_instrumented_list(Interpreter&, ModelObj& owner, orm::RelationshipProperty& rel) {
+    auto* l = new ListObj(instrumented_list_type());
+    l->owner = lang::Ref<ModelObj>(&owner);
+    l->rel = &rel;
+    l->track();
+    return Value::steal(l);
+}
+
+} // namespace ormsh::api

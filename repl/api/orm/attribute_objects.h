@@ -1,0 +1,39 @@
+// Instrumented attributes: the descriptors a mapped class gets for each column and
+// relationship (SQLAlchemy's InstrumentedAttribute). On the class they are SQL expressions
+// (User.name == 'x', Post.category == cat); on an instance they read and write the object's
+// InstanceState, loading expired values and lazy relationships on access.
+#pragma once
+
+#include <string>
+
+#include "core/orm/mapper.h"
+#include "repl/api/orm/model.h"
+
+namespace ormsh::api {
+
+struct AttributeObj : ClauseObj {
+    explicit AttributeObj(lang::Type* t) : ClauseObj(t) {}
+    ClassMapping* mapping = nullptr;
+    std::string key;
+    // A column attribute has a slot; a relationship attribute has `rel`.
+    std::size_t slot = orm::Mapper::npos;
+    schema::ColumnPtr column;
+    orm::RelationshipProperty* rel = nullptr;
+};
+
+lang::Type* instrumented_attribute_type();
+
+Value make_column_attribute(Interpreter& in, ClassMapping& mapping, const orm::ColumnProperty& prop);
+Value make_relationship_attribute(Interpreter& in, ClassMapping& mapping,
+                                  orm::RelationshipProperty& rel);
+
+// The attribute object of `cls.key` when it is instrumented, else null.
+AttributeObj* attribute_of(const Value& v);
+
+// Reads one mapped column of an instance as a Python value (loading it when expired).
+Value read_column(Interpreter& in, ModelObj& obj, std::size_t slot);
+
+// The list-like collection of a relationship (InstrumentedList).
+Value make_instrumented_list(Interpreter& in, ModelObj& owner, orm::RelationshipProperty& rel);
+
+} // namespace ormsh::api

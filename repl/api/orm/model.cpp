@@ -1,0 +1,430 @@
+// Declarative mapping: turning a class statement into a Table, an orm::Mapper and
+// instrumented attributes, and making ModelObj instances.
+#include "repl/api/orm/model.h"
+
+#include <cctype>
+
+#include <fmt/core.h>
+
+#include "core/sql/selectable.h"
+#include "repl/api/convert.h"
+#include "repl/api/exc_bridge.h"
+#include "repl/api/orm/attribute_objects.h"
+#include "repl/api/orm/relationship_object.h"
+
+namespace ormsh::api {
+namespace {
+
+// Every registry made in this process, for configure_mappers() and mapping_of().
+std::vector<std::weak_ptr<DeclarativeRegistry>>& all_registries() {
+    static std::vector<std::weak_ptr<DeclarativeRegistry>> registries;
+    return registries;
+}
+
+// The registries kept alive by their base classes (a Type holds no C++ pointer of ours).
+std::vector<std::shared_ptr<DeclarativeRegistry>>& owned_registries() {
+    static std::vector<std::shared_ptr<DeclarativeRegistry>> registries;
+    return registries;
+}
+
+bool is_column(const Value& v) {
+    return v.is_obj() && v.obj()->type->is_subtype(api_types().column);
+}
+
+// A copy of a mixin's column for one mapped class (a column belongs to one table).
+schema::ColumnPtr copy_column(const schema::Column& c) {
+    auto copy = schema::Column::make(c.name, c.type);
+    copy->key = c.key;
+    copy->primary_key = c.primary_key;
+    copy->autoincrement = c.autoincrement;
+    copy->nullable_flag = c.nullable_flag;
+    copy->unique = c.unique;
+    copy->index = c.index;
+    copy->default_value = c.default_value;
+    copy->onupdate = c.onupdate;
+    copy->server_default = c.server_default;
+    copy->server_onupdate = c.server_onupdate;
+    copy->comment = c.comment;
+    for (const auto& fk : c.foreign_keys()) {
+        auto fk_copy = std::make_shared<schema::ForeignKey>(fk->target_fullname());
+        fk_copy->name = fk->name;
+        fk_copy->ondelete = fk->ondelete;
+        fk_copy->onupdate = fk->onupdate;
+        copy->add_foreign_key(fk_copy);
+    }
+    return copy;
+}
+
+Value make_table_object(const schema::TablePtr& table, const Value& metadata) {
+    auto* t = new TableObj(api_types().table);
+    t->table = table;
+    t->node = sql::table(table);
+    t->metadata = metadata;
+    Value table_value = Value::steal(t);
+    if (auto* md = dynamic_cast<MetaDataObj*>(metadata.obj_or_null())) {
+        if (!md->tables) md->tables = lang::make<lang::Dict>();
+        md->tables->set_str(table->name(), table_value);
+    }
+    return table_value;
+}
+
+void set_class_attr(lang::Type& cls, const std::string& name, Value v) {
+    cls.dict->set_str(lang::intern(name), std::move(v));
+    lang::type_modified();
+}
+
+Value lookup_in_mro(const lang::Type& cls, std::string_view name) {
+    return cls.lookup(name);
+}
+
+} // namespace
+
+// --- ModelObj ---------------------------------------------------------------------------------
+
+std::string ModelObj::describe() const {
+    return fmt::format("<{} at 0x{:x}>", type->name, reinterpret_cast<std::uintptr_t>(this));
+}
+
+void ModelObj::traverse(lang::Visitor& v) {
+    Object::traverse(v);
+    state_.for_each_reference([&](orm::InstanceState& s) { v.visit(&model_of(s)); });
+}
+
+void ModelObj::clear_refs() {
+    state_.clear_references();
+    Object::clear_refs();
+}
+
+ModelObj* as_model(const lang::Value& v) {
+    if (!v.is_obj()) return nullptr;
+    return dynamic_cast<ModelObj*>(v.obj());
+}
+
+ModelObj& require_model(Interpreter& in, const lang::Value& v) {
+    if (ModelObj* m = as_model(v)) return *m;
+    std::string module = v.type()->module;
+    in.raise(exc_type(in, "UnmappedInstanceError"),
+             fmt::format("Class '{}.{}' is not mapped", module, v.type()->name));
+}
+
+// --- registries ---------------------------------------------------------------------------------
+
+ClassMapping* DeclarativeRegistry::find(const lang::Type* cls) const {
+    for (const auto& c : classes)
+        if (c->cls == cls) return c.get();
+    return nullptr;
+}
+
+ClassMapping* DeclarativeRegistry::find(std::string_view class_name) const {
+    for (const auto& c : classes)
+        if (c->cls->name == class_name) return c.get();
+    return nullptr;
+}
+
+ClassMapping* mapping_of(const lang::Type* cls) {
+    for (lang::Type* t : cls->mro) {
+        for (const auto& weak : all_registries()) {
+            if (auto reg = weak.lock())
+                if (ClassMapping* m = reg->find(t)) return m;
+        }
+    }
+    return nullptr;
+}
+
+const orm::Mapper* find_mapper_for_table(const schema::Table* table) {
+    for (const auto& weak : all_registries()) {
+        if (auto reg = weak.lock())
+            if (orm::Mapper* m = reg->mappers.find_by_table(*table)) return m;
+    }
+    return nullptr;
+}
+
+std::string camel_to_snake(const std::string& name) {
+    // Flask-SQLAlchemy 3: insert "_" before an upper-case letter that follows a lower-case
+    // letter or digit, or that starts a new word after an acronym ("HTTPRequest" ->
+    // "http_request"), then lower-case everything.
+    std::string out;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        char c = name[i];
+        bool upper = std::isupper(static_cast<unsigned char>(c));
+        if (upper && i > 0) {
+            char prev = name[i - 1];
+            bool prev_lower = std::islower(static_cast<unsigned char>(prev)) ||
+                              std::isdigit(static_cast<unsigned char>(prev));
+            bool next_lower = i + 1 < name.size() &&
+                              std::islower(static_cast<unsigned char>(name[i + 1]));
+            bool prev_upper = std::isupper(static_cast<unsigned char>(prev));
+            if (prev_lower || (prev_upper && next_lower)) out += '_';
+        }
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+// --- mapping a class ----------------------------------------------------------------------------
+
+namespace {
+
+void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& registry) {
+    lang::Dict& ns = *cls.dict;
+    Value abstract = ns.get_str("__abstract__");
+    if (!abstract.empty() && in.truthy(abstract)) return;
+
+    // Columns and relationships: mixins' first (base to derived), then the class's own.
+    struct Found {
+        std::string key;
+        Value value;
+        bool own;
+    };
+    std::vector<Found> found;
+    for (auto it = cls.mro.rbegin(); it != cls.mro.rend(); ++it) {
+        lang::Type* t = *it;
+        if (t == lang::Types::object || mapping_of(t) || t->dict.get() == nullptr) continue;
+        if (t != &cls && !t->heap) continue;
+        for (const auto& e : t->dict->entries) {
+            if (e.key.empty() || !lang::is_str(e.key)) continue;
+            bool rel = e.value.is_obj() && dynamic_cast<RelationshipObj*>(e.value.obj());
+            if (!is_column(e.value) && !rel) continue;
+            std::string key = lang::as_str(e.key)->s;
+            std::erase_if(found, [&](const Found& f) { return f.key == key; });
+            found.push_back(Found{key, e.value, t == &cls});
+        }
+    }
+
+    Value explicit_table = ns.get_str("__table__");
+    schema::TablePtr table;
+    Value table_value;
+    if (!explicit_table.empty() && dynamic_cast<TableObj*>(explicit_table.obj_or_null())) {
+        table_value = explicit_table;
+        table = static_cast<TableObj*>(explicit_table.obj())->table;
+    } else {
+        std::string tablename;
+        Value tn = lookup_in_mro(cls, "__tablename__");
+        if (!tn.empty() && lang::is_str(tn)) {
+            tablename = lang::as_str(tn)->s;
+        } else if (registry.snake_case_tablenames) {
+            tablename = camel_to_snake(cls.name);
+        } else {
+            in.raise(exc_type(in, "InvalidRequestError"),
+                     fmt::format("Class <class '{}.{}'> does not have a __table__ or __tablename__ "
+                                 "specified and does not inherit from an existing table-mapped "
+                                 "class.",
+                                 cls.module, cls.name));
+        }
+        std::vector<schema::ColumnPtr> columns;
+        for (const auto& f : found) {
+            if (!is_column(f.value)) continue;
+            auto* col = static_cast<ColumnObj*>(f.value.obj());
+            schema::ColumnPtr column = col->column;
+            if (!f.own || column->table()) column = copy_column(*column);
+            if (column->name.empty()) column->name = f.key;
+            if (column->key.empty()) column->key = column->name;
+            columns.push_back(column);
+        }
+        auto* md = dynamic_cast<MetaDataObj*>(registry.metadata.obj_or_null());
+        if (!md) in.raise("RuntimeError", "declarative base has no MetaData");
+        guard(in, [&] { table = schema::Table::make(*md->metadata, tablename, columns); });
+        table_value = make_table_object(table, registry.metadata);
+        // Own columns now belong to the table: their Python objects become its columns.
+        for (const auto& f : found) {
+            if (!f.own || !is_column(f.value)) continue;
+            auto* col = static_cast<ColumnObj*>(f.value.obj());
+            if (col->column->table() == table.get()) col->node = nullptr;
+        }
+        Value args = lookup_in_mro(cls, "__table_args__");
+        if (!args.empty()) apply_table_args(in, *table, args);
+    }
+    if (table->primary_key().empty())
+        in.raise(exc_type(in, "ArgumentError"),
+                 fmt::format("Mapper mapped class {}->{} could not assemble any primary key "
+                             "columns for mapped table '{}'",
+                             cls.name, table->name(), table->name()));
+
+    auto mapper = std::make_unique<orm::Mapper>(cls.name, table);
+    mapper->class_handle = &cls;
+    // Attribute keys: the class attribute name for declared columns, the column key otherwise.
+    std::vector<std::pair<std::string, schema::ColumnPtr>> mapped;
+    for (const auto& column : table->columns()) {
+        std::string key = column->key;
+        for (const auto& f : found) {
+            if (!is_column(f.value)) continue;
+            auto* col = static_cast<ColumnObj*>(f.value.obj());
+            if (col->column == column || (col->column->name == column->name && !f.own))
+                key = f.key;
+        }
+        mapped.emplace_back(key, column);
+    }
+    for (auto& [key, column] : mapped) mapper->add_column(key, column);
+
+    orm::Mapper& m = registry.mappers.add(std::move(mapper));
+    auto mapping = std::make_unique<ClassMapping>();
+    mapping->cls = &cls;
+    mapping->mapper = &m;
+    mapping->registry = &registry;
+    mapping->table = table_value;
+    ClassMapping* cm = mapping.get();
+    registry.classes.push_back(std::move(mapping));
+
+    for (const auto& f : found) {
+        auto* rel = dynamic_cast<RelationshipObj*>(f.value.obj_or_null());
+        if (!rel) continue;
+        orm::RelationshipConfig config = relationship_config(in, *rel, f.key);
+        orm::RelationshipProperty* prop = nullptr;
+        guard(in, [&] { prop = &m.add_relationship(std::move(config)); });
+        registry.pending.push_back({&m, f.key, f.value});
+        set_class_attr(cls, f.key, make_relationship_attribute(in, *cm, *prop));
+    }
+    for (const auto& prop : m.columns())
+        set_class_attr(cls, prop.key, make_column_attribute(in, *cm, prop));
+    set_class_attr(cls, "__table__", table_value);
+    set_class_attr(cls, "__tablename__", lang::new_str(table->name()));
+    registry.configured = false;
+}
+
+} // namespace
+
+void configure_mappers(Interpreter& in) {
+    for (const auto& weak : all_registries()) {
+        auto registry = weak.lock();
+        if (!registry || registry->configured) continue;
+        std::vector<orm::RelationshipProperty*> created;
+        // Targets given as classes, lambdas or strings become class names first.
+        for (auto& pending : registry->pending) resolve_relationship_target(in, *registry, pending);
+        guard(in, [&] { created = registry->mappers.configure(); });
+        for (orm::RelationshipProperty* back : created) {
+            auto* cls = static_cast<lang::Type*>(back->parent().class_handle);
+            ClassMapping* cm = registry->find(cls);
+            if (cls && cm) set_class_attr(*cls, back->key(), make_relationship_attribute(in, *cm, *back));
+        }
+        for (auto& pending : registry->pending) resolve_relationship_arguments(in, *registry, pending);
+        registry->pending.clear();
+        registry->configured = true;
+    }
+}
+
+namespace {
+
+lang::Object* alloc_model(lang::Type* cls) {
+    Interpreter& in = Interpreter::current();
+    ClassMapping* mapping = mapping_of(cls);
+    if (!mapping)
+        in.raise(exc_type(in, "InvalidRequestError"),
+                 fmt::format("Class '{}' is not mapped", cls->name));
+    configure_mappers(in);
+    auto* obj = new ModelObj(cls, *mapping->mapper);
+    obj->track();
+    return obj;
+}
+
+// The default constructor of mapped classes: keyword arguments set mapped attributes.
+Value model_init(Interpreter& in, const Value& self, lang::Args& args) {
+    if (!args.pos.empty())
+        in.raise("TypeError", fmt::format("__init__() takes 1 positional argument but {} were given",
+                                          args.pos.size() + 1));
+    lang::Type* cls = self.type();
+    for (const auto& kw : args.kw) {
+        if (cls->lookup(kw.name).empty())
+            in.raise("TypeError", fmt::format("'{}' is an invalid keyword argument for {}",
+                                              kw.name->s, cls->name));
+        in.setattr(self, kw.name, kw.value);
+    }
+    return Value::none();
+}
+
+// Flask-SQLAlchemy 3's Model.__repr__: "<User 1>", "<User (transient 1403...)>".
+Value flask_model_repr(Interpreter& in, const Value& self, lang::Args&) {
+    ModelObj& m = require_model(in, self);
+    const orm::InstanceState& st = m.state_;
+    std::string pk;
+    if (st.status == orm::Status::Transient)
+        pk = fmt::format("(transient {})", reinterpret_cast<std::uintptr_t>(&m));
+    else if (st.status == orm::Status::Pending)
+        pk = fmt::format("(pending {})", reinterpret_cast<std::uintptr_t>(&m));
+    else if (st.key) {
+        for (std::size_t i = 0; i < st.key->primary_key.size(); ++i) {
+            if (i) pk += ", ";
+            pk += in.str(from_db(in, st.key->primary_key[i]));
+        }
+    }
+    return lang::new_str(fmt::format("<{} {}>", self.type()->name, pk));
+}
+
+} // namespace
+
+lang::Type* make_declarative_base(Interpreter& in, const std::string& name,
+                                  std::shared_ptr<DeclarativeRegistry> registry,
+                                  lang::Type* extra_base) {
+    all_registries().push_back(registry);
+    owned_registries().push_back(registry);
+    DeclarativeRegistry* reg = registry.get();
+    std::vector<lang::Type*> bases;
+    if (extra_base) bases.push_back(extra_base);
+    lang::TypeBuilder builder(name, bases, "sqlalchemy.orm.decl_api");
+    builder.layout(lang::Layout::Object, alloc_model)
+        .instance_dict(true)
+        .method("__init__", model_init)
+        .on_subclass_created([reg](Interpreter& in, lang::Type& cls) { map_declarative(in, cls, *reg); });
+    if (registry->snake_case_tablenames) builder.method("__repr__", flask_model_repr);
+    lang::Type* base = builder.build();
+    base->set_attr("metadata", registry->metadata);
+    (void)in;
+    return base;
+}
+
+void map_class_to_table(Interpreter& in, lang::Type* cls, const Value& table_value,
+                        const Value& properties, std::shared_ptr<DeclarativeRegistry> registry) {
+    auto* table_obj = dynamic_cast<TableObj*>(table_value.obj_or_null());
+    if (!table_obj) in.raise("TypeError", "mapper() needs a Table as its second argument");
+    if (std::find_if(all_registries().begin(), all_registries().end(), [&](const auto& w) {
+            return w.lock() == registry;
+        }) == all_registries().end()) {
+        all_registries().push_back(registry);
+        owned_registries().push_back(registry);
+    }
+    // The class gets the model layout: instances made from now on are ModelObj.
+    cls->alloc = alloc_model;
+    if (cls->lookup("__init__").empty() || cls->lookup("__init__").type() != lang::Types::function)
+        cls->set_attr("__init__", lang::make_native_function("__init__", model_init, true));
+    auto mapper = std::make_unique<orm::Mapper>(cls->name, table_obj->table);
+    mapper->class_handle = cls;
+    for (const auto& column : table_obj->table->columns()) mapper->add_column(column->key, column);
+    orm::Mapper& m = registry->mappers.add(std::move(mapper));
+    auto mapping = std::make_unique<ClassMapping>();
+    mapping->cls = cls;
+    mapping->mapper = &m;
+    mapping->registry = registry.get();
+    mapping->table = table_value;
+    ClassMapping* cm = mapping.get();
+    registry->classes.push_back(std::move(mapping));
+    if (!properties.empty() && !properties.is_none()) {
+        for (const Value& key : in.to_vector(properties)) {
+            Value v = in.getitem(properties, key);
+            auto* rel = dynamic_cast<RelationshipObj*>(v.obj_or_null());
+            if (!rel) continue;
+            std::string k = in.str(key);
+            orm::RelationshipConfig config = relationship_config(in, *rel, k);
+            orm::RelationshipProperty* prop = nullptr;
+            guard(in, [&] { prop = &m.add_relationship(std::move(config)); });
+            registry->pending.push_back({&m, k, v});
+            set_class_attr(*cls, k, make_relationship_attribute(in, *cm, *prop));
+        }
+    }
+    for (const auto& prop : m.columns())
+        set_class_attr(*cls, prop.key, make_column_attribute(in, *cm, prop));
+    set_class_attr(*cls, "__table__", table_value);
+    registry->configured = false;
+}
+
+orm::StateRef ModelFactory::create(const orm::Mapper& mapper) {
+    auto* cls = static_cast<lang::Type*>(mapper.class_handle);
+    auto* obj = new ModelObj(cls, mapper);
+    obj->track();
+    return orm::StateRef(&obj->state_);
+}
+
+ModelFactory& model_factory() {
+    static ModelFactory factory;
+    return factory;
+}
+
+} // namespace ormsh::api

@@ -15,7 +15,7 @@ import sys
 def main():
     args = [a for a in sys.argv[1:] if a != '--pg']
     pg = '--pg' in sys.argv[1:]
-    ormsh, script, expected_path = args
+    ormsh, script, expected_path = (os.path.abspath(a) for a in args)
     env = dict(os.environ)
     env.pop('DATABASE_URL', None)
     if pg:

@@ -18,10 +18,11 @@ namespace ormsh::lang {
     X(Attribute)                                                                                   \
     X(Subscript)                                                                                   \
     X(SliceExpr)                                                                                   \
-    X(Call) X(Keyword) X(BinOp) X(UnaryOp) X(BoolOp) X(Compare) X(IfExp) X(Lambda) X(ListLit)      \
-        X(TupleLit) X(SetLit) X(DictLit) X(ListComp) X(SetComp) X(DictComp) X(GenExp) X(CompFor)   \
-            X(Starred) X(DoubleStarred) X(FString) X(FormattedValue) X(Yield) X(YieldFrom)         \
-                X(NamedExpr) X(Await) /* statements */                                             \
+    X(Call)                                                                                        \
+    X(Keyword) X(BinOp) X(UnaryOp) X(BoolOp) X(Compare) X(IfExp) X(Lambda) X(ListLit) X(TupleLit)  \
+        X(SetLit) X(DictLit) X(ListComp) X(SetComp) X(DictComp) X(GenExp) X(CompFor) X(Starred)    \
+            X(DoubleStarred) X(FString) X(FormattedValue) X(Yield) X(YieldFrom) X(NamedExpr)       \
+                X(Await) /* statements */                                                          \
         X(ExprStmt) X(Assign) X(AugAssign) X(AnnAssign) X(If) X(While) X(For) X(Break) X(Continue) \
             X(Pass) X(FunctionDef) X(ClassDef) X(Return) X(Global) X(Nonlocal) X(Try)              \
                 X(ExceptHandler) X(Raise) X(With) X(WithItem) X(Import) X(ImportFrom) X(Alias)     \
@@ -109,7 +110,9 @@ struct CodeInfo {
     std::vector<int> cell_slots;     // slots holding a Cell created at entry
     std::vector<int> free_slots;     // slots holding Cells taken from the closure
     std::vector<int> free_src_slots; // per free slot: slot in the defining frame
-    std::shared_ptr<std::vector<std::unique_ptr<Node>>> arena; // keeps the AST alive
+    // The AST this code lives in. Weak: nodes own nested CodeInfos, so a strong pointer would
+    // be a cycle; functions keep the arena alive through Function::ast.
+    std::weak_ptr<std::vector<std::unique_ptr<Node>>> arena;
     std::shared_ptr<std::string> source;
 };
 

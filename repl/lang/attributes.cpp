@@ -770,6 +770,13 @@ TypeBuilder& TypeBuilder::instance_dict(bool on) {
     type_->instance_dict = on;
     return *this;
 }
+// Native types live for the whole process; keeping them listed here makes that explicit (and
+// keeps leak checkers quiet).
+std::vector<Type*>& immortal_types() {
+    static auto* v = new std::vector<Type*>();
+    return *v;
+}
+
 Type* TypeBuilder::build() {
     type_->compute_mro(Interpreter::current());
     type_->incref(); // the builder's caller owns one reference (keep it in a module)
@@ -777,6 +784,7 @@ Type* TypeBuilder::build() {
     type_.reset();
     t->refcnt--;
     t->make_immortal();
+    immortal_types().push_back(t);
     type_modified();
     return t;
 }

@@ -5,6 +5,15 @@
 
 #include <sys/mman.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/common_interface_defs.h>
+#define ORMSH_START_SWITCH(save, bottom, size) __sanitizer_start_switch_fiber(save, bottom, size)
+#define ORMSH_FINISH_SWITCH(save, bottom, size) __sanitizer_finish_switch_fiber(save, bottom, size)
+#else
+#define ORMSH_START_SWITCH(save, bottom, size) ((void)(save), (void)(bottom), (void)(size))
+#define ORMSH_FINISH_SWITCH(save, bottom, size) ((void)(save), (void)(bottom), (void)(size))
+#endif
+
 namespace ormsh::lang {
 
 namespace {
@@ -16,6 +25,7 @@ struct GeneratorExitSignal {};
 void trampoline(unsigned lo, unsigned hi) {
     Generator* g = reinterpret_cast<Generator*>((static_cast<uintptr_t>(hi) << 32) | lo);
     Interpreter& in = *g->interp;
+    ORMSH_FINISH_SWITCH(nullptr, &g->caller_stack_bottom, &g->caller_stack_size);
     try {
         Flow fl = in.exec_block(g->func->code->body, g->frame);
         (void)fl;
@@ -29,6 +39,7 @@ void trampoline(unsigned lo, unsigned hi) {
         g->error = std::current_exception();
     }
     g->state = Generator::State::Done;
+    ORMSH_START_SWITCH(nullptr, g->caller_stack_bottom, g->caller_stack_size);
     swapcontext(&g->ctx, &g->caller);
 }
 
@@ -97,7 +108,10 @@ bool Generator::resume(Interpreter& in, Value send, Value& out) {
     in.handling = std::move(saved_handling);
     in.frame = &frame;
     in.depth = caller_depth + 1;
+    void* fake = nullptr;
+    ORMSH_START_SWITCH(&fake, stack, stack_size);
     swapcontext(&caller, &ctx);
+    ORMSH_FINISH_SWITCH(fake, nullptr, nullptr);
     saved_handling = std::move(in.handling);
     in.handling = std::move(caller_handling);
     in.frame = caller_frame;
@@ -133,7 +147,9 @@ Value make_generator(Interpreter&, Function* f, std::vector<Value> slots) {
 Value generator_yield(Interpreter&, Frame& f, Value v) {
     Generator* g = f.gen;
     g->transfer = std::move(v);
+    ORMSH_START_SWITCH(&g->asan_fake_stack, g->caller_stack_bottom, g->caller_stack_size);
     swapcontext(&g->ctx, &g->caller);
+    ORMSH_FINISH_SWITCH(g->asan_fake_stack, &g->caller_stack_bottom, &g->caller_stack_size);
     if (g->closing) throw GeneratorExitSignal{};
     Value sent = std::move(g->transfer);
     return sent.empty() ? Value::none() : sent;

@@ -23,6 +23,10 @@ struct Generator : Iterator {
     Value transfer;           // yielded value / sent value
     std::exception_ptr error; // exception escaping the body
     bool closing = false;
+    // AddressSanitizer fiber bookkeeping (stack switches must be announced to ASan).
+    const void* caller_stack_bottom = nullptr;
+    size_t caller_stack_size = 0;
+    void* asan_fake_stack = nullptr;
     Interpreter* interp = nullptr;
     // Saved interpreter state of the generator while suspended.
     Frame* saved_frame = nullptr;

@@ -606,6 +606,7 @@ Value Interpreter::make_function(Node* n, Frame& f) {
     CodeInfo& code = *n->code;
     Ref<Function> fn = make<Function>();
     fn->code = n->code;
+    fn->ast = code.arena.lock();
     fn->module = Ref<Module>(f.module);
     fn->name = code.name;
     fn->qualname = code.qualname;

@@ -238,6 +238,7 @@ private:
 Value make_native_function(const std::string& name, NativeFn fn, bool is_method = false);
 Value make_native_closure(const std::string& name, NativeClosure fn, bool is_method = false);
 void type_modified();
+std::vector<Type*>& immortal_types(); // native types that live for the whole process
 int64_t hash_str(const Str* s);
 
 } // namespace ormsh::lang

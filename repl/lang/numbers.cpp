@@ -55,9 +55,7 @@ Value make_big_int_literal(const std::string& t) {
         if (base != 10) digits = t.substr(2);
     }
     auto b = text::BigInt::from_digits(digits, base);
-    Value v = make_int(*b);
-    if (v.is_obj()) v.obj()->make_immortal();
-    return v;
+    return make_int(*b);
 }
 
 namespace {

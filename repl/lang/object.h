@@ -203,6 +203,7 @@ struct Module : Object {
 
 struct Function : Object {
     std::shared_ptr<CodeInfo> code;
+    std::shared_ptr<void> ast; // keeps the program's AST alive while the function exists
     Ref<Module> module;
     std::vector<Value> defaults;
     Ref<Dict> kwdefaults;

@@ -141,6 +141,7 @@ Type* Interpreter::new_exception_type(const std::string& name, Type* base,
     Ref<Type> t = create_class(name, {Ref<Type>(base ? base : builtin_type("Exception"))}, ns);
     t->module = module;
     t->make_immortal();
+    immortal_types().push_back(t.get());
     return t.get();
 }
 

@@ -16,15 +16,17 @@ namespace ormsh::api {
 namespace {
 
 // Every registry made in this process, for configure_mappers() and mapping_of().
+// Never destroyed: at process exit they would release Python objects after the interpreter
+// is gone.
 std::vector<std::weak_ptr<DeclarativeRegistry>>& all_registries() {
-    static std::vector<std::weak_ptr<DeclarativeRegistry>> registries;
-    return registries;
+    static auto* registries = new std::vector<std::weak_ptr<DeclarativeRegistry>>();
+    return *registries;
 }
 
 // The registries kept alive by their base classes (a Type holds no C++ pointer of ours).
 std::vector<std::shared_ptr<DeclarativeRegistry>>& owned_registries() {
-    static std::vector<std::shared_ptr<DeclarativeRegistry>> registries;
-    return registries;
+    static auto* registries = new std::vector<std::shared_ptr<DeclarativeRegistry>>();
+    return *registries;
 }
 
 bool is_column(const Value& v) {

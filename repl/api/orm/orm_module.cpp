@@ -53,7 +53,9 @@ Value flask_model_base(Interpreter& in, const Value&, lang::Args& args) {
 Value classical_mapper(Interpreter& in, const Value&, lang::Args& args) {
     if (args.pos.size() < 2) in.raise("TypeError", "mapper() takes a class and a Table");
     if (!has_layout(args.pos[0], lang::Layout::Type)) in.raise("TypeError", "mapper() needs a class");
-    static std::vector<std::pair<lang::Object*, std::shared_ptr<DeclarativeRegistry>>> by_metadata;
+    // Never destroyed, like the registries in model.cpp.
+    static auto& by_metadata =
+        *new std::vector<std::pair<lang::Object*, std::shared_ptr<DeclarativeRegistry>>>();
     auto* table = dynamic_cast<TableObj*>(args.pos[1].obj_or_null());
     if (!table) in.raise("TypeError", "mapper() needs a Table as its second argument");
     std::shared_ptr<DeclarativeRegistry> registry;

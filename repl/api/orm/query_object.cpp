@@ -328,6 +328,8 @@ Value q_with_parent(Interpreter& in, const Value& self, lang::Args& args) {
             if (r->target() == target) rel = r.get();
     }
     if (!rel) in.raise(exc_type(in, "InvalidRequestError"), "Could not locate a property which relates instances of class '" + parent.type->name + "' to instances of the queried class");
+    if (parent.state_.any_expired() && parent.state_.session)
+        guard(in, [&] { parent.state_.session->load_expired(parent.state_); });
     return generative(in, self, [&](const orm::Query& query) { return query.with_parent(parent.state_, *rel); });
 }
 
@@ -485,6 +487,8 @@ Value make_appender_query(Interpreter& in, ModelObj& parent, orm::RelationshipPr
                              "session is established; lazy load operation of attribute '{}' "
                              "cannot proceed",
                              parent.describe(), rel.key()));
+    // The criterion binds the parent's key: an expired parent (after commit) reloads first.
+    if (parent.state_.any_expired()) guard(in, [&] { session->load_expired(parent.state_); });
     orm::Query query(*session, {orm::QueryEntity::of(*rel.target())});
     query = query.with_parent(parent.state_, rel);
     if (!rel.config().order_by.empty()) query = query.order_by(rel.config().order_by);

@@ -342,11 +342,11 @@ std::vector<StateRef> matching_objects(const Query& query) {
 
 } // namespace
 
-std::int64_t Query::delete_() const {
+std::int64_t Query::delete_(bool synchronize) const {
     const Mapper* mapper = primary_mapper();
     if (!mapper) throw engine::InvalidRequestError("delete() needs a query of one mapped class");
     session_->autoflush_if_enabled();
-    auto matched = matching_objects(*this);
+    auto matched = synchronize ? matching_objects(*this) : std::vector<StateRef>{};
     sql::NodePtr stmt = sql::delete_(mapper->table_ptr());
     for (const auto& w : where_) stmt = sql::where(stmt, w);
     engine::Result result = execute_statement(*session_, stmt);
@@ -354,11 +354,12 @@ std::int64_t Query::delete_() const {
     return result.rowcount();
 }
 
-std::int64_t Query::update(const std::vector<std::pair<std::string, sql::Operand>>& values) const {
+std::int64_t Query::update(const std::vector<std::pair<std::string, sql::Operand>>& values,
+                          bool synchronize) const {
     const Mapper* mapper = primary_mapper();
     if (!mapper) throw engine::InvalidRequestError("update() needs a query of one mapped class");
     session_->autoflush_if_enabled();
-    auto matched = matching_objects(*this);
+    auto matched = synchronize ? matching_objects(*this) : std::vector<StateRef>{};
     sql::NodePtr stmt = sql::update(mapper->table_ptr());
     sql::ValueMap map;
     for (const auto& [key, value] : values) {

@@ -91,9 +91,11 @@ public:
     // get(pk): the identity map first, then a SELECT by primary key.
     StateRef get(const std::vector<engine::Value>& primary_key) const;
     // Bulk DELETE / UPDATE with this query's criteria; objects in the session that match are
-    // deleted / refreshed, as synchronize_session='fetch' does. Returns the rowcount.
-    std::int64_t delete_() const;
-    std::int64_t update(const std::vector<std::pair<std::string, sql::Operand>>& values) const;
+    // deleted / refreshed, as synchronize_session='fetch' does (synchronize=false leaves them
+    // as they are, as synchronize_session=False). Returns the rowcount.
+    std::int64_t delete_(bool synchronize = true) const;
+    std::int64_t update(const std::vector<std::pair<std::string, sql::Operand>>& values,
+                        bool synchronize = true) const;
 
 private:
     struct Built;

@@ -24,6 +24,20 @@ engine::Value bind_value(const schema::Column& column, const engine::Capabilitie
     return value;
 }
 
+// The row's primary key for a WHERE clause: the identity it was loaded under (its slots may be
+// expired, or changed by the user), else the committed slot values.
+void append_identity(const Mapper& mapper, const InstanceState& state,
+                     const engine::Capabilities& caps, std::vector<engine::Value>& params) {
+    const auto& slots = mapper.primary_key_slots();
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        const schema::Column& column = *mapper.columns()[slots[i]].column;
+        const engine::Value& v = state.key && i < state.key->primary_key.size()
+                                     ? state.key->primary_key[i]
+                                     : state.committed_value(slots[i]);
+        params.push_back(bind_value(column, caps, v));
+    }
+}
+
 bool is_self_referential(const Mapper& mapper) {
     for (const auto& rel : mapper.relationships())
         if (rel->target() == &mapper && rel->direction() != Direction::ManyToMany) return true;
@@ -446,17 +460,18 @@ void UnitOfWork::update_states(const Mapper& mapper, const std::vector<InstanceS
             set.push_back(&column);
             params.push_back(bind_value(column, caps, state->value(slot)));
         }
-        for (std::size_t slot : mapper.primary_key_slots())
-            params.push_back(bind_value(*mapper.columns()[slot].column, caps,
-                                        state->committed_value(slot)));
+        append_identity(mapper, *state, caps, params);
         const std::string& sql = statements_.update(mapper.table(), set, pk_columns);
         engine::Result result = conn.execute(sql, params);
         if (result.rowcount() >= 0 && result.rowcount() != 1)
             throw StaleDataError(fmt::format(
                 "UPDATE statement on table '{}' expected to update 1 row(s); {} were matched.",
                 mapper.table().name(), result.rowcount()));
-        // A changed primary key moves the object in the identity map.
-        state->key = Session::identity_key_of(*state);
+        // A changed primary key moves the object in the identity map (expired key slots keep
+        // the identity it has).
+        bool key_loaded = true;
+        for (std::size_t slot : mapper.primary_key_slots()) key_loaded &= state->is_loaded(slot);
+        if (key_loaded) state->key = Session::identity_key_of(*state);
     }
 }
 
@@ -469,9 +484,7 @@ void UnitOfWork::delete_states(const Mapper& mapper, const std::vector<InstanceS
     const std::string& sql = statements_.delete_(mapper.table(), pk_columns);
     for (InstanceState* state : states) {
         std::vector<engine::Value> params;
-        for (std::size_t slot : mapper.primary_key_slots())
-            params.push_back(bind_value(*mapper.columns()[slot].column, caps,
-                                        state->committed_value(slot)));
+        append_identity(mapper, *state, caps, params);
         conn.execute(sql, params);
         deleted_.push_back(state);
     }

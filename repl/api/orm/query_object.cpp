@@ -237,9 +237,16 @@ Value q_get(Interpreter& in, const Value& self, lang::Args& args) {
     return value_of(ref.get());
 }
 
-Value q_delete(Interpreter& in, const Value& self, lang::Args&) {
+// synchronize_session=False leaves objects in the session untouched.
+bool synchronize_arg(Interpreter& in, const lang::Args& args, std::size_t position) {
+    Value v = args.pos.size() > position ? args.pos[position] : kwarg(args, "synchronize_session");
+    return v.empty() || !(v.is_bool() && !in.truthy(v));
+}
+
+Value q_delete(Interpreter& in, const Value& self, lang::Args& args) {
     configure_mappers(in);
-    return Value::integer(guard(in, [&] { return self_query(self).query.delete_(); }));
+    bool sync = synchronize_arg(in, args, 0);
+    return Value::integer(guard(in, [&] { return self_query(self).query.delete_(sync); }));
 }
 
 Value q_update(Interpreter& in, const Value& self, lang::Args& args) {
@@ -258,7 +265,8 @@ Value q_update(Interpreter& in, const Value& self, lang::Args& args) {
                                  mapper->table().name(), name));
         pairs.emplace_back(name, to_operand(in, in.getitem(values, key)));
     }
-    return Value::integer(guard(in, [&] { return self_query(self).query.update(pairs); }));
+    bool sync = synchronize_arg(in, args, 1);
+    return Value::integer(guard(in, [&] { return self_query(self).query.update(pairs, sync); }));
 }
 
 Value q_exists(Interpreter& in, const Value& self, lang::Args&) {

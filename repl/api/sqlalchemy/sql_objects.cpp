@@ -349,7 +349,15 @@ sql::NodePtr clause_of(Interpreter& in, const Value& v) {
         return co->node;
     }
     if (t->is_subtype(a.clause_element)) return v.as<ClauseObj>()->node;
-    if (has_layout(v, Layout::Type) || has_layout(v, Layout::Str)) return nullptr;
+    if (has_layout(v, Layout::Type)) {
+        // A mapped class stands for its table (select(User)); the ORM recognises the table
+        // when the statement runs in a session and loads objects.
+        Value table = v.as<Type>()->lookup("__table__");
+        if (!table.empty() && table.is_obj() && table.type()->is_subtype(a.table))
+            return clause_of(in, table);
+        return nullptr;
+    }
+    if (has_layout(v, Layout::Str)) return nullptr;
     Value ce = in.getattr_opt(v, lang::intern("__clause_element__"));
     if (!ce.empty()) {
         Value r = in.call(ce, {});

@@ -83,7 +83,6 @@ Query Query::join(const sql::NodePtr& target, const sql::NodePtr& onclause, bool
 }
 
 Query Query::join(const RelationshipProperty& rel, bool isouter) const {
-    const schema::TablePtr& parent = rel.parent().table_ptr();
     const schema::TablePtr& target = rel.target()->table_ptr();
     Query q = *this;
     if (rel.direction() == Direction::ManyToMany) {
@@ -97,7 +96,6 @@ Query Query::join(const RelationshipProperty& rel, bool isouter) const {
         q.joins_.push_back(JoinSpec{sql::table(target), sql::and_(second), isouter});
         return q;
     }
-    (void)parent;
     sql::NodeList on;
     for (const auto& pair : rel.pairs())
         on.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
@@ -163,9 +161,7 @@ Query::Built Query::build(bool with_eager) const {
         for (const auto& option : options_) {
             if (option.path.size() != 1) continue;
             const RelationshipProperty& rel = *option.path.front();
-            bool joined = option.strategy == LoadStrategy::Joined ||
-                          (option.strategy == LoadStrategy::Select && false);
-            if (!joined) {
+            if (option.strategy != LoadStrategy::Joined) {
                 if (option.strategy == LoadStrategy::Selectin)
                     built.plan.selectin.push_back(&rel);
                 continue;

@@ -507,6 +507,16 @@ Value make_appender_query(Interpreter& in, ModelObj& parent, orm::RelationshipPr
     return Value::steal(q);
 }
 
+std::vector<Value> row_values(Interpreter& in, orm::QueryRow& row) {
+    std::vector<Value> values;
+    values.reserve(row.items.size());
+    for (auto& item : row.items) {
+        if (auto* ref = std::get_if<orm::StateRef>(&item)) values.push_back(value_of(ref->get()));
+        else values.push_back(from_db(in, std::get<engine::Value>(item)));
+    }
+    return values;
+}
+
 Value query_row_to_value(Interpreter& in, const orm::Query& q, orm::QueryRow row) {
     if (q.entities().size() == 1 && q.entities().front().mapper) {
         auto& ref = std::get<orm::StateRef>(row.items.front());
@@ -514,12 +524,7 @@ Value query_row_to_value(Interpreter& in, const orm::Query& q, orm::QueryRow row
     }
     auto keys = std::make_shared<RowKeys>();
     keys->names = q.keys();
-    std::vector<Value> values;
-    for (auto& item : row.items) {
-        if (auto* ref = std::get_if<orm::StateRef>(&item)) values.push_back(value_of(ref->get()));
-        else values.push_back(from_db(in, std::get<engine::Value>(item)));
-    }
-    return make_row(in, keys, std::move(values));
+    return make_row(in, keys, row_values(in, row));
 }
 
 Value query_rows_to_list(Interpreter& in, const orm::Query& q, std::vector<orm::QueryRow> rows) {
@@ -536,12 +541,7 @@ Value query_rows_to_list(Interpreter& in, const orm::Query& q, std::vector<orm::
             out.push_back(value_of(std::get<orm::StateRef>(row.items.front()).get()));
             continue;
         }
-        std::vector<Value> values;
-        for (auto& item : row.items) {
-            if (auto* ref = std::get_if<orm::StateRef>(&item)) values.push_back(value_of(ref->get()));
-            else values.push_back(from_db(in, std::get<engine::Value>(item)));
-        }
-        out.push_back(make_row(in, keys, std::move(values)));
+        out.push_back(make_row(in, keys, row_values(in, row)));
     }
     return lang::new_list(std::move(out));
 }

@@ -29,6 +29,8 @@ Value make_appender_query(Interpreter& in, ModelObj& parent, orm::RelationshipPr
 // Turns a query's rows into Python values: the object for a one-entity query, Row tuples else.
 Value query_rows_to_list(Interpreter& in, const orm::Query& q, std::vector<orm::QueryRow> rows);
 Value query_row_to_value(Interpreter& in, const orm::Query& q, orm::QueryRow row);
+// The Python values of one query row: objects for entities, converted column values.
+std::vector<Value> row_values(Interpreter& in, orm::QueryRow& row);
 // The entity a Python value names in a query: a mapped class or a column expression.
 orm::QueryEntity query_entity(Interpreter& in, const Value& v);
 

@@ -174,10 +174,7 @@ Value s_merge(Interpreter& in, const Value& self, lang::Args& args) {
 // their tables, so the rows come back as objects.
 const orm::Mapper* entity_mapper(const sql::NodePtr& node) {
     if (!node || !node->is(sql::NodeKind::TableRef)) return nullptr;
-    const schema::Table* table = node->as<sql::TableRef>().table.get();
-    ClassMapping* found = nullptr;
-    (void)found;
-    return find_mapper_for_table(table);
+    return find_mapper_for_table(node->as<sql::TableRef>().table.get());
 }
 
 Value run_orm_select(Interpreter& in, orm::Session& session, const sql::Select& select) {
@@ -212,14 +209,7 @@ Value run_orm_select(Interpreter& in, orm::Session& session, const sql::Select& 
     auto keys = std::make_shared<RowKeys>();
     for (const auto& e : q.entities()) keys->names.push_back(e.key);
     std::vector<std::vector<Value>> out;
-    for (auto& row : rows) {
-        std::vector<Value> values;
-        for (auto& item : row.items) {
-            if (auto* ref = std::get_if<orm::StateRef>(&item)) values.push_back(value_of(ref->get()));
-            else values.push_back(from_db(in, std::get<engine::Value>(item)));
-        }
-        out.push_back(std::move(values));
-    }
+    for (auto& row : rows) out.push_back(row_values(in, row));
     return make_result(in, keys, std::move(out));
 }
 

@@ -438,8 +438,18 @@ NodePtr or_(const NodeList& clauses) {
     return boolean_list(Op::or_, clauses);
 }
 
+NodePtr with_negation(const NodePtr& list, NodePtr negation) {
+    if (list->kind != NodeKind::ClauseList) return list;
+    auto copy = std::make_shared<ClauseList>(list->as<ClauseList>());
+    copy->negation = std::move(negation);
+    return copy;
+}
+
 NodePtr not_(const NodePtr& e) {
     switch (e->kind) {
+    case NodeKind::ClauseList:
+        if (const auto& n = e->as<ClauseList>().negation) return n;
+        break;
     case NodeKind::Binary: {
         const auto& b = e->as<Binary>();
         Op n = negated(b.op);

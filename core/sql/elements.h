@@ -90,6 +90,8 @@ NodePtr and_(const NodeList& clauses);
 NodePtr or_(const NodeList& clauses);
 // not_(x) / ~x: negates comparisons in place (= to !=, LIKE to NOT LIKE, IN to NOT IN).
 NodePtr not_(const NodePtr& e);
+// A copy of an AND/OR list whose negation renders as `negation`.
+NodePtr with_negation(const NodePtr& list, NodePtr negation);
 
 NodePtr desc(const NodePtr& e);
 NodePtr asc(const NodePtr& e);

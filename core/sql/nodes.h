@@ -145,6 +145,9 @@ struct ClauseList : Node {
     ClauseList() : Node(NodeKind::ClauseList) {}
     Op op = Op::comma;
     NodeList clauses;
+    // What ~list renders instead of NOT (...), when the builder knows better (SQLAlchemy's
+    // negation_clause: a many-to-many contains() negates to NOT EXISTS).
+    NodePtr negation;
 };
 
 struct Grouping : Node {

@@ -129,10 +129,15 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
         }
         // Attributes of the metatype.
         const std::string& n = name->s;
-        if (n == "__name__") return new_str(cls->name);
+        // Native types are named like CPython's tp_name ("decimal.Decimal"): __name__ is the
+        // part after the last dot.
+        std::string_view full = cls->name;
+        size_t dot = cls->heap ? std::string_view::npos : full.rfind('.');
+        std::string_view short_name = dot == std::string_view::npos ? full : full.substr(dot + 1);
+        if (n == "__name__") return new_str(std::string(short_name));
         if (n == "__qualname__") {
             Value q = cls->dict->get_str(name);
-            return q.empty() ? new_str(cls->name) : q;
+            return q.empty() ? new_str(std::string(short_name)) : q;
         }
         if (n == "__module__") return new_str(cls->module);
         if (n == "__dict__") {
@@ -714,6 +719,9 @@ Value make_native_closure(const std::string& name, NativeClosure fn, bool is_met
 }
 
 TypeBuilder::TypeBuilder(std::string name, std::vector<Type*> bases, std::string module) {
+    // A dotted native name ("decimal.Decimal", as CPython's tp_name) names its module too.
+    size_t dot = name.rfind('.');
+    if (module == "builtins" && dot != std::string::npos) module = name.substr(0, dot);
     type_ = Ref<Type>(new Type(std::move(name)));
     type_->module = std::move(module);
     if (bases.empty()) bases.push_back(Types::object);

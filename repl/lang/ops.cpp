@@ -1176,9 +1176,18 @@ std::string Interpreter::repr(const Value& v) {
             if (is_str(s)) return as_str(s)->s;
         }
     }
-    std::string prefix;
-    if (t->heap && t->layout != Layout::Object && t->layout != Layout::Exception) {
-        // Subclass of a builtin container keeps the builtin repr.
+    if (!t->heap && t->layout != Layout::Object && t->layout != Layout::Iterator &&
+        t->module != "builtins") {
+        // A native type built on a core layout (datetime.IsoCalendarDate is a tuple) may
+        // define its own __repr__; the core types' reprs are the switch below.
+        for (Type* m : t->mro) {
+            if (m->dict->get_str(S("__repr__")).empty()) continue;
+            if (m->module == "builtins") break;
+            Value s = call_dunder(*this, v, S("__repr__"), {});
+            if (!is_str(s))
+                raise("TypeError", "__repr__ returned non-string (type " + type_name(s) + ")");
+            return as_str(s)->s;
+        }
     }
     switch (t->layout) {
     case Layout::Str:
@@ -1238,7 +1247,8 @@ std::string Interpreter::repr(const Value& v) {
     }
     case Layout::Type: {
         Type* c = static_cast<Type*>(o);
-        if (c->module == "builtins") return "<class '" + c->name + "'>";
+        bool dotted_native = !c->heap && c->name.find('.') != std::string::npos;
+        if (c->module == "builtins" || dotted_native) return "<class '" + c->name + "'>";
         Value q = c->dict->get_str(S("__qualname__"));
         return "<class '" + c->module + "." + (is_str(q) ? as_str(q)->s : c->name) + "'>";
     }
@@ -1355,9 +1365,15 @@ Value Interpreter::to_str_value(const Value& v) {
 }
 
 std::string Interpreter::format(const Value& v, std::string_view spec) {
-    if (v.is_obj() && v.obj()->type->heap) {
+    if (v.is_obj()) {
+        // Python classes may override __format__; so may native types outside the core
+        // (decimal.Decimal, datetime). The core's own str/int/float formatting is done below.
+        static Object* object_format = builtin_type("object")->lookup(S("__format__")).obj();
         Value f = v.type()->lookup(S("__format__"));
-        if (!f.empty() && !has_layout(f, Layout::NativeFunction)) {
+        bool core_impl = has_layout(f, Layout::NativeFunction) &&
+                         (is_str(v) || has_layout(v, Layout::BigInt));
+        bool overridden = !f.empty() && f.obj() != object_format && !core_impl;
+        if (overridden) {
             Value r = call_dunder(*this, v, S("__format__"), {new_str(std::string(spec))});
             if (!is_str(r)) raise("TypeError", "__format__ must return a str, not " + type_name(r));
             return as_str(r)->s;

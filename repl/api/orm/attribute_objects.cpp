@@ -119,6 +119,23 @@ Value attr_eq(Interpreter& in, const Value& self, lang::Args& args, bool negate)
     return in.call(base, {self, arg_at(in, args, 0)});
 }
 
+// EXISTS (SELECT 1 FROM [secondary,] target WHERE <relationship join> AND <criteria>): the
+// clause behind any(), has() and a negated many-to-many contains().
+sql::NodePtr relationship_exists(const orm::RelationshipProperty& rel, sql::NodeList criteria) {
+    sql::NodeList where;
+    for (const auto& pair : rel.pairs())
+        where.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
+    for (const auto& pair : rel.secondary_pairs())
+        where.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
+    where.insert(where.end(), criteria.begin(), criteria.end());
+    sql::NodePtr select = sql::select({sql::literal_column("1")});
+    const orm::Mapper& target = *rel.target();
+    select = sql::select_from(select, sql::table(target.table_ptr()));
+    if (rel.config().secondary) select = sql::select_from(select, sql::table(rel.config().secondary));
+    select = sql::where(select, where.size() == 1 ? where.front() : sql::and_(where));
+    return sql::exists(select);
+}
+
 // Parent.children.any(...) / Child.parent.has(...): EXISTS over the related table.
 Value attr_exists(Interpreter& in, const Value& self, lang::Args& args) {
     AttributeObj& attr = self_attr(self);
@@ -126,10 +143,6 @@ Value attr_exists(Interpreter& in, const Value& self, lang::Args& args) {
     configure_mappers(in);
     orm::RelationshipProperty& rel = *attr.rel;
     sql::NodeList criteria;
-    for (const auto& pair : rel.pairs())
-        criteria.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
-    for (const auto& pair : rel.secondary_pairs())
-        criteria.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
     if (!args.pos.empty() && !args.pos[0].is_none()) criteria.push_back(node_of(in, args.pos[0]));
     const orm::Mapper& target = *rel.target();
     for (const auto& kw : args.kw) {
@@ -139,11 +152,55 @@ Value attr_exists(Interpreter& in, const Value& self, lang::Args& args) {
                                         target.table().name(), kw.name->s));
         criteria.push_back(sql::eq(sql::col(prop->column), to_operand(in, kw.value)));
     }
-    sql::NodePtr select = sql::select({sql::literal_column("1")});
-    select = sql::select_from(select, sql::table(target.table_ptr()));
-    if (rel.config().secondary) select = sql::select_from(select, sql::table(rel.config().secondary));
-    select = sql::where(select, criteria.size() == 1 ? criteria.front() : sql::and_(criteria));
-    return wrap_clause(in, sql::exists(select));
+    return wrap_clause(in, relationship_exists(rel, std::move(criteria)));
+}
+
+// The value of `column` on a related object, reloading it first when it was expired.
+engine::Value related_value(Interpreter& in, ModelObj& obj, const schema::Column& column) {
+    orm::InstanceState& st = obj.state_;
+    std::size_t slot = st.mapper().slot_of(column);
+    if (!st.is_loaded(slot) && st.session) guard(in, [&] { st.session->load_expired(st); });
+    return st.value(slot);
+}
+
+// Parent.children.contains(child): one-to-many compares the parent's key with the child's
+// foreign key; many-to-many joins an anonymous alias of the secondary table, as SQLAlchemy does.
+Value attr_contains(Interpreter& in, const Value& self, lang::Args& args) {
+    AttributeObj& attr = self_attr(self);
+    if (!attr.rel) {
+        Value base = api_types().column_element->lookup("contains");
+        std::vector<Value> pos{self};
+        pos.insert(pos.end(), args.pos.begin(), args.pos.end());
+        return in.call(base, pos, std::vector<lang::KwArg>(args.kw.begin(), args.kw.end()));
+    }
+    configure_mappers(in);
+    orm::RelationshipProperty& rel = *attr.rel;
+    if (!rel.uselist())
+        in.raise(exc_type(in, "InvalidRequestError"),
+                 "'contains' not implemented for scalar attributes.  Use ==");
+    ModelObj& target = require_model(in, arg_at(in, args, 0));
+    sql::NodeList clauses;
+    if (!rel.config().secondary) {
+        for (const auto& pair : rel.pairs())
+            clauses.push_back(
+                sql::eq(sql::col(pair.referenced), related_value(in, target, *pair.referencing)));
+    } else {
+        sql::NodeList target_key;
+        for (const auto& pair : rel.secondary_pairs())
+            target_key.push_back(
+                sql::eq(sql::col(pair.referenced), related_value(in, target, *pair.referenced)));
+        sql::NodePtr negation = sql::not_(relationship_exists(rel, std::move(target_key)));
+        sql::NodePtr secondary = sql::alias(sql::table(rel.config().secondary));
+        for (const auto& pair : rel.pairs())
+            clauses.push_back(sql::eq(sql::col(pair.referenced),
+                                      sql::c(secondary, pair.referencing->name)));
+        for (const auto& pair : rel.secondary_pairs())
+            clauses.push_back(sql::reverse_binary(related_value(in, target, *pair.referenced),
+                                                  sql::Op::eq,
+                                                  sql::c(secondary, pair.referencing->name)));
+        return wrap_clause(in, sql::with_negation(sql::and_(clauses), negation));
+    }
+    return wrap_clause(in, clauses.size() == 1 ? clauses.front() : sql::and_(clauses));
 }
 
 } // namespace
@@ -164,6 +221,7 @@ lang::Type* instrumented_attribute_type() {
                             })
                             .method("any", attr_exists)
                             .method("has", attr_exists)
+                            .method("contains", attr_contains)
                             .build();
         // Expressions compare with == into SQL, so they are not hashable by value.
         t->set_attr("__hash__", api_types().column_element->lookup("__hash__"));

@@ -322,6 +322,17 @@ Value q_subquery(Interpreter& in, const Value& self, lang::Args& args) {
     return wrap_clause(in, sql::subquery(self_query(self).query.statement(), name));
 }
 
+Value q_scalar_subquery(Interpreter& in, const Value& self, lang::Args&) {
+    configure_mappers(in);
+    return wrap_clause(in, sql::scalar_subquery(self_query(self).query.statement()));
+}
+
+Value q_label(Interpreter& in, const Value& self, lang::Args& args) {
+    configure_mappers(in);
+    std::string name = in.str(arg_at(in, args, 0));
+    return wrap_clause(in, sql::label(sql::scalar_subquery(self_query(self).query.statement()), name));
+}
+
 Value q_with_parent(Interpreter& in, const Value& self, lang::Args& args) {
     configure_mappers(in);
     ModelObj& parent = require_model(in, arg_at(in, args, 0));
@@ -416,6 +427,9 @@ lang::Type* build_query_type(const char* name, lang::Type* base) {
             .method("update", q_update)
             .method("exists", q_exists)
             .method("subquery", q_subquery)
+            .method("scalar_subquery", q_scalar_subquery)
+            .method("as_scalar", q_scalar_subquery)
+            .method("label", q_label)
             .method("with_parent", q_with_parent)
             .method("get_or_404", q_get_or_404)
             .method("first_or_404", q_first_or_404)

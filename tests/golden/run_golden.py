@@ -6,10 +6,35 @@ usage: run_golden.py ORMSH SCRIPT EXPECTED [--pg]
 The script runs from its own folder, as `python3 SCRIPT` would. With --pg it runs against
 the PostgreSQL server named by ORMSH_TEST_PG_URL (passed as DATABASE_URL), and the expected
 file NAME.pg.out is used when it exists; without that variable the test is skipped (exit 77).
+Each PostgreSQL run gets a database of its own (created and dropped with psql), so scripts
+that leave tables behind or share table names cannot disturb each other.
 """
 import os
+import re
 import subprocess
 import sys
+from contextlib import contextmanager
+
+
+@contextmanager
+def scratch_database(url, script):
+    """Yields the URL of a new database on the server of `url`, dropped afterwards."""
+    name = 'golden_%s_%d' % (re.sub(r'\W', '_', os.path.basename(script)[:-3]).lower(), os.getpid())
+
+    def psql(sql):
+        subprocess.run(['psql', '-X', '-q', '-d', url, '-c', sql], check=True,
+                       stdout=subprocess.DEVNULL, timeout=60)
+    psql('CREATE DATABASE %s' % name)
+    try:
+        scheme, rest = url.split('://', 1)
+        yield scheme + '://' + re.sub(r'/[^/?]*', '/' + name, rest, count=1)
+    finally:
+        psql('DROP DATABASE IF EXISTS %s WITH (FORCE)' % name)
+
+
+def run(ormsh, script, env):
+    return subprocess.run([ormsh, os.path.basename(script)], cwd=os.path.dirname(script) or '.',
+                          env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
 
 
 def main():
@@ -29,8 +54,12 @@ def main():
             expected_path = pg_expected
     with open(expected_path, encoding='utf-8') as f:
         expected = f.read()
-    proc = subprocess.run([ormsh, os.path.basename(script)], cwd=os.path.dirname(script) or '.',
-                          env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
+    if pg:
+        with scratch_database(env['DATABASE_URL'], script) as url:
+            env['DATABASE_URL'] = url
+            proc = run(ormsh, script, env)
+    else:
+        proc = run(ormsh, script, env)
     actual = proc.stdout.decode('utf-8', 'replace')
     if proc.returncode != 0 or actual != expected:
         print('exit status:', proc.returncode)

@@ -118,10 +118,27 @@ Value s_contains(Interpreter& in, const Value& self, lang::Args& args) {
     return Value::boolean(core_session(in, self).contains(obj->state_));
 }
 
+// session.new / dirty / deleted: SQLAlchemy answers with an IdentitySet, printed as
+// IdentitySet([...]); a list subclass gives iteration, len() and `in` for free.
+lang::Type* identity_set_type() {
+    static lang::Type* t =
+        lang::TypeBuilder("IdentitySet", {lang::Types::list}, "sqlalchemy.util._collections")
+            .method("__repr__", +[](Interpreter& in, const Value& self, lang::Args&) {
+                std::string items;
+                for (const Value& v : self.as<lang::List>()->items)
+                    items += (items.empty() ? "" : ", ") + in.repr(v);
+                return lang::new_str("IdentitySet([" + items + "])");
+            })
+            .build();
+    return t;
+}
+
 Value objects_list(const std::vector<orm::InstanceState*>& states) {
     std::vector<Value> out;
     for (orm::InstanceState* s : states) out.push_back(value_of(s));
-    return lang::new_list(std::move(out));
+    auto* set = new lang::List(std::move(out));
+    set->type = identity_set_type();
+    return Value::steal(set);
 }
 
 Value s_query(Interpreter& in, const Value& self, lang::Args& args) {

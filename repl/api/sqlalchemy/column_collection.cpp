@@ -110,6 +110,30 @@ Value ColumnCollectionObj::get(std::string_view key) const {
     return Value();
 }
 
+// table.primary_key: SQLAlchemy's PrimaryKeyConstraint iterates and indexes like its columns
+// and also offers them as .columns.
+Type* primary_key_type() {
+    static Type* t = [] {
+        Type* pk = lang::TypeBuilder("PrimaryKeyConstraint", {collection_type()}, "sqlalchemy.sql.schema")
+                       .instance_dict(true)
+                       .build();
+        def_property(pk, "columns", [](Interpreter&, const Value& self) -> Value {
+            Value copy = make_column_collection();
+            copy.as<ColumnCollectionObj>()->items = self.as<ColumnCollectionObj>()->items;
+            return copy;
+        });
+        def_property(pk, "name", [](Interpreter&, const Value&) -> Value { return Value::none(); });
+        return pk;
+    }();
+    return t;
+}
+
+Value make_primary_key_collection() {
+    auto* o = new ColumnCollectionObj(primary_key_type());
+    o->track();
+    return Value(o);
+}
+
 Value make_column_collection() {
     auto* o = new ColumnCollectionObj(collection_type());
     o->track();

@@ -20,6 +20,8 @@ struct ColumnCollectionObj : lang::Object {
 };
 
 lang::Value make_column_collection();
+// A collection that also answers .columns and .name, as table.primary_key does.
+lang::Value make_primary_key_collection();
 void column_collection_add(const lang::Value& coll, std::string key, lang::Value column);
 
 // Defines __getattr__ on a native type (the interpreter calls it unbound: (obj, name)).

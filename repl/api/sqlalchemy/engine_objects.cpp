@@ -460,6 +460,8 @@ Value connection_execute(Interpreter& in, ConnectionObj* c, const Value& stmt, A
             many = std::move(items);
         else
             positional = std::move(items);
+    } else if (rest.size() == 1) {
+        positional.push_back(rest[0]); // execute("... where id = ?", 5)
     } else if (rest.size() > 1) {
         if (has_layout(rest[0], Layout::Dict))
             many.assign(rest.pos.begin(), rest.pos.end());

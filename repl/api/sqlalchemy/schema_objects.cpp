@@ -651,7 +651,7 @@ void init_schema_objects(Interpreter&) {
     def_property(tbl, "c", table_columns);
     def_property(tbl, "columns", table_columns);
     def_property(tbl, "primary_key", [](Interpreter& in, const Value& self) -> Value {
-        Value coll = make_column_collection();
+        Value coll = make_primary_key_collection();
         for (const auto& c : table_self(self)->table->primary_key())
             column_collection_add(coll, c->key, column_object(in, c));
         return coll;

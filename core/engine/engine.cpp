@@ -132,6 +132,22 @@ Result Connection::execute(const std::string& sql, const std::vector<Value>& par
                   &dialect().caps());
 }
 
+bool Connection::echoing() const { return static_cast<bool>(engine_->echo()); }
+
+Result Connection::execute_echoed_as(const std::string& sql, const std::vector<Value>& params,
+                                     const std::vector<TypeSpec>* result_types,
+                                     const std::string& echo_label, const std::string& echo_sql,
+                                     const std::string& echo_params) {
+    autobegin();
+    if (engine_->echo()) {
+        echo(echo_sql);
+        echo(echo_label + " " + echo_params);
+    }
+    auto cursor = driver_->execute(sql, params);
+    return Result(std::move(cursor), result_types ? *result_types : std::vector<TypeSpec>{},
+                  &dialect().caps());
+}
+
 std::int64_t Connection::execute_many(const std::string& sql,
                                       const std::vector<std::vector<Value>>& rows,
                                       const std::string& echo_label) {

@@ -45,6 +45,14 @@ public:
     Result execute(const std::string& sql, const std::vector<Value>& params = {},
                    const std::vector<TypeSpec>* result_types = nullptr,
                    const std::string& echo_label = "[raw sql]");
+    // Whether statements are being echoed (so callers compute an echo form only when needed).
+    bool echoing() const;
+    // Like execute(), but echo shows `echo_sql` and `echo_params` instead of the driver's SQL
+    // and a tuple: PostgreSQL statements echo in SQLAlchemy's pyformat with a parameter dict.
+    Result execute_echoed_as(const std::string& sql, const std::vector<Value>& params,
+                             const std::vector<TypeSpec>* result_types,
+                             const std::string& echo_label, const std::string& echo_sql,
+                             const std::string& echo_params);
     std::int64_t execute_many(const std::string& sql, const std::vector<std::vector<Value>>& rows,
                               const std::string& echo_label = "[raw sql]");
     // DriverConnection::bulk_insert inside this connection's (auto-begun) transaction.

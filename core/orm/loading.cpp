@@ -2,8 +2,11 @@
 #include "core/orm/loading.h"
 
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/engine/result.h"
+#include "core/orm/identity_key.h"
 #include "core/sql/elements.h"
 #include "core/sql/selectable.h"
 
@@ -50,10 +53,19 @@ void set_loaded_related(InstanceState& state, const RelationshipProperty& rel,
 // --- Loader -----------------------------------------------------------------------------------
 
 Loader::Loader(Session& session, const LoadPlan& plan, bool unique_entities)
-    : session_(session), plan_(plan), unique_(unique_entities) {}
+    : session_(session), plan_(plan), unique_(unique_entities),
+      span_objects_(plan.eager.size()), span_seen_(plan.eager.size()),
+      row_objects_(plan.eager.size()) {}
 
 StateRef Loader::load_entity(const Mapper& mapper, std::vector<engine::Value>& row,
-                             std::size_t first) {
+                             std::size_t first, const std::vector<std::size_t>* positions) {
+    if (positions && !positions->empty()) {
+        // Gather the scattered columns into slot order, then load as usual.
+        std::vector<engine::Value> slots;
+        slots.reserve(positions->size());
+        for (std::size_t p : *positions) slots.push_back(row[p]);
+        return load_entity(mapper, slots, 0);
+    }
     IdentityKey key{&mapper, {}};
     key.primary_key.reserve(mapper.primary_key_slots().size());
     for (std::size_t slot : mapper.primary_key_slots()) {
@@ -77,18 +89,32 @@ StateRef Loader::load_entity(const Mapper& mapper, std::vector<engine::Value>& r
 
 void Loader::add_row(std::vector<engine::Value>& row) {
     QueryRow out;
-    out.items.reserve(plan_.entities.size());
-    for (const auto& span : plan_.entities) {
-        if (span.mapper)
-            out.items.emplace_back(load_entity(*span.mapper, row, span.first));
-        else
-            out.items.emplace_back(std::move(row[span.first]));
+    out.items.resize(plan_.entities.size());
+    // Objects first: an entity may share a column with a column entity, which then takes its
+    // value by move.
+    for (std::size_t i = 0; i < plan_.entities.size(); ++i) {
+        const EntitySpan& span = plan_.entities[i];
+        if (span.mapper) out.items[i] = load_entity(*span.mapper, row, span.first, &span.positions);
     }
-    for (const auto& eager : plan_.eager) {
-        auto* parent_ref = std::get_if<StateRef>(&out.items[eager.parent_entity]);
-        if (!parent_ref || !*parent_ref) continue;
-        InstanceState* parent = parent_ref->get();
+    for (std::size_t i = 0; i < plan_.entities.size(); ++i) {
+        const EntitySpan& span = plan_.entities[i];
+        if (!span.mapper) out.items[i] = std::move(row[span.first]);
+    }
+    for (std::size_t i = 0; i < plan_.eager.size(); ++i) {
+        const EagerSpan& eager = plan_.eager[i];
+        row_objects_[i] = nullptr;
+        InstanceState* parent = nullptr;
+        if (eager.parent_eager >= 0) {
+            parent = row_objects_[static_cast<std::size_t>(eager.parent_eager)];
+        } else if (auto* ref = std::get_if<StateRef>(&out.items[eager.parent_entity])) {
+            parent = ref->get();
+        }
+        if (!parent) continue;
         StateRef child = load_entity(*eager.rel->target(), row, eager.first);
+        if (child) {
+            row_objects_[i] = child.get();
+            if (span_seen_[i].insert(child.get()).second) span_objects_[i].push_back(child.get());
+        }
         auto [it, inserted] = gathered_index_.emplace(std::make_pair(parent, eager.rel),
                                                       gathered_.size());
         if (inserted) gathered_.push_back(Gathered{StateRef(parent), eager.rel, {}, {}});
@@ -109,16 +135,22 @@ std::vector<QueryRow> Loader::finish() {
         if (g.parent->related(g.rel->slot()).loaded) continue;
         set_loaded_related(*g.parent, *g.rel, std::move(g.items));
     }
-    for (const RelationshipProperty* rel : plan_.selectin) {
-        std::vector<InstanceState*> parents;
-        for (const auto& row : rows_) {
-            if (row.items.empty()) continue;
-            auto* ref = std::get_if<StateRef>(&row.items.front());
-            if (ref && *ref && &(*ref)->mapper() == &rel->parent() &&
-                !(*ref)->related(rel->slot()).loaded)
-                parents.push_back(ref->get());
+    for (const SelectinSpec& spec : plan_.selectin) {
+        const RelationshipProperty& rel = *spec.rel;
+        std::vector<InstanceState*> candidates;
+        if (spec.parent_eager >= 0) {
+            candidates = span_objects_[static_cast<std::size_t>(spec.parent_eager)];
+        } else {
+            std::unordered_set<InstanceState*> seen;
+            for (const auto& row : rows_) {
+                auto* ref = std::get_if<StateRef>(&row.items[spec.parent_entity]);
+                if (ref && *ref && seen.insert(ref->get()).second) candidates.push_back(ref->get());
+            }
         }
-        if (!parents.empty()) selectin_load(session_, *rel, parents);
+        std::vector<InstanceState*> parents;
+        for (InstanceState* p : candidates)
+            if (&p->mapper() == &rel.parent() && !p->related(rel.slot()).loaded) parents.push_back(p);
+        if (!parents.empty()) selectin_load(session_, rel, parents, spec.nested);
     }
     return std::move(rows_);
 }
@@ -175,6 +207,18 @@ void lazy_load(InstanceState& state, const RelationshipProperty& rel) {
                 set_loaded_related(state, rel, {StateRef(found)});
                 return;
             }
+            // SQLAlchemy's "use_get": a load by primary key, WHERE target.pk = ?.
+            session->push_no_autoflush();
+            StateRef loaded;
+            try {
+                loaded = Query(*session, {QueryEntity::of(target)}).get(key.primary_key);
+            } catch (...) {
+                session->pop_no_autoflush();
+                throw;
+            }
+            session->pop_no_autoflush();
+            set_loaded_related(state, rel, loaded ? std::vector<StateRef>{loaded} : std::vector<StateRef>{});
+            return;
         }
     }
     Query query(*session, {QueryEntity::of(target)});
@@ -196,9 +240,32 @@ void lazy_load(InstanceState& state, const RelationshipProperty& rel) {
     set_loaded_related(state, rel, std::move(items));
 }
 
+namespace {
+
+struct ValueHash {
+    std::size_t operator()(const engine::Value& v) const { return hash_value(v); }
+};
+
+// Runs a selectin query with autoflush off (the parents' pending changes stay pending).
+std::vector<QueryRow> run_without_autoflush(Session& session, const Query& query) {
+    session.push_no_autoflush();
+    try {
+        auto rows = query.all();
+        session.pop_no_autoflush();
+        return rows;
+    } catch (...) {
+        session.pop_no_autoflush();
+        throw;
+    }
+}
+
+} // namespace
+
 void selectin_load(Session& session, const RelationshipProperty& rel,
-                   const std::vector<InstanceState*>& parents) {
-    if (rel.direction() == Direction::ManyToMany || rel.pairs().size() != 1) {
+                   const std::vector<InstanceState*>& parents,
+                   const std::vector<LoaderOption>& nested) {
+    bool many_to_many = rel.direction() == Direction::ManyToMany;
+    if (rel.pairs().size() != 1 || (many_to_many && rel.secondary_pairs().size() != 1)) {
         for (InstanceState* parent : parents) lazy_load(*parent, rel);
         return;
     }
@@ -206,40 +273,70 @@ void selectin_load(Session& session, const RelationshipProperty& rel,
     const ColumnPair& pair = rel.pairs().front();
     bool many_to_one = rel.direction() == Direction::ManyToOne;
     const auto& parent_column = many_to_one ? pair.referencing : pair.referenced;
-    const auto& child_column = many_to_one ? pair.referenced : pair.referencing;
 
     std::vector<engine::Value> keys;
-    std::map<std::size_t, std::vector<InstanceState*>> parents_by_hash;
+    std::unordered_set<engine::Value, ValueHash> distinct;
     std::vector<std::pair<engine::Value, InstanceState*>> parent_keys;
     for (InstanceState* parent : parents) {
+        if (parent->any_expired()) session.load_expired(*parent);
         engine::Value v = parent->value(parent->mapper().slot_of(*parent_column));
         parent_keys.emplace_back(v, parent);
-        if (engine::is_null(v)) continue;
-        if (std::find(keys.begin(), keys.end(), v) == keys.end()) keys.push_back(v);
+        if (!engine::is_null(v) && distinct.insert(v).second) keys.push_back(v);
     }
-    std::vector<std::pair<engine::Value, StateRef>> children;
+    // The related objects per parent key, in the order the query returned them.
+    std::unordered_map<engine::Value, std::vector<StateRef>, ValueHash> children;
     if (!keys.empty()) {
-        Query query(session, {QueryEntity::of(target)});
-        query = query.filter(sql::in_(sql::col(child_column), keys));
-        if (!rel.config().order_by.empty()) query = query.order_by(rel.config().order_by);
-        session.push_no_autoflush();
-        try {
-            for (auto& row : query.all()) {
+        if (many_to_one) {
+            // SELECT target WHERE target.pk IN (...)
+            Query query(session, {QueryEntity::of(target)});
+            query = query.filter(sql::in_(sql::col(pair.referenced), keys, "primary_keys"));
+            for (const auto& o : nested) query = query.options(o);
+            for (auto& row : run_without_autoflush(session, query)) {
                 StateRef child = std::get<StateRef>(row.items.front());
-                engine::Value k = child->value(target.slot_of(*child_column));
-                children.emplace_back(std::move(k), std::move(child));
+                children[child->value(target.slot_of(*pair.referenced))].push_back(child);
             }
-        } catch (...) {
-            session.pop_no_autoflush();
-            throw;
+        } else if (!many_to_many) {
+            // SELECT child.fk AS child_fk, child... WHERE child.fk IN (...)
+            const auto& fk = pair.referencing;
+            sql::NodePtr key_column =
+                sql::label(sql::col(fk), target.table().name() + "_" + fk->name);
+            Query query(session, {QueryEntity::of(key_column, fk->key), QueryEntity::of(target)});
+            query = query.filter(sql::in_(sql::col(fk), keys, "primary_keys"));
+            if (!rel.config().order_by.empty()) query = query.order_by(rel.config().order_by);
+            for (const auto& o : nested) query = query.options(o);
+            for (auto& row : run_without_autoflush(session, query))
+                children[std::get<engine::Value>(row.items[0])].push_back(
+                    std::get<StateRef>(row.items[1]));
+        } else {
+            // SELECT parent_1.pk, target... FROM parent AS parent_1 JOIN secondary AS
+            // secondary_1 ON ... JOIN target ON ... WHERE parent_1.pk IN (...)
+            const ColumnPair& target_pair = rel.secondary_pairs().front();
+            const std::string parent_name = rel.parent().table().name() + "_1";
+            sql::NodePtr parent_alias = sql::alias(sql::table(rel.parent().table_ptr()), parent_name);
+            sql::NodePtr secondary = sql::alias(sql::table(rel.config().secondary),
+                                                rel.config().secondary->name() + "_1");
+            sql::NodePtr parent_key = sql::c(parent_alias, pair.referenced->key);
+            Query query(session, {QueryEntity::of(sql::label(parent_key, parent_name + "_" +
+                                                                             pair.referenced->name),
+                                                  pair.referenced->key),
+                                  QueryEntity::of(target)});
+            query = query.select_from(parent_alias)
+                        .join(secondary, sql::eq(parent_key, sql::c(secondary, pair.referencing->key)), false)
+                        .join(sql::table(target.table_ptr()),
+                              sql::eq(sql::col(target_pair.referenced),
+                                      sql::c(secondary, target_pair.referencing->key)),
+                              false)
+                        .filter(sql::in_(parent_key, keys, "primary_keys"));
+            if (!rel.config().order_by.empty()) query = query.order_by(rel.config().order_by);
+            for (auto& row : run_without_autoflush(session, query))
+                children[std::get<engine::Value>(row.items[0])].push_back(
+                    std::get<StateRef>(row.items[1]));
         }
-        session.pop_no_autoflush();
     }
     for (auto& [value, parent] : parent_keys) {
-        std::vector<StateRef> items;
-        for (const auto& [k, child] : children)
-            if (k == value) items.push_back(child);
-        if (!parent->related(rel.slot()).loaded) set_loaded_related(*parent, rel, std::move(items));
+        if (parent->related(rel.slot()).loaded) continue;
+        auto it = engine::is_null(value) ? children.end() : children.find(value);
+        set_loaded_related(*parent, rel, it == children.end() ? std::vector<StateRef>{} : it->second);
     }
 }
 

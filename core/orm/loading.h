@@ -19,19 +19,33 @@ struct EntitySpan {
     const Mapper* mapper; // null for a column entity
     std::size_t first;
     std::size_t count;
+    // Where each column slot sits when the columns are not contiguous from `first` (a column
+    // shared with an earlier one); empty otherwise.
+    std::vector<std::size_t> positions;
 };
 
-// A joinedload relationship of the first entity, and where its target's columns sit.
+// A joined eager relationship and where its target's columns sit. Its parent is an entity of
+// the row (parent_eager < 0: entity `parent_entity`) or the object another eager span loaded.
 struct EagerSpan {
     const RelationshipProperty* rel;
     std::size_t parent_entity;
+    int parent_eager;
     std::size_t first;
+};
+
+// A relationship loaded by one IN query once the rows are in, for the objects of an entity
+// or of a joined eager span; `nested` carries the tree on below it.
+struct SelectinSpec {
+    const RelationshipProperty* rel;
+    std::size_t parent_entity;
+    int parent_eager;
+    std::vector<LoaderOption> nested;
 };
 
 struct LoadPlan {
     std::vector<EntitySpan> entities;
     std::vector<EagerSpan> eager;
-    std::vector<const RelationshipProperty*> selectin;
+    std::vector<SelectinSpec> selectin;
 };
 
 class Loader {
@@ -43,13 +57,18 @@ public:
     std::vector<QueryRow> finish();
 
 private:
-    StateRef load_entity(const Mapper& mapper, std::vector<engine::Value>& row, std::size_t first);
+    StateRef load_entity(const Mapper& mapper, std::vector<engine::Value>& row, std::size_t first,
+                         const std::vector<std::size_t>* positions = nullptr);
 
     Session& session_;
     const LoadPlan& plan_;
     bool unique_;
     std::vector<QueryRow> rows_;
     std::unordered_set<InstanceState*> seen_;
+    // The distinct objects each eager span loaded, in first-seen order (selectin parents).
+    std::vector<std::vector<InstanceState*>> span_objects_;
+    std::vector<std::unordered_set<InstanceState*>> span_seen_;
+    std::vector<InstanceState*> row_objects_;
     // Joined eager collections gathered per parent, and the parents whose slot we fill.
     struct Gathered {
         StateRef parent;
@@ -76,9 +95,11 @@ sql::NodePtr adapt_to_alias(const sql::NodePtr& clause, const schema::Table& tab
 // one-to-many, with the secondary table's conditions for a many-to-many.
 sql::NodePtr relationship_criterion(const RelationshipProperty& rel, const InstanceState& parent);
 
-// Loads `rel` for every parent in `parents` with one IN query (selectinload).
+// Loads `rel` for every parent in `parents` with one IN query (selectinload); `nested` are
+// loader options for the related objects (paths from the target).
 void selectin_load(Session& session, const RelationshipProperty& rel,
-                   const std::vector<InstanceState*>& parents);
+                   const std::vector<InstanceState*>& parents,
+                   const std::vector<LoaderOption>& nested = {});
 
 // Sets a relationship slot's contents as loaded from the database (no history).
 void set_loaded_related(InstanceState& state, const RelationshipProperty& rel,

@@ -1,13 +1,19 @@
 // Query: building the ORM SELECT (entity labels, eager joins) and the bulk DELETE / UPDATE.
 #include "core/orm/query.h"
 
+#include <chrono>
+#include <map>
+#include <fmt/format.h>
+
 #include <fmt/core.h>
 
 #include "core/engine/result.h"
+#include "core/orm/eager_plan.h"
 #include "core/orm/errors.h"
 #include "core/orm/loading.h"
 #include "core/sql/dml.h"
 #include "core/sql/elements.h"
+#include "core/sql/execute.h"
 #include "core/sql/selectable.h"
 
 namespace ormsh::orm {
@@ -138,59 +144,175 @@ struct Query::Built {
     LoadPlan plan;
 };
 
+namespace {
+
+// Appends a mapped entity's labelled columns, reusing a column already selected under the
+// same label (a selectin query selects the foreign key first, then the entity without it, as
+// SQLAlchemy's SELECT deduplicates); records where each slot sits when not contiguous.
+EntitySpan append_entity(const Mapper& mapper, std::size_t entity_index, sql::NodeList& columns) {
+    (void)entity_index;
+    sql::NodeList own;
+    append_entity_columns(mapper, sql::table(mapper.table_ptr()), mapper.table().name(), own);
+    EntitySpan span{&mapper, columns.size(), own.size(), {}};
+    std::vector<std::size_t> positions;
+    bool reused = false;
+    for (const auto& column : own) {
+        const std::string& name = column->as<sql::Label>().name;
+        std::size_t found = columns.size();
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            if (columns[i]->kind == sql::NodeKind::Label && columns[i]->as<sql::Label>().name == name)
+                found = i;
+        if (found == columns.size()) columns.push_back(column);
+        else reused = true;
+        positions.push_back(found);
+    }
+    if (reused) span.positions = std::move(positions);
+    return span;
+}
+
+// Names eager-join aliases as SQLAlchemy's compiler numbers anonymous ones: per table name, in
+// the order their columns are rendered.
+struct AliasNames {
+    std::map<std::string, int> used;
+    std::string next(const std::string& table) {
+        return table + "_" + std::to_string(++used[table]);
+    }
+};
+
+bool has_joined_collection(const std::vector<LoaderNode>& nodes) {
+    for (const auto& n : nodes)
+        if (n.strategy == LoadStrategy::Joined &&
+            (n.rel->uselist() || has_joined_collection(n.children)))
+            return true;
+    return false;
+}
+
+// Adds the LEFT OUTER JOINs, columns and ORDER BY of joined eager nodes below `parent_from`
+// (the entity's table or a parent eager alias), and the selectin relationships to the plan.
+struct EagerBuilder {
+    LoadPlan& plan;
+    sql::NodeList& columns;
+    sql::NodePtr& from;
+    sql::NodeList& order;
+    AliasNames names;
+    bool joins_allowed;
+
+    void add(const std::vector<LoaderNode>& nodes, std::size_t entity, int parent_eager,
+             const sql::NodePtr& parent_from) {
+        for (const auto& node : nodes) {
+            if (node.strategy == LoadStrategy::Joined && joins_allowed)
+                add_joined(node, entity, parent_eager, parent_from);
+            else
+                plan.selectin.push_back(SelectinSpec{node.rel, entity, parent_eager, options_below(node)});
+        }
+    }
+
+    void add_joined(const LoaderNode& node, std::size_t entity, int parent_eager,
+                    const sql::NodePtr& parent_from) {
+        const RelationshipProperty& rel = *node.rel;
+        const Mapper& target = *rel.target();
+        // SQLAlchemy renders a nested eager entity's columns before its parent's; the alias
+        // names follow that order.
+        std::vector<std::string> child_names;
+        std::string alias_name;
+        std::string secondary_name;
+        reserve_names(node, alias_name, secondary_name);
+        sql::NodePtr alias = sql::alias(sql::table(target.table_ptr()), alias_name);
+        sql::NodePtr right = alias;
+        sql::NodeList on;
+        if (rel.direction() == Direction::ManyToMany) {
+            sql::NodePtr secondary = sql::alias(sql::table(rel.config().secondary), secondary_name);
+            sql::NodeList inner;
+            for (const auto& pair : rel.secondary_pairs())
+                inner.push_back(sql::eq(sql::c(alias, pair.referenced->key),
+                                        sql::c(secondary, pair.referencing->key)));
+            right = sql::join(secondary, alias, inner.size() == 1 ? inner.front() : sql::and_(inner));
+            for (const auto& pair : rel.pairs())
+                on.push_back(sql::eq(sql::c(parent_from, pair.referenced->key),
+                                     sql::c(secondary, pair.referencing->key)));
+        } else {
+            bool referenced_on_target = rel.direction() == Direction::ManyToOne;
+            for (const auto& pair : rel.pairs()) {
+                sql::NodePtr referenced = referenced_on_target ? sql::c(alias, pair.referenced->key)
+                                                               : sql::c(parent_from, pair.referenced->key);
+                sql::NodePtr referencing = referenced_on_target
+                                               ? sql::c(parent_from, pair.referencing->key)
+                                               : sql::c(alias, pair.referencing->key);
+                on.push_back(sql::eq(referenced, referencing));
+            }
+        }
+        from = sql::outerjoin(from, right, on.size() == 1 ? on.front() : sql::and_(on));
+        for (const auto& clause : rel.config().order_by)
+            order.push_back(adapt_to_alias(clause, target.table(), alias));
+
+        int index = static_cast<int>(plan.eager.size());
+        plan.eager.push_back(EagerSpan{&rel, entity, parent_eager, 0});
+        // Children's joins follow this one; their columns come first.
+        sql::NodeList own;
+        append_entity_columns(target, alias, alias_name, own);
+        add(node.children, entity, index, alias);
+        plan.eager[static_cast<std::size_t>(index)].first = columns.size();
+        columns.insert(columns.end(), own.begin(), own.end());
+    }
+
+    // Allocates the alias names of `node` after those of its joined children (post-order).
+    std::map<const LoaderNode*, std::pair<std::string, std::string>> reserved;
+    void reserve_names(const LoaderNode& node, std::string& alias_name, std::string& secondary_name) {
+        auto it = reserved.find(&node);
+        if (it == reserved.end()) {
+            reserve_tree(node);
+            it = reserved.find(&node);
+        }
+        alias_name = it->second.first;
+        secondary_name = it->second.second;
+    }
+    void reserve_tree(const LoaderNode& node) {
+        for (const auto& child : node.children)
+            if (child.strategy == LoadStrategy::Joined) reserve_tree(child);
+        std::string secondary;
+        std::string alias = names.next(node.rel->target()->table().name());
+        if (node.rel->config().secondary) secondary = names.next(node.rel->config().secondary->name());
+        reserved[&node] = {alias, secondary};
+    }
+};
+
+} // namespace
+
 Query::Built Query::build(bool with_eager) const {
     Built built;
     sql::NodeList columns;
-    for (const auto& entity : entities_) {
+    for (std::size_t i = 0; i < entities_.size(); ++i) {
+        const auto& entity = entities_[i];
         if (entity.mapper) {
-            built.plan.entities.push_back(
-                EntitySpan{entity.mapper, columns.size(), entity.mapper->columns().size()});
-            append_entity_columns(*entity.mapper, sql::table(entity.mapper->table_ptr()),
-                                  entity.mapper->table().name(), columns);
+            built.plan.entities.push_back(append_entity(*entity.mapper, i, columns));
         } else {
-            built.plan.entities.push_back(EntitySpan{nullptr, columns.size(), 1});
+            built.plan.entities.push_back(EntitySpan{nullptr, columns.size(), 1, {}});
             columns.push_back(entity.column);
         }
     }
 
     sql::NodeList eager_order;
     sql::NodePtr eager_from;
-    const Mapper* root = primary_mapper();
-    if (with_eager && root) {
-        int alias_counter = 0;
-        for (const auto& option : options_) {
-            if (option.path.size() != 1) continue;
-            const RelationshipProperty& rel = *option.path.front();
-            if (option.strategy != LoadStrategy::Joined) {
-                if (option.strategy == LoadStrategy::Selectin)
-                    built.plan.selectin.push_back(&rel);
-                continue;
-            }
-            if (rel.direction() == Direction::ManyToMany) {
-                built.plan.selectin.push_back(&rel);
-                continue;
-            }
-            const Mapper& target = *rel.target();
-            std::string alias_name = target.table().name() + "_" + std::to_string(++alias_counter);
-            sql::NodePtr alias = sql::alias(sql::table(target.table_ptr()), alias_name);
-            built.plan.eager.push_back(EagerSpan{&rel, 0, columns.size()});
-            append_entity_columns(target, alias, alias_name, columns);
-            sql::NodeList on;
-            for (const auto& pair : rel.pairs()) {
-                bool referenced_on_target = rel.direction() == Direction::ManyToOne;
-                sql::NodePtr referenced =
-                    referenced_on_target ? sql::c(alias, pair.referenced->key)
-                                         : sql::col(pair.referenced);
-                sql::NodePtr referencing =
-                    referenced_on_target ? sql::col(pair.referencing)
-                                         : sql::c(alias, pair.referencing->key);
-                on.push_back(sql::eq(referenced, referencing));
-            }
-            sql::NodePtr left = eager_from ? eager_from : sql::table(root->table_ptr());
-            eager_from = sql::outerjoin(left, alias, on.size() == 1 ? on.front() : sql::and_(on));
-            for (const auto& clause : rel.config().order_by)
-                eager_order.push_back(adapt_to_alias(clause, target.table(), alias));
+    std::size_t root_index = entities_.size();
+    for (std::size_t i = 0; i < entities_.size(); ++i)
+        if (entities_[i].mapper) {
+            root_index = i;
+            break;
         }
+    std::vector<LoaderNode> tree;
+    if (with_eager && root_index < entities_.size())
+        tree = eager_tree(*entities_[root_index].mapper, options_);
+    bool limited = limit_ || offset_;
+    if (!tree.empty()) {
+        const Mapper& root = *entities_[root_index].mapper;
+        sql::NodePtr root_from = sql::table(root.table_ptr());
+        sql::NodePtr from = root_from;
+        // A LIMIT counts parent rows, so collections are not joined under one (SQLAlchemy
+        // wraps the limited query in a subquery; ormsh loads them with an IN query instead).
+        EagerBuilder builder{built.plan, columns, from, eager_order, {},
+                             !(limited && has_joined_collection(tree)), {}};
+        builder.add(tree, root_index, -1, root_from);
+        if (from != root_from) eager_from = from;
     }
 
     sql::NodePtr select = sql::select(columns);
@@ -201,26 +323,9 @@ Query::Built Query::build(bool with_eager) const {
     for (const auto& h : having_) select = sql::having(select, h);
     if (!order_by_.empty()) select = sql::order_by(select, order_by_);
     if (distinct_) select = sql::select_distinct(select);
-    bool limited = limit_ || offset_;
-    if (eager_from && limited) {
-        // LIMIT applies to the parent rows: limit an inner query of the parents, then join
-        // the eager rows to it, as SQLAlchemy does with its anon_1 subquery.
-        built.plan.eager.clear();
-        built.plan.selectin.clear();
-        for (const auto& option : options_)
-            if (option.path.size() == 1 &&
-                (option.strategy == LoadStrategy::Joined || option.strategy == LoadStrategy::Selectin))
-                built.plan.selectin.push_back(option.path.front());
-        eager_from = nullptr;
-        eager_order.clear();
-        columns.resize(built.plan.entities.empty() ? 0
-                                                   : built.plan.entities.back().first +
-                                                         built.plan.entities.back().count);
-    }
     if (limit_) select = sql::limit(select, *limit_);
     if (offset_) select = sql::offset(select, *offset_);
     if (eager_from) {
-        select = sql::with_only_columns(select, columns);
         select = sql::select_from(select, eager_from);
         if (!eager_order.empty()) select = sql::order_by(select, eager_order);
     }
@@ -235,12 +340,15 @@ sql::NodePtr Query::statement() const { return build(true).select; }
 engine::Result execute_statement(Session& session, const sql::NodePtr& statement,
                                  const sql::ParamMap& params) {
     engine::Connection& conn = session.connection();
+    auto started = std::chrono::steady_clock::now();
     sql::Compiled compiled = sql::compile(statement, conn.dialect());
+    std::chrono::duration<double> compile_time = std::chrono::steady_clock::now() - started;
     std::vector<engine::Value> values = compiled.bind_values(params);
     for (std::size_t i = 0; i < values.size() && i < compiled.params.size(); ++i)
         engine::convert_bind_value(compiled.params[i].type, conn.dialect().caps(), values[i]);
     std::vector<engine::TypeSpec> types = compiled.result_types();
-    return conn.execute(compiled.sql, values, &types, "[generated]");
+    return sql::execute_compiled(conn, compiled, statement, params, values, types,
+                                 fmt::format("[generated in {:.5f}s]", compile_time.count()));
 }
 
 std::vector<QueryRow> Query::run(const sql::NodePtr& statement, const Built& built) const {
@@ -307,8 +415,12 @@ StateRef Query::get(const std::vector<engine::Value>& primary_key) const {
         return ref;
     }
     Query q = *this;
-    for (std::size_t i = 0; i < pk_slots.size(); ++i)
-        q = q.filter(sql::eq(sql::col(mapper->columns()[pk_slots[i]].column), primary_key[i]));
+    for (std::size_t i = 0; i < pk_slots.size(); ++i) {
+        // SQLAlchemy's get() binds the key as pk_1, pk_2 ...
+        const auto& column = mapper->columns()[pk_slots[i]].column;
+        q = q.filter(sql::eq(sql::col(column),
+                             sql::bindparam("pk", primary_key[i], column->type, true)));
+    }
     auto row = q.one_or_none();
     if (!row) return StateRef();
     return std::get<StateRef>(row->items.front());

@@ -391,6 +391,8 @@ std::string SQLCompiler::visit_from(const NodePtr& from, const Ctx& ctx) {
         // Rendered in order: anonymous names are numbered as they are first seen.
         std::string left = visit_from(j.left, ctx);
         std::string right = visit_from(j.right, ctx);
+        // A join on the right is grouped: a LEFT OUTER JOIN (b JOIN c ON ...) ON ...
+        if (j.right->kind == NodeKind::Join) right = "(" + right + ")";
         return left + kw + right + " ON " + visit(j.onclause, inner);
     }
     default:

@@ -321,9 +321,10 @@ NodePtr custom_op(const NodePtr& l, std::string text_, const Operand& r) {
     return b;
 }
 
-NodePtr in_(const NodePtr& l, std::vector<Value> values) {
+NodePtr in_(const NodePtr& l, std::vector<Value> values, const std::string& key) {
     auto b = make<BindParam>();
-    b->key = bind_key_for(l);
+    b->key = key.empty() ? bind_key_for(l) : key;
+    b->unique = key.empty();
     b->type = l->type;
     b->expanding = true;
     b->values = std::move(values);

@@ -67,7 +67,9 @@ NodePtr not_ilike(const NodePtr& l, const Operand& r);
 NodePtr startswith(const NodePtr& l, const Operand& r);
 NodePtr endswith(const NodePtr& l, const Operand& r);
 NodePtr contains(const NodePtr& l, const Operand& r);
-NodePtr in_(const NodePtr& l, std::vector<Value> values);
+// With `key`, the expanding parameter has that fixed name (SQLAlchemy's selectin loader
+// binds "primary_keys": primary_keys_1, primary_keys_2 ...).
+NodePtr in_(const NodePtr& l, std::vector<Value> values, const std::string& key = {});
 NodePtr in_(const NodePtr& l, const NodePtr& select_or_list);
 NodePtr not_in(const NodePtr& l, std::vector<Value> values);
 NodePtr between(const NodePtr& l, const Operand& lower, const Operand& upper);

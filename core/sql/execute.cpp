@@ -135,6 +135,19 @@ EchoForm echo_form(const engine::Dialect& dialect, const NodePtr& statement,
     return {compiled->sql, engine::repr_params(compiled->bind_values(params))};
 }
 
+engine::Result execute_compiled(engine::Connection& conn, const Compiled& compiled,
+                                const NodePtr& statement, const ParamMap& params,
+                                const std::vector<Value>& values,
+                                const std::vector<TypeSpec>& result_types,
+                                const std::string& echo_label) {
+    if (conn.echoing() && flavor_for(conn.dialect()).echo_pyformat) {
+        EchoForm form = echo_form(conn.dialect(), statement, params);
+        return conn.execute_echoed_as(compiled.sql, values, &result_types, echo_label, form.sql,
+                                      form.params);
+    }
+    return conn.execute(compiled.sql, values, &result_types, echo_label);
+}
+
 engine::Result execute(engine::Connection& conn, const NodePtr& statement, const ParamMap& params) {
     const engine::Dialect& dialect = conn.dialect();
     CompileOptions options;
@@ -150,7 +163,8 @@ engine::Result execute(engine::Connection& conn, const NodePtr& statement, const
     auto compiled = compiled_for(dialect, statement, options, &hit, &seconds);
     std::vector<Value> values = converted(*compiled, params, dialect.caps());
     std::vector<TypeSpec> types = compiled->result_types();
-    engine::Result result = conn.execute(compiled->sql, values, &types, format_label(hit, seconds));
+    engine::Result result = execute_compiled(conn, *compiled, statement, params, values, types,
+                                             format_label(hit, seconds));
 
     if (compiled->statement_kind == NodeKind::Insert && compiled->table) {
         // The primary key: given values first, then what the database generated.

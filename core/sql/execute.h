@@ -38,6 +38,13 @@ struct EchoForm {
 EchoForm echo_form(const engine::Dialect& dialect, const NodePtr& statement,
                    const ParamMap& params = {});
 
+// Runs an already compiled statement, echoing it in the dialect's echo form.
+engine::Result execute_compiled(engine::Connection& conn, const Compiled& compiled,
+                                const NodePtr& statement, const ParamMap& params,
+                                const std::vector<Value>& values,
+                                const std::vector<TypeSpec>& result_types,
+                                const std::string& echo_label);
+
 // Drops every cached compilation (tests; a schema change that renames things).
 void clear_compile_cache();
 

@@ -6,6 +6,7 @@
 #include "core/sql/selectable.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/modules.h"
+#include "repl/api/orm/inspection.h"
 #include "repl/api/orm/embedded_sources.h"
 #include "repl/api/orm/loader_options.h"
 #include "repl/api/orm/model.h"
@@ -88,6 +89,7 @@ void fill_orm_module(Interpreter& in, lang::Module& m) {
         return Value::none();
     }));
     add_session_names(in, m);
+    register_orm_inspection(in, m);
     // sqlalchemy.orm.exc is the exception module's; expose it as an attribute too.
     m.dict->set_str("exc", Value(in.import_module("sqlalchemy.orm.exc")));
 }

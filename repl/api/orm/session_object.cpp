@@ -13,6 +13,8 @@
 #include "repl/api/result_objects.h"
 #include "repl/api/sqlalchemy/binding.h"
 
+#include <unordered_map>
+
 namespace ormsh::api {
 namespace {
 
@@ -246,13 +248,7 @@ Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
     if (!p.empty() && !p.is_none())
         for (const Value& key : in.to_vector(p)) params[in.str(key)] = to_db(in, in.getitem(p, key));
     return guard(in, [&] {
-        engine::Connection& conn = session.connection();
-        sql::Compiled compiled = sql::compile(node, conn.dialect());
-        std::vector<engine::Value> values = compiled.bind_values(params);
-        for (std::size_t i = 0; i < values.size() && i < compiled.params.size(); ++i)
-            engine::convert_bind_value(compiled.params[i].type, conn.dialect().caps(), values[i]);
-        std::vector<engine::TypeSpec> types = compiled.result_types();
-        engine::Result result = conn.execute(compiled.sql, values, &types, "[generated]");
+        engine::Result result = orm::execute_statement(session, node, params);
         auto keys = std::make_shared<RowKeys>();
         keys->names = result.keys();
         std::vector<std::vector<Value>> rows;
@@ -351,6 +347,24 @@ void SessionObj::traverse(lang::Visitor& v) {
     if (bind.is_obj()) v.visit(bind.obj());
 }
 
+namespace {
+// Core session -> its Python object, for object_session() and inspect(obj).session; entries
+// are removed when the Python object goes.
+std::unordered_map<const orm::Session*, SessionObj*>& session_owners() {
+    static auto* owners = new std::unordered_map<const orm::Session*, SessionObj*>();
+    return *owners;
+}
+} // namespace
+
+SessionObj::~SessionObj() {
+    if (session) session_owners().erase(session.get());
+}
+
+Value python_session(const orm::Session* session) {
+    auto it = session ? session_owners().find(session) : session_owners().end();
+    return it == session_owners().end() ? Value::none() : Value(static_cast<lang::Object*>(it->second));
+}
+
 void SessionObj::clear_refs() {
     bind = Value();
     Object::clear_refs();
@@ -429,6 +443,7 @@ Value make_session(Interpreter& in, const Value& engine, bool autoflush, bool ex
         s->bind = engine;
     }
     s->session = std::make_unique<orm::Session>(core_engine, model_factory());
+    session_owners()[s->session.get()] = s;
     s->session->autoflush = autoflush;
     s->session->expire_on_commit = expire_on_commit;
     s->session->relationship_loader = orm::lazy_load;

@@ -12,6 +12,7 @@ namespace ormsh::api {
 
 struct SessionObj : lang::Object {
     explicit SessionObj(lang::Type* t) : Object(t) {}
+    ~SessionObj() override;
     Value bind; // the EngineObj
     std::unique_ptr<orm::Session> session;
     void traverse(lang::Visitor& v) override;
@@ -19,6 +20,8 @@ struct SessionObj : lang::Object {
 };
 
 lang::Type* session_type();
+// The Python Session object owning a core session (None for null or an unknown one).
+Value python_session(const orm::Session* session);
 lang::Type* scoped_session_type();
 
 // A new Session bound to `engine` (an EngineObj), with the given options.

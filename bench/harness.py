@@ -14,7 +14,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORKLOADS = os.path.join(HERE, 'workloads')
@@ -29,28 +28,29 @@ class WorkloadError(Exception):
 
 
 class Measure:
-    """One process run: wall seconds, peak RSS in KB, standard output."""
+    """One process run: wall seconds, CPU seconds (user + system), peak RSS in KB, output."""
 
-    def __init__(self, seconds, rss_kb, stdout):
-        self.seconds, self.rss_kb, self.stdout = seconds, rss_kb, stdout
+    def __init__(self, seconds, cpu, rss_kb, stdout):
+        self.seconds, self.cpu, self.rss_kb, self.stdout = seconds, cpu, rss_kb, stdout
+
+
+RUNNER = None  # bench_runner in the build folder, set by main()
 
 
 def run_process(argv, env=None):
-    """Runs argv to completion, timing it and reading its peak RSS from wait4's rusage."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=out, stderr=err, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+    """Runs argv to completion through bench_runner, which measures it from a small parent."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile('r') as stats:
+        code = subprocess.call([RUNNER, stats.name] + argv, stdout=out, stderr=err, env=env)
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode(errors='replace')
         stderr = err.read().decode(errors='replace')
-    if proc.returncode != 0:
-        raise WorkloadError('%s exited with %d:\n%s%s' % (' '.join(argv), proc.returncode,
-                                                          stdout[-2000:], stderr[-4000:]))
-    return Measure(seconds, usage.ru_maxrss, stdout)
+        figures = stats.read().split()
+    if code != 0 or len(figures) != 3:
+        raise WorkloadError('%s exited with %d:\n%s%s' % (' '.join(argv), code, stdout[-2000:],
+                                                          stderr[-4000:]))
+    return Measure(float(figures[0]), float(figures[1]), int(figures[2]), stdout)
 
 
 def expect(actual, wanted, what):
@@ -245,6 +245,7 @@ class Result:
     def __init__(self, workload):
         self.workload = workload
         self.seconds = {}
+        self.cpu = {}
         self.rss_kb = {}
         self.notes = []
 
@@ -261,6 +262,7 @@ def run_workload(workload, opts):
         workload.setup()
     runs = 1 if opts.check else (workload.runs or opts.runs)
     times = {s: [] for s in sides}
+    cpus = {s: [] for s in sides}
     peaks = {s: 0 for s in sides}
     # Interleave the sides run by run, so a busy moment on the machine hits them all alike.
     for _ in range(runs):
@@ -268,9 +270,11 @@ def run_workload(workload, opts):
             measure = run_process(workload.commands[side], env=workload.env)
             workload.check(side, measure)
             times[side].append(measure.seconds)
+            cpus[side].append(measure.cpu)
             peaks[side] = max(peaks[side], measure.rss_kb)
     for side in sides:
         result.seconds[side] = statistics.median(times[side])
+        result.cpu[side] = statistics.median(cpus[side])
         result.rss_kb[side] = peaks[side]
     return result
 
@@ -304,24 +308,27 @@ def fmt_ratio(a, b):
 
 
 def print_table(results, opts):
-    header = ('%-24s %-13s %9s %9s %9s %8s %9s %7s %7s %7s  %s' % (
-        'workload', 'baseline', 'base s', 'ormsh s', 'sqla s', 'ormsh/C', 'sqla/orm',
+    header = ('%-24s %-13s %8s %8s %8s %8s %8s %8s %7s %7s %7s  %s' % (
+        'workload', 'baseline', 'base s', 'ormsh s', 'sqla s', 'ormsh/C', 'sqla/orm', 'cpu o/C',
         'base MB', 'orm MB', 'sqla MB', 'target'))
     print(header)
     print('-' * len(header))
     by_name = {r.workload.name: r for r in results}
     for r in results:
         secs = r.seconds
-        print('%-24s %-13s %9s %9s %9s %8s %9s %7s %7s %7s  %s' % (
+        print('%-24s %-13s %8s %8s %8s %8s %8s %8s %7s %7s %7s  %s' % (
             r.workload.name, r.workload.baseline_label, fmt_secs(r, 'baseline'),
             fmt_secs(r, 'ormsh'), fmt_secs(r, 'sqlalchemy'),
             fmt_ratio(secs.get('ormsh'), secs.get('baseline')),
             fmt_ratio(secs.get('sqlalchemy'), secs.get('ormsh')),
+            fmt_ratio(r.cpu.get('ormsh'), r.cpu.get('baseline')),
             fmt_mb(r, 'baseline'), fmt_mb(r, 'ormsh'), fmt_mb(r, 'sqlalchemy'),
             verdict(r, by_name)))
     runs = 1 if opts.check else opts.runs
     print('\nmedian of %d run(s) per side (memory: 1 run); N=%d; whole-process wall time; '
-          'MB = peak RSS' % (runs, opts.n))
+          'cpu o/C = the same ratio\n'
+          'in CPU seconds (user + system), steadier on a busy machine; MB = peak RSS; '
+          'target: issue 6, judged on wall time' % (runs, opts.n))
     if not opts.sqlalchemy:
         print('Flask-SQLAlchemy: skipped (%s)' % opts.sqlalchemy_note)
     if not opts.pg_url:
@@ -365,6 +372,8 @@ def main():
                 print('note: python3-psycopg2 is missing; Flask-SQLAlchemy cannot reach '
                       'PostgreSQL', file=sys.stderr)
                 return 1
+    global RUNNER
+    RUNNER = os.path.join(opts.build, 'bench', 'bench_runner')
     tmp = tempfile.mkdtemp(prefix='ormsh-bench.')
     try:
         results = []

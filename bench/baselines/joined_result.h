@@ -20,8 +20,7 @@ class CategoryCollector {
 public:
     Category& category(long id, const char* name) {
         auto [it, inserted] = index_.try_emplace(id, categories_.size());
-        if (inserted)
-            categories_.push_back(Category{id, name, {}});
+        if (inserted) categories_.push_back(Category{id, name, {}});
         return categories_[it->second];
     }
 

@@ -47,8 +47,7 @@ int main(int argc, char** argv) {
         for (const auto& row : rows) {
             auto& category = collector.category(row[0].as<long>(), row[1].c_str());
             if (!row[2].is_null())
-                category.posts.push_back(
-                    {row[2].as<long>(), row[3].c_str(), row[4].as<long>()});
+                category.posts.push_back({row[2].as<long>(), row[3].c_str(), row[4].as<long>()});
         }
         tx.commit();
     } catch (const std::exception& e) {

@@ -68,8 +68,8 @@ int main(int argc, char** argv) {
     while (sqlite3_step(stmt) == SQLITE_ROW) {
         auto& category = collector.category(sqlite3_column_int64(stmt, 0), text(stmt, 1));
         if (sqlite3_column_type(stmt, 2) != SQLITE_NULL)
-            category.posts.push_back({sqlite3_column_int64(stmt, 2), text(stmt, 3),
-                                      sqlite3_column_int64(stmt, 4)});
+            category.posts.push_back(
+                {sqlite3_column_int64(stmt, 2), text(stmt, 3), sqlite3_column_int64(stmt, 4)});
     }
     sqlite3_finalize(stmt);
     sqlite3_close(db);

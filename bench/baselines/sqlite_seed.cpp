@@ -33,8 +33,8 @@ int main(int argc, char** argv) {
     exec_or_die(db, "DROP TABLE IF EXISTS bench_users");
     exec_or_die(db, ormsh::bench::users_ddl("INTEGER"));
     sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO bench_users (name, email, age) VALUES (?, ?, ?)", -1,
-                       &stmt, nullptr);
+    sqlite3_prepare_v2(db, "INSERT INTO bench_users (name, email, age) VALUES (?, ?, ?)", -1, &stmt,
+                       nullptr);
     exec_or_die(db, "BEGIN");
     for (long i = 0; i < n; ++i) {
         std::string name = ormsh::bench::user_name(i), email = ormsh::bench::user_email(i);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/engine/engine.h"
@@ -127,8 +128,9 @@ private:
     std::vector<StateRef> flushed_deleted_;
     // Persistent objects retained because they hold changes.
     std::vector<StateRef> held_;
-    // Objects that became persistent in this transaction (rollback makes them transient).
-    std::vector<InstanceState*> new_in_transaction_;
+    // Objects that became persistent in this transaction (rollback makes them transient). A
+    // set, because every object the script drops after a flush leaves it one by one.
+    std::unordered_set<InstanceState*> new_in_transaction_;
     // Set after a failed flush: the original error's message.
     std::optional<std::string> failed_;
     std::uint64_t add_counter_ = 0;

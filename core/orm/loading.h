@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <utility>
 #include <unordered_set>
@@ -49,7 +50,8 @@ private:
     const LoadPlan& plan_;
     bool unique_;
     std::vector<QueryRow> rows_;
-    std::unordered_set<InstanceState*> seen_;
+    // Tells this loader's rows apart from earlier ones in InstanceState::loaded_by.
+    std::uint64_t id_;
     // Joined eager collections gathered per parent, and the parents whose slot we fill.
     struct Gathered {
         StateRef parent;

@@ -5,6 +5,9 @@
 // InstanceHost.
 #pragma once
 
+#include "core/engine/value.h"
+#include "core/orm/identity_key.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -12,9 +15,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "core/engine/value.h"
-#include "core/orm/identity_key.h"
 
 namespace ormsh::orm {
 

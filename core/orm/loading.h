@@ -4,14 +4,14 @@
 // selectin relationships are loaded with one extra IN query once all parents are known.
 #pragma once
 
+#include "core/orm/query.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <map>
-#include <utility>
 #include <unordered_set>
+#include <utility>
 #include <vector>
-
-#include "core/orm/query.h"
 
 namespace ormsh::orm {
 

@@ -299,9 +299,8 @@ void Session::rollback() {
     failed_.reset();
     // Objects inserted in this transaction, and pending ones, go back to transient.
     std::vector<InstanceState*> inserted(new_in_transaction_.begin(), new_in_transaction_.end());
-    std::sort(inserted.begin(), inserted.end(), [](InstanceState* a, InstanceState* b) {
-        return a->insert_order < b->insert_order;
-    });
+    std::sort(inserted.begin(), inserted.end(),
+              [](InstanceState* a, InstanceState* b) { return a->insert_order < b->insert_order; });
     auto doomed = retain_all(inserted);
     for (const auto& ref : pending_) doomed.push_back(ref);
     for (const auto& ref : doomed) {

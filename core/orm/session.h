@@ -4,6 +4,13 @@
 // that fails leaves the session needing rollback() (PendingRollbackError), as SQLAlchemy does.
 #pragma once
 
+#include "core/engine/engine.h"
+#include "core/orm/errors.h"
+#include "core/orm/identity_map.h"
+#include "core/orm/instance_state.h"
+#include "core/orm/mapper.h"
+#include "core/orm/persistence.h"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -11,13 +18,6 @@
 #include <string>
 #include <unordered_set>
 #include <vector>
-
-#include "core/engine/engine.h"
-#include "core/orm/errors.h"
-#include "core/orm/identity_map.h"
-#include "core/orm/instance_state.h"
-#include "core/orm/mapper.h"
-#include "core/orm/persistence.h"
 
 namespace ormsh::orm {
 

@@ -16,8 +16,7 @@ StateRef::~StateRef() {
 
 InstanceState::InstanceState(const Mapper& mapper, InstanceHost& host)
     : mapper_(&mapper), host_(&host), values_(mapper.columns().size()),
-      flags_(mapper.columns().size(), 0), committed_(mapper.columns().size()),
-      related_(mapper.relationships().size()) {}
+      flags_(mapper.columns().size(), 0), related_(mapper.relationships().size()) {}
 
 InstanceState::~InstanceState() {
     if (session) session->forget(*this);
@@ -27,7 +26,13 @@ void InstanceState::set_value(std::size_t slot, engine::Value value) {
     if (!(flags_[slot] & kModified)) {
         // The committed value is what was loaded; an unloaded slot of a persistent object has
         // no known committed value, which the flush treats as "changed".
-        committed_[slot] = (flags_[slot] & kLoaded) ? std::move(values_[slot]) : engine::Value{};
+        if (flags_[slot] & kLoaded) {
+            if (!committed_)
+                committed_ = std::make_unique<std::vector<engine::Value>>(values_.size());
+            (*committed_)[slot] = std::move(values_[slot]);
+        } else if (committed_) {
+            (*committed_)[slot] = engine::Value{};
+        }
         flags_[slot] |= kModified;
     }
     values_[slot] = std::move(value);
@@ -39,17 +44,19 @@ void InstanceState::set_value(std::size_t slot, engine::Value value) {
 void InstanceState::load_value(std::size_t slot, engine::Value value) {
     values_[slot] = std::move(value);
     flags_[slot] = kLoaded;
-    committed_[slot] = engine::Value{};
+    if (committed_) (*committed_)[slot] = engine::Value{};
 }
 
 const engine::Value& InstanceState::committed_value(std::size_t slot) const {
-    return (flags_[slot] & kModified) ? committed_[slot] : values_[slot];
+    static const engine::Value null_value;
+    if (!(flags_[slot] & kModified)) return values_[slot];
+    return committed_ ? (*committed_)[slot] : null_value;
 }
 
 std::vector<std::size_t> InstanceState::changed_slots() const {
     std::vector<std::size_t> changed;
     for (std::size_t slot = 0; slot < values_.size(); ++slot) {
-        if ((flags_[slot] & kModified) && !(committed_[slot] == values_[slot]))
+        if ((flags_[slot] & kModified) && !(committed_value(slot) == values_[slot]))
             changed.push_back(slot);
     }
     return changed;
@@ -58,9 +65,9 @@ std::vector<std::size_t> InstanceState::changed_slots() const {
 void InstanceState::expire_all() {
     for (std::size_t slot = 0; slot < values_.size(); ++slot) {
         values_[slot] = engine::Value{};
-        committed_[slot] = engine::Value{};
         flags_[slot] = 0;
     }
+    committed_.reset();
     for (auto& rel : related_) {
         rel = RelatedSlot{};
     }
@@ -74,7 +81,7 @@ void InstanceState::mark_modified() {
 
 void InstanceState::expire(std::size_t slot) {
     values_[slot] = engine::Value{};
-    committed_[slot] = engine::Value{};
+    if (committed_) (*committed_)[slot] = engine::Value{};
     flags_[slot] = 0;
 }
 
@@ -85,22 +92,22 @@ bool InstanceState::any_expired() const {
 }
 
 void InstanceState::commit_all() {
-    for (std::size_t slot = 0; slot < values_.size(); ++slot) {
+    for (std::size_t slot = 0; slot < values_.size(); ++slot)
         flags_[slot] &= static_cast<std::uint8_t>(~kModified);
-        committed_[slot] = engine::Value{};
-    }
-    for (auto& rel : related_) rel.clear_history();
+    committed_.reset();
+    for (auto& rel : related_)
+        rel.clear_history();
     modified_ = false;
 }
 
 void InstanceState::discard_changes() {
     for (std::size_t slot = 0; slot < values_.size(); ++slot) {
         if (flags_[slot] & kModified) {
-            values_[slot] = std::move(committed_[slot]);
-            committed_[slot] = engine::Value{};
+            values_[slot] = committed_ ? std::move((*committed_)[slot]) : engine::Value{};
             flags_[slot] &= static_cast<std::uint8_t>(~kModified);
         }
     }
+    committed_.reset();
     modified_ = false;
 }
 
@@ -111,9 +118,12 @@ void InstanceState::for_each_reference(const std::function<void(InstanceState&)>
     for (const auto& rel : related_) {
         visit_ref(rel.scalar);
         visit_ref(rel.original_scalar);
-        for (const auto& r : rel.items) visit_ref(r);
-        for (const auto& r : rel.added) visit_ref(r);
-        for (const auto& r : rel.removed) visit_ref(r);
+        for (const auto& r : rel.items)
+            visit_ref(r);
+        for (const auto& r : rel.added)
+            visit_ref(r);
+        for (const auto& r : rel.removed)
+            visit_ref(r);
     }
 }
 

@@ -5,15 +5,16 @@
 // InstanceHost.
 #pragma once
 
+#include "core/engine/value.h"
+#include "core/orm/identity_key.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "core/engine/value.h"
-#include "core/orm/identity_key.h"
 
 namespace ormsh::orm {
 
@@ -102,6 +103,9 @@ public:
     bool marked_deleted = false;
     // Monotonic order in which the object was added to its session (flush order of inserts).
     std::uint64_t insert_order = 0;
+    // The last Loader that returned this object as a row's first entity: a query uniquing
+    // its rows asks this instead of keeping a set of every object seen.
+    std::uint64_t loaded_by = 0;
 
     // Column slots -------------------------------------------------------------------------
     std::size_t slot_count() const { return values_.size(); }
@@ -159,8 +163,9 @@ private:
     InstanceHost* host_;
     std::vector<engine::Value> values_;
     std::vector<std::uint8_t> flags_;
-    // committed_[slot] is meaningful only while the slot is modified.
-    std::vector<engine::Value> committed_;
+    // committed_[slot] is meaningful only while the slot is modified. Made on the first change
+    // of a loaded slot: pending objects (most objects of a large flush) never need it.
+    std::unique_ptr<std::vector<engine::Value>> committed_;
     std::vector<RelatedSlot> related_;
     bool modified_ = false;
 };

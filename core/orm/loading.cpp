@@ -52,10 +52,19 @@ void set_loaded_related(InstanceState& state, const RelationshipProperty& rel,
 
 // --- Loader -----------------------------------------------------------------------------------
 
+namespace {
+
+std::uint64_t next_loader_id() {
+    static std::uint64_t last = 0;
+    return ++last;
+}
+
+} // namespace
+
 Loader::Loader(Session& session, const LoadPlan& plan, bool unique_entities)
     : session_(session), plan_(plan), unique_(unique_entities),
       span_objects_(plan.eager.size()), span_seen_(plan.eager.size()),
-      row_objects_(plan.eager.size()) {}
+      row_objects_(plan.eager.size()), id_(next_loader_id()) {}
 
 StateRef Loader::load_entity(const Mapper& mapper, std::vector<engine::Value>& row,
                              std::size_t first, const std::vector<std::size_t>* positions) {
@@ -124,7 +133,10 @@ void Loader::add_row(std::vector<engine::Value>& row) {
     }
     if (unique_ && !out.items.empty()) {
         auto* ref = std::get_if<StateRef>(&out.items.front());
-        if (ref && *ref && !seen_.insert(ref->get()).second) return;
+        if (ref && *ref) {
+            if ((*ref)->loaded_by == id_) return;
+            (*ref)->loaded_by = id_;
+        }
     }
     rows_.push_back(std::move(out));
 }

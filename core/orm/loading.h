@@ -4,13 +4,14 @@
 // selectin relationships are loaded with one extra IN query once all parents are known.
 #pragma once
 
-#include <cstddef>
-#include <map>
-#include <utility>
-#include <unordered_set>
-#include <vector>
-
 #include "core/orm/query.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace ormsh::orm {
 
@@ -64,11 +65,12 @@ private:
     const LoadPlan& plan_;
     bool unique_;
     std::vector<QueryRow> rows_;
-    std::unordered_set<InstanceState*> seen_;
     // The distinct objects each eager span loaded, in first-seen order (selectin parents).
     std::vector<std::vector<InstanceState*>> span_objects_;
     std::vector<std::unordered_set<InstanceState*>> span_seen_;
     std::vector<InstanceState*> row_objects_;
+    // Tells this loader's rows apart from earlier ones in InstanceState::loaded_by.
+    std::uint64_t id_;
     // Joined eager collections gathered per parent, and the parents whose slot we fill.
     struct Gathered {
         StateRef parent;

@@ -152,7 +152,7 @@ void Session::expunge(InstanceState& state) {
     remove_ref(held_, &state, graveyard);
     remove_ref(deleted_, &state, graveyard);
     identity_map_.discard(state);
-    std::erase(new_in_transaction_, &state);
+    new_in_transaction_.erase(&state);
     state.session = nullptr;
     state.strongly_held = false;
     state.marked_deleted = false;
@@ -180,7 +180,7 @@ void Session::note_modified(InstanceState& state) {
 
 void Session::forget(InstanceState& state) {
     identity_map_.discard(state);
-    std::erase(new_in_transaction_, &state);
+    new_in_transaction_.erase(&state);
 }
 
 std::vector<InstanceState*> Session::new_objects() const {
@@ -248,7 +248,7 @@ void Session::flush() {
             throw FlushError(fmt::format(
                 "New instance {} conflicts with persistent instance {}", state->host().describe(),
                 existing->host().describe()));
-        new_in_transaction_.push_back(state);
+        new_in_transaction_.insert(state);
     }
     for (InstanceState* state : uow.deleted()) {
         identity_map_.discard(*state);
@@ -298,7 +298,10 @@ void Session::rollback() {
     }
     failed_.reset();
     // Objects inserted in this transaction, and pending ones, go back to transient.
-    auto doomed = retain_all(new_in_transaction_);
+    std::vector<InstanceState*> inserted(new_in_transaction_.begin(), new_in_transaction_.end());
+    std::sort(inserted.begin(), inserted.end(),
+              [](InstanceState* a, InstanceState* b) { return a->insert_order < b->insert_order; });
+    auto doomed = retain_all(inserted);
     for (const auto& ref : pending_) doomed.push_back(ref);
     for (const auto& ref : doomed) {
         if (ref->session != this) continue;

@@ -4,19 +4,20 @@
 // that fails leaves the session needing rollback() (PendingRollbackError), as SQLAlchemy does.
 #pragma once
 
-#include <cstdint>
-#include <functional>
-#include <memory>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "core/engine/engine.h"
 #include "core/orm/errors.h"
 #include "core/orm/identity_map.h"
 #include "core/orm/instance_state.h"
 #include "core/orm/mapper.h"
 #include "core/orm/persistence.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
 
 namespace ormsh::orm {
 
@@ -127,8 +128,9 @@ private:
     std::vector<StateRef> flushed_deleted_;
     // Persistent objects retained because they hold changes.
     std::vector<StateRef> held_;
-    // Objects that became persistent in this transaction (rollback makes them transient).
-    std::vector<InstanceState*> new_in_transaction_;
+    // Objects that became persistent in this transaction (rollback makes them transient). A
+    // set, because every object the script drops after a flush leaves it one by one.
+    std::unordered_set<InstanceState*> new_in_transaction_;
     // Set after a failed flush: the original error's message.
     std::optional<std::string> failed_;
     std::uint64_t add_counter_ = 0;

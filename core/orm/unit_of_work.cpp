@@ -13,6 +13,9 @@
 namespace ormsh::orm {
 namespace {
 
+// Rows bound per bulk INSERT: bounds the copy of a large flush's values held at once.
+constexpr std::size_t kInsertChunkRows = 10000;
+
 bool contains(const std::vector<StateRef>& list, const InstanceState* state) {
     return std::any_of(list.begin(), list.end(), [&](const StateRef& r) { return r == state; });
 }
@@ -428,6 +431,8 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
                 const RelatedSlot& slot = state->related(rel->slot());
                 for (const auto& item : slot.items) copy_pairs(rel->pairs(), state, *item);
             }
+        } else if (group.members.size() >= kInsertChunkRows) {
+            flush_group(group);
         }
     }
     flush_group(group);

@@ -10,9 +10,13 @@ namespace ormsh::lang {
 
 namespace {
 
-Str* S(const char* s) {
-    return intern(s);
-}
+// A dunder name, interned once per call site: these are looked up on every attribute access
+// and operator, and interning hashes the text each time.
+#define S(text)                                                                                    \
+    ([]() -> Str* {                                                                                \
+        static Str* const interned = intern(text);                                                 \
+        return interned;                                                                           \
+    }())
 bool layout_compatible_check(Layout a, Layout b);
 
 bool is_data_descriptor(const Value& d) {
@@ -266,7 +270,6 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
     if (n == "__class__") return Value(t);
     if (n == "__dict__" && allows_instance_dict(obj)) return Value(instance_dict(obj, true));
     if (Value slot = builtin_dunder(*this, obj, n); !slot.empty()) return slot;
-    if (!raise_missing) return Value();
     if (n == "__name__" || n == "__qualname__") {
         if (has_layout(obj, Layout::Function))
             return new_str(n == "__name__" ? obj.as<Function>()->name
@@ -283,6 +286,7 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
         auto& dd = obj.as<Function>()->defaults;
         return dd.empty() ? Value::none() : new_tuple(dd);
     }
+    if (!raise_missing) return Value();
     raise("AttributeError", "'" + t->name + "' object has no attribute '" + n + "'");
 }
 
@@ -291,8 +295,11 @@ Value Interpreter::getattr(const Value& obj, Str* name) {
     if (t->heap || t->instance_dict) {
         Value ga = t->lookup(S("__getattr__"));
         if (!ga.empty()) {
+            // A miss asks __getattr__ without raising first: proxies (scoped_session) take
+            // this path on every call.
             try {
-                return generic_getattr(obj, name, true);
+                Value v = generic_getattr(obj, name, false);
+                if (!v.empty()) return v;
             } catch (PyException& e) {
                 if (!e.exc.type()->is_subtype(builtin_type("AttributeError"))) throw;
             }

@@ -1,5 +1,5 @@
 // The builtins module: print, len, range, sorted, isinstance, getattr, open and the rest of
-// Python's builtin functions, plus the stable sort shared with list.sort.
+// Python's builtin functions.
 #include "repl/lang/interpreter.h"
 #include "repl/lang/iterators.h"
 #include "repl/lang/numbers.h"
@@ -16,42 +16,8 @@ namespace ormsh::lang {
 std::string str_format(Interpreter& in, const std::string& fmt, Args& args, int depth);
 void install_file_type(Interpreter& in, Module& b); // files.cpp
 
-void sort_values(Interpreter& in, std::vector<Value>& items, const Value& key, bool reverse) {
-    std::vector<Value> keys;
-    bool has_key = !key.empty() && !key.is_none();
-    if (has_key) {
-        keys.reserve(items.size());
-        for (auto& v : items)
-            keys.push_back(in.call(key, {v}));
-    }
-    std::vector<size_t> idx(items.size());
-    for (size_t i = 0; i < idx.size(); ++i)
-        idx[i] = i;
-    const std::vector<Value>& k = has_key ? keys : items;
-    bool all_int = true, all_str = true, all_float = true;
-    for (auto& v : k) {
-        if (!v.is_int()) all_int = false;
-        if (!is_str(v)) all_str = false;
-        if (!v.is_float() && !v.is_int()) all_float = false;
-    }
-    auto less = [&](size_t a, size_t b) -> bool {
-        if (reverse) std::swap(a, b);
-        const Value& x = k[a];
-        const Value& y = k[b];
-        if (all_int) return x.as_int() < y.as_int();
-        if (all_str) return as_str(x)->s < as_str(y)->s;
-        if (all_float) return *to_double(x) < *to_double(y);
-        return in.lt(x, y);
-    };
-    // Swapping the operands keeps equal keys in their original order, as Python's
-    // reverse=True does.
-    std::stable_sort(idx.begin(), idx.end(), less);
-    std::vector<Value> out;
-    out.reserve(items.size());
-    for (size_t i : idx)
-        out.push_back(std::move(items[i]));
-    items = std::move(out);
-}
+void sort_values(Interpreter& in, std::vector<Value>& items, const Value& key,
+                 bool reverse); // sorting.cpp
 
 namespace {
 

@@ -25,9 +25,13 @@ std::string percent_format_value(Interpreter& in, const std::string& fmt,
 
 namespace {
 
-Str* S(const char* s) {
-    return intern(s);
-}
+// A dunder name, interned once per call site: these are looked up on every attribute access
+// and operator, and interning hashes the text each time.
+#define S(text)                                                                                    \
+    ([]() -> Str* {                                                                                \
+        static Str* const interned = intern(text);                                                 \
+        return interned;                                                                           \
+    }())
 
 const char* op_symbol(BinOpKind op) {
     switch (op) {

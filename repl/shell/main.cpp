@@ -10,6 +10,7 @@
 #include <fmt/core.h>
 #include <fstream>
 #include <iostream>
+#include <malloc.h>
 #include <sstream>
 #include <string>
 #include <unistd.h>
@@ -32,6 +33,9 @@ int usage(const char* msg) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // Scripts run on a second thread (for its large stack), and glibc would give that thread
+    // its own arena, grown a page at a time with mprotect(); one arena grows in larger steps.
+    mallopt(M_ARENA_MAX, 1);
     ormsh::dialects::register_builtin_dialects();
     std::string code;
     std::string filename;

@@ -14,6 +14,18 @@ namespace {
 // Idle connections kept for reuse, as QueuePool's default pool_size.
 constexpr std::size_t kPoolSize = 5;
 
+// Every engine created, held weakly, for interrupt_every_engine(). Leaked on purpose so that
+// engines destroyed during static destruction find it still alive.
+std::mutex& live_engines_mutex() {
+    static auto* mutex = new std::mutex;
+    return *mutex;
+}
+
+std::vector<std::weak_ptr<Engine>>& engine_registry() {
+    static auto* engines = new std::vector<std::weak_ptr<Engine>>;
+    return *engines;
+}
+
 } // namespace
 
 // ---- Engine ----------------------------------------------------------------------------
@@ -24,7 +36,19 @@ Engine::Engine(Url url, const Dialect& dialect)
 
 std::shared_ptr<Engine> Engine::create(const Url& url) {
     const Dialect& dialect = dialect_for(url);
-    return std::shared_ptr<Engine>(new Engine(url, dialect));
+    auto engine = std::shared_ptr<Engine>(new Engine(url, dialect));
+    std::lock_guard lock(live_engines_mutex());
+    std::erase_if(engine_registry(), [](const auto& weak) { return weak.expired(); });
+    engine_registry().push_back(engine);
+    return engine;
+}
+
+std::vector<std::shared_ptr<Engine>> Engine::live_engines() {
+    std::vector<std::shared_ptr<Engine>> engines;
+    std::lock_guard lock(live_engines_mutex());
+    for (const auto& weak : engine_registry())
+        if (auto engine = weak.lock()) engines.push_back(std::move(engine));
+    return engines;
 }
 
 std::unique_ptr<Connection> Engine::connect() {

@@ -89,6 +89,10 @@ public:
 
     // Interrupts every statement running on this engine's connections (Ctrl-C).
     void interrupt_all();
+    // Every engine alive in the process, for the shell's Ctrl-C and `.echo on`, which act on
+    // engines a script created without the shell knowing them. Takes a lock: not for signal
+    // handlers.
+    static std::vector<std::shared_ptr<Engine>> live_engines();
     // Drops pooled connections (dispose()).
     void dispose();
 

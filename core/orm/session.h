@@ -51,6 +51,9 @@ public:
     // Throws PendingRollbackError when a failed flush left the transaction unusable.
     void check_active() const;
     bool needs_rollback() const { return failed_.has_value(); }
+    // A flush wrote to the database in the current transaction (the shell's prompt marks the
+    // uncommitted changes).
+    bool wrote_in_transaction() const { return wrote_in_transaction_; }
 
     // State changes --------------------------------------------------------------------------
     // add(): transient -> pending (and save-update cascade at flush); detached -> persistent.
@@ -134,6 +137,7 @@ private:
     std::uint64_t add_counter_ = 0;
     int no_autoflush_depth_ = 0;
     bool flushing_ = false;
+    bool wrote_in_transaction_ = false;
 };
 
 } // namespace ormsh::orm

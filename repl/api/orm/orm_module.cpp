@@ -104,6 +104,9 @@ void register_sqlalchemy_orm(Interpreter& in) {
     in.register_builtin_module("sqlalchemy.ext.declarative", [](Interpreter&, lang::Module& m) {
         m.dict->set_str("declarative_base", lang::make_native_function("declarative_base", declarative_base));
     });
+    in.register_builtin_module("sqlalchemy.ext.automap", [](Interpreter& in, lang::Module& m) {
+        exec_embedded(in, m, embedded::sqlalchemy_ext_automap_py, "sqlalchemy/ext/automap.py");
+    });
     in.register_builtin_module("_ormsh_orm", [](Interpreter&, lang::Module& m) {
         m.dict->set_str("flask_model_base", lang::make_native_function("flask_model_base", flask_model_base));
     });

@@ -381,6 +381,17 @@ lang::Type* session_type() {
             .property("deleted", [](Interpreter& in, const Value& self) {
                 return objects_list(core_session(in, self).deleted_objects());
             })
+            // False after a failed flush until rollback(), as SQLAlchemy's Session.is_active.
+            .property("is_active", [](Interpreter& in, const Value& self) {
+                SessionObj& s = self_session(in, self);
+                return Value::boolean(!s.session || !s.session->needs_rollback());
+            })
+            // ormsh's own: a flush wrote rows the current transaction has not committed yet
+            // (the shell's prompt shows it).
+            .property("_ormsh_flushed_uncommitted", [](Interpreter& in, const Value& self) {
+                SessionObj& s = self_session(in, self);
+                return Value::boolean(s.session && s.session->wrote_in_transaction());
+            })
             .property("no_autoflush", [](Interpreter&, const Value& self) {
                 return make_context(self, SessionContext::Kind::NoAutoflush);
             })

@@ -54,6 +54,8 @@ public:
     // A flush wrote to the database in the current transaction (the shell's prompt marks the
     // uncommitted changes).
     bool wrote_in_transaction() const { return wrote_in_transaction_; }
+    // A statement run through session.execute() changed rows (INSERT/UPDATE/DELETE text).
+    void note_write() { wrote_in_transaction_ = true; }
 
     // State changes --------------------------------------------------------------------------
     // add(): transient -> pending (and save-update cascade at flush); detached -> persistent.

@@ -7,6 +7,7 @@ namespace {
 
 constexpr const char* kHelperSource = R"py(
 import sqlalchemy
+import _ormsh_orm
 
 
 def engine_of(ns):
@@ -47,8 +48,7 @@ def schema(ns, name):
 
 
 def is_model(value):
-    return isinstance(value, type) and hasattr(value, '__mapper__') and \
-        hasattr(value, '__table__')
+    return isinstance(value, type) and _ormsh_orm.is_mapped(value)
 
 
 def models(ns):
@@ -70,15 +70,8 @@ def model_lines(ns):
     return lines
 
 
-def relationships(cls):
-    try:
-        return list(sqlalchemy.inspect(cls).relationships.items())
-    except Exception:
-        return []
-
-
 def relationship_names(cls):
-    return [name for name, rel in relationships(cls)]
+    return [name for name, target, uselist in _ormsh_orm.relationships(cls)]
 
 
 def column_names(cls):
@@ -115,12 +108,12 @@ def describe(ns, name):
         if getattr(column, 'unique', False):
             notes.append('unique')
         lines.append('  %s  %-14s %s' % (column.key.ljust(width), column.type, ', '.join(notes)))
-    rels = relationships(cls)
+    rels = _ormsh_orm.relationships(cls)
     if rels:
         lines.append('relationships:')
-        for rel_name, rel in rels:
-            target = rel.mapper.class_.__name__
-            shape = 'list of %s' % target if rel.uselist else target
+        for rel_name, target_cls, uselist in rels:
+            target = target_cls.__name__ if target_cls is not None else '?'
+            shape = 'list of %s' % target if uselist else target
             lines.append('  %s  %s' % (rel_name.ljust(width), shape))
     return '\n'.join(lines)
 )py";

@@ -2,6 +2,8 @@
 // instances give their mapped columns (in table order), Rows their keys, dicts their keys.
 #include "repl/shell/result_renderer.h"
 
+#include "repl/api/orm/model.h"
+
 #include <algorithm>
 
 namespace ormsh::shell {
@@ -12,9 +14,9 @@ using lang::Value;
 
 // The column names of a mapped class (its __table__), or empty when `v` is not an instance.
 std::vector<std::string> model_columns(Interpreter& in, const Value& v) {
-    if (v.is_none() || !v.is_obj() || lang::has_layout(v, lang::Layout::Type)) return {};
+    if (!api::as_model(v)) return {};
     Value table = in.getattr_opt(Value(v.type()), lang::intern("__table__"));
-    if (table.empty() || !in.hasattr(Value(v.type()), lang::intern("__mapper__"))) return {};
+    if (table.empty()) return {};
     std::vector<std::string> names;
     for (const Value& column : in.to_vector(in.getattr(table, "columns"))) {
         Value key = in.getattr_opt(column, lang::intern("key"));

@@ -238,6 +238,7 @@ Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
         engine::Result result = conn.execute(compiled.sql, values, &types, "[generated]");
         auto keys = std::make_shared<RowKeys>();
         keys->names = result.keys();
+        if (keys->names.empty() && result.rowcount() > 0) session.note_write();
         std::vector<std::vector<Value>> rows;
         std::vector<engine::Value> row;
         while (result.next(row)) {

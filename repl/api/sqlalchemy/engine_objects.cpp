@@ -68,7 +68,7 @@ std::string log_timestamp() {
     return out;
 }
 
-// create_engine()'s echo default, switched by the shell's --echo and .echo.
+// The shell's --echo / .echo on: every engine created echoes, whatever its echo= says.
 bool g_echo_by_default = false;
 
 void set_echo(engine::Engine& e, bool on) {
@@ -823,7 +823,8 @@ void add_engine_names(Interpreter&, lang::Module& m) {
                 Value v(o);
                 o->engine = guard(in, [&] { return engine::Engine::create(url_text); });
                 o->future = opt_bool(in, kwarg(args, "future"), false);
-                set_echo(*o->engine, opt_bool(in, kwarg(args, "echo"), g_echo_by_default));
+                set_echo(*o->engine,
+                         g_echo_by_default || opt_bool(in, kwarg(args, "echo"), false));
                 return v;
             }));
     m.dict->set_str(lang::intern("make_url"),

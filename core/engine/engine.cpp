@@ -4,8 +4,10 @@
 #include "core/engine/engine.h"
 
 #include "core/engine/errors.h"
+#include "core/engine/sandbox_connection.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace ormsh::engine {
 
@@ -20,6 +22,8 @@ std::mutex& live_engines_mutex() {
     static auto* mutex = new std::mutex;
     return *mutex;
 }
+
+std::atomic<bool> g_sandbox_new_engines{false};
 
 std::vector<std::weak_ptr<Engine>>& engine_registry() {
     static auto* engines = new std::vector<std::weak_ptr<Engine>>;
@@ -37,10 +41,19 @@ Engine::Engine(Url url, const Dialect& dialect)
 std::shared_ptr<Engine> Engine::create(const Url& url) {
     const Dialect& dialect = dialect_for(url);
     auto engine = std::shared_ptr<Engine>(new Engine(url, dialect));
+    if (g_sandbox_new_engines) {
+        // One connection for the engine's life: the sandbox transaction lives on it.
+        engine->sandboxed_ = true;
+        engine->single_connection_ = true;
+    }
     std::lock_guard lock(live_engines_mutex());
     std::erase_if(engine_registry(), [](const auto& weak) { return weak.expired(); });
     engine_registry().push_back(engine);
     return engine;
+}
+
+void Engine::sandbox_new_engines(bool on) {
+    g_sandbox_new_engines = on;
 }
 
 std::vector<std::shared_ptr<Engine>> Engine::live_engines() {
@@ -59,7 +72,8 @@ std::shared_ptr<DriverConnection> Engine::checkout() {
     std::unique_lock lock(mutex_);
     if (single_connection_) {
         if (!singleton_ || !singleton_->is_alive()) {
-            singleton_ = dialect_->connect(url_);
+            if (sandboxed_) singleton_ = std::make_shared<SandboxConnection>(dialect_->connect(url_));
+            else singleton_ = dialect_->connect(url_);
             all_.push_back(singleton_);
         }
         return singleton_;

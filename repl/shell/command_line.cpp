@@ -18,6 +18,8 @@ std::string usage_text() {
            "  --db URL     bind db, session, engine and the existing tables' models to URL\n"
            "               (default: $DATABASE_URL, else an in-memory SQLite database)\n"
            "  --echo       print every SQL statement and its parameters\n"
+           "  --sandbox    run everything in a transaction that is rolled back at exit\n"
+           "               (commit() still works inside the session)\n"
            "  -h, --help   show this help\n"
            "  -V, --version\n"
            "\n"
@@ -32,11 +34,18 @@ ParseResult parse_command_line(const std::vector<std::string>& args, bool stdin_
     bool have_script = false;
     for (; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--help" || a == "-h") cl.show_help = true;
-        else if (a == "--version" || a == "-V") cl.show_version = true;
-        else if (a == "-i") cl.interactive_after = true;
-        else if (a == "-q") cl.quiet = true;
-        else if (a == "--echo") cl.echo = true;
+        if (a == "--help" || a == "-h")
+            cl.show_help = true;
+        else if (a == "--version" || a == "-V")
+            cl.show_version = true;
+        else if (a == "-i")
+            cl.interactive_after = true;
+        else if (a == "-q")
+            cl.quiet = true;
+        else if (a == "--echo")
+            cl.echo = true;
+        else if (a == "--sandbox")
+            cl.sandbox = true;
         else if (a == "--db" || a.rfind("--db=", 0) == 0) {
             if (a == "--db") {
                 if (i + 1 >= args.size()) return fail("argument expected for the --db option");

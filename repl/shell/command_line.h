@@ -10,12 +10,13 @@ namespace ormsh::shell {
 
 struct CommandLine {
     enum class Source { Interactive, File, Code, Stdin } source = Source::Interactive;
-    std::string file;                     // Source::File
-    std::string code;                     // Source::Code
-    std::vector<std::string> script_argv; // sys.argv
-    bool interactive_after = false;       // -i
-    bool quiet = false;                   // -q
-    bool echo = false;                    // --echo
+    std::string file;                        // Source::File
+    std::string code;                        // Source::Code
+    std::vector<std::string> script_argv;    // sys.argv
+    bool interactive_after = false;          // -i
+    bool quiet = false;                      // -q
+    bool echo = false;                       // --echo
+    bool sandbox = false;                    // --sandbox
     std::optional<std::string> database_url; // --db
     bool show_help = false;
     bool show_version = false;

@@ -18,15 +18,14 @@ using lang::Interpreter;
 using lang::Value;
 
 constexpr std::array<std::string_view, 35> kKeywords = {
-    "False", "None",   "True",    "and",      "as",       "assert", "async",
-    "await", "break",  "class",   "continue", "def",      "del",    "elif",
-    "else",  "except", "finally", "for",      "from",     "global", "if",
-    "import", "in",    "is",      "lambda",   "nonlocal", "not",    "or",
-    "pass",  "raise",  "return",  "try",      "while",    "with",   "yield"};
+    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield"};
 
 // Loader options whose string argument names a relationship, and those naming a column.
 constexpr std::array<std::string_view, 7> kRelationshipOptions = {
-    "joinedload", "selectinload", "subqueryload", "lazyload",
+    "joinedload", "selectinload", "subqueryload",  "lazyload",
     "noload",     "raiseload",    "contains_eager"};
 constexpr std::array<std::string_view, 4> kColumnOptions = {"defer", "undefer", "load_only",
                                                             "with_parent"};
@@ -112,12 +111,18 @@ std::vector<std::string> complete_dot_command(Interpreter& in, const std::string
     if (!command) return out;
     lang::Value ns(&in.globals());
     switch (command->completion) {
-    case ArgCompletion::Table: add_matching(out, helper_strings(in, "tables", {ns}), word); break;
+    case ArgCompletion::Table:
+        add_matching(out, helper_strings(in, "tables", {ns}), word);
+        break;
     case ArgCompletion::Model:
         add_matching(out, helper_strings(in, "model_names", {ns}), word);
         break;
-    case ArgCompletion::OnOff: add_matching(out, {"on", "off"}, word); break;
-    case ArgCompletion::Mode: add_matching(out, {"repr", "table", "json", "csv"}, word); break;
+    case ArgCompletion::OnOff:
+        add_matching(out, {"on", "off"}, word);
+        break;
+    case ArgCompletion::Mode:
+        add_matching(out, {"repr", "table", "json", "csv"}, word);
+        break;
     case ArgCompletion::File: {
         std::error_code ec;
         std::filesystem::path typed(word);
@@ -130,7 +135,8 @@ std::vector<std::string> complete_dot_command(Interpreter& in, const std::string
         }
         break;
     }
-    case ArgCompletion::None: break;
+    case ArgCompletion::None:
+        break;
     }
     return out;
 }
@@ -144,10 +150,9 @@ Value model_in_line(Interpreter& in, const std::string& before) {
         std::size_t begin = marker[0] == '.' ? at : at + marker.size();
         std::size_t name_begin = begin, name_end = begin;
         if (marker[0] == '.') {
-            while (name_begin > 0 && (std::isalnum(static_cast<unsigned char>(
-                                          before[name_begin - 1])) ||
-                                      before[name_begin - 1] == '_' ||
-                                      before[name_begin - 1] == '.'))
+            while (name_begin > 0 &&
+                   (std::isalnum(static_cast<unsigned char>(before[name_begin - 1])) ||
+                    before[name_begin - 1] == '_' || before[name_begin - 1] == '.'))
                 --name_begin;
         } else {
             while (name_end < before.size() &&
@@ -173,11 +178,10 @@ bool complete_option_string(Interpreter& in, const std::string& line, std::size_
                               before[name_begin - 1] == '_'))
         --name_begin;
     std::string_view option(before.data() + name_begin, name_end - name_begin);
-    bool relationships =
-        std::find(kRelationshipOptions.begin(), kRelationshipOptions.end(), option) !=
-        kRelationshipOptions.end();
-    bool columns = std::find(kColumnOptions.begin(), kColumnOptions.end(), option) !=
-                   kColumnOptions.end();
+    bool relationships = std::find(kRelationshipOptions.begin(), kRelationshipOptions.end(),
+                                   option) != kRelationshipOptions.end();
+    bool columns =
+        std::find(kColumnOptions.begin(), kColumnOptions.end(), option) != kColumnOptions.end();
     if (!relationships && !columns) return false;
     const char* helper = relationships ? "relationship_names" : "column_names";
     Value model = model_in_line(in, before);
@@ -188,8 +192,7 @@ bool complete_option_string(Interpreter& in, const std::string& line, std::size_
     // No model on the line: every model's names.
     lang::Value ns(&in.globals());
     for (const std::string& name : helper_strings(in, "model_names", {ns}))
-        add_matching(out,
-                     helper_strings(in, helper, {in.globals().get_str(lang::intern(name))}),
+        add_matching(out, helper_strings(in, helper, {in.globals().get_str(lang::intern(name))}),
                      word);
     return true;
 }

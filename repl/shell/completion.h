@@ -12,7 +12,7 @@
 namespace ormsh::shell {
 
 // Candidates replacing line[start, end): full words, sorted, duplicates removed.
-std::vector<std::string> complete(lang::Interpreter& in, const std::string& line,
-                                  std::size_t start, std::size_t end);
+std::vector<std::string> complete(lang::Interpreter& in, const std::string& line, std::size_t start,
+                                  std::size_t end);
 
 } // namespace ormsh::shell

@@ -30,8 +30,8 @@ BoundDatabase bind_database(lang::Interpreter& in, const std::string& url) {
     lang::Dict& globals = in.globals();
     globals.set_str(lang::intern("_ormsh_url"), lang::new_str(url));
     in.exec_in_module(kBindSource, "<ormsh --db>", in.main_module());
-    for (const char* name : {"_ormsh_url", "_ormsh_flask", "_ormsh_flask_sqlalchemy",
-                             "_ormsh_automap"})
+    for (const char* name :
+         {"_ormsh_url", "_ormsh_flask", "_ormsh_flask_sqlalchemy", "_ormsh_automap"})
         globals.remove_str(lang::intern(name));
 
     BoundDatabase bound;

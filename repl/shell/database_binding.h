@@ -16,7 +16,7 @@ inline constexpr const char* kDefaultDatabaseUrl = "sqlite://";
 
 struct BoundDatabase {
     std::string url;
-    std::vector<std::string> models; // the reflected classes bound as globals
+    std::vector<std::string> models;  // the reflected classes bound as globals
     std::vector<std::string> skipped; // tables whose name a global already used
 };
 

@@ -29,18 +29,20 @@ void print_helper(Shell& shell, const char* helper, std::initializer_list<lang::
             shell.out(in.str(line) + "\n");
     } catch (lang::PyException& e) {
         lang::Value args_value = in.getattr_opt(e.exc, lang::intern("args"));
-        std::vector<lang::Value> items = args_value.empty() ? std::vector<lang::Value>{}
-                                                            : in.to_vector(args_value);
-        shell.err("Error: " + (items.size() == 1 && lang::is_str(items[0])
-                                   ? lang::as_str(items[0])->s
-                                   : in.str(e.exc)) +
+        std::vector<lang::Value> items =
+            args_value.empty() ? std::vector<lang::Value>{} : in.to_vector(args_value);
+        shell.err("Error: " +
+                  (items.size() == 1 && lang::is_str(items[0]) ? lang::as_str(items[0])->s
+                                                               : in.str(e.exc)) +
                   "\n");
     }
 }
 
 bool parse_on_off(Shell& shell, const std::string& argument, const char* command, bool& out) {
-    if (argument == "on") out = true;
-    else if (argument == "off") out = false;
+    if (argument == "on")
+        out = true;
+    else if (argument == "off")
+        out = false;
     else {
         shell.err(fmt::format("Usage: {} on|off\n", command));
         return false;
@@ -62,9 +64,9 @@ void cmd_tables(Shell& shell, const std::string&) {
 }
 
 void cmd_schema(Shell& shell, const std::string& argument) {
-    print_helper(shell, "schema",
-                 {namespace_value(shell),
-                  argument.empty() ? lang::Value::none() : lang::new_str(argument)});
+    print_helper(
+        shell, "schema",
+        {namespace_value(shell), argument.empty() ? lang::Value::none() : lang::new_str(argument)});
 }
 
 void cmd_models(Shell& shell, const std::string&) {
@@ -182,8 +184,7 @@ const std::vector<DotCommand>& dot_commands() {
          ArgCompletion::Table, cmd_schema},
         {".sql", ".sql STATEMENT", "Run raw SQL in the session; rows shown in the current mode",
          ArgCompletion::None, cmd_sql},
-        {".tables", ".tables", "List the tables in the database", ArgCompletion::None,
-         cmd_tables},
+        {".tables", ".tables", "List the tables in the database", ArgCompletion::None, cmd_tables},
         {".timer", ".timer on|off", "Show how long each statement took", ArgCompletion::OnOff,
          cmd_timer},
     };

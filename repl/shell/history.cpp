@@ -29,9 +29,12 @@ bool write_all(int fd, const std::string& text) {
 std::string encode_history_entry(const std::string& entry) {
     std::string out;
     for (char c : entry) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
-        else out += c;
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\n')
+            out += "\\n";
+        else
+            out += c;
     }
     return out;
 }
@@ -66,8 +69,7 @@ void History::load() {
     while (std::getline(in, line))
         if (!line.empty()) entries_.push_back(decode_history_entry(line));
     if (entries_.size() > kMaxEntries) {
-        entries_.erase(entries_.begin(),
-                       entries_.end() - static_cast<std::ptrdiff_t>(kMaxEntries));
+        entries_.erase(entries_.begin(), entries_.end() - static_cast<std::ptrdiff_t>(kMaxEntries));
         rewrite_file();
     }
 }
@@ -99,8 +101,10 @@ void History::rewrite_file() const {
     for (const std::string& e : entries_)
         ok = ok && write_all(fd, encode_history_entry(e) + "\n");
     ::close(fd);
-    if (ok) std::rename(tmp.c_str(), path_.c_str());
-    else ::unlink(tmp.c_str());
+    if (ok)
+        std::rename(tmp.c_str(), path_.c_str());
+    else
+        ::unlink(tmp.c_str());
 }
 
 } // namespace ormsh::shell

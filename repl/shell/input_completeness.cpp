@@ -112,8 +112,10 @@ InputStatus input_status(std::string_view text) {
             last_significant = 'a';
             continue;
         }
-        if (c == '(' || c == '[' || c == '{') ++depth;
-        else if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+        if (c == '(' || c == '[' || c == '{')
+            ++depth;
+        else if ((c == ')' || c == ']' || c == '}') && depth > 0)
+            --depth;
         last_significant = c;
     }
 
@@ -125,7 +127,7 @@ InputStatus input_status(std::string_view text) {
     std::size_t last_newline = text.rfind('\n');
     if (last_newline == std::string_view::npos) return InputStatus::Incomplete;
     return is_blank(text.substr(last_newline + 1)) ? InputStatus::Complete
-                                                    : InputStatus::Incomplete;
+                                                   : InputStatus::Incomplete;
 }
 
 } // namespace ormsh::shell

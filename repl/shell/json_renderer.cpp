@@ -11,14 +11,26 @@ std::string json_string(std::string_view s) {
     std::string out = "\"";
     for (unsigned char c : s) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
-            if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-            else out += static_cast<char>(c);
+            if (c < 0x20)
+                out += fmt::format("\\u{:04x}", c);
+            else
+                out += static_cast<char>(c);
         }
     }
     return out + "\"";

@@ -18,9 +18,8 @@ enum class ReadStatus {
 
 // Gives the words that could replace the one being typed: `line` is the whole line buffer and
 // [start, end) the word under the cursor.
-using CompletionFn =
-    std::function<std::vector<std::string>(const std::string& line, std::size_t start,
-                                           std::size_t end)>;
+using CompletionFn = std::function<std::vector<std::string>(const std::string& line,
+                                                            std::size_t start, std::size_t end)>;
 
 class LineReader {
 public:

@@ -1,5 +1,6 @@
 // ormsh's entry point: parses the command line, runs a script (file, -c, standard input) as
 // python3 would, and/or starts the interactive shell.
+#include "core/engine/engine.h"
 #include "dialects/registry.h"
 #include "repl/api/modules.h"
 #include "repl/api/sqlalchemy/engine_objects.h"
@@ -51,7 +52,8 @@ bool read_source(const CommandLine& cl, std::string& code, std::string& filename
         filename = cl.file;
         return true;
     }
-    case CommandLine::Source::Interactive: return true;
+    case CommandLine::Source::Interactive:
+        return true;
     }
     return true;
 }
@@ -61,6 +63,7 @@ int run(const CommandLine& cl) {
     ormsh::api::register_all_modules(interp);
     ormsh::shell::install_interrupt_handling(interp);
     if (cl.echo) ormsh::api::set_echo_everywhere(true);
+    if (cl.sandbox) ormsh::engine::Engine::sandbox_new_engines(true);
 
     int status = 0;
     bool script = cl.source != CommandLine::Source::Interactive;
@@ -84,14 +87,19 @@ int run(const CommandLine& cl) {
         const char* env_url = std::getenv("DATABASE_URL");
         options.database_url = cl.database_url ? *cl.database_url : env_url ? env_url : "";
         options.quiet = cl.quiet;
+        options.sandbox = cl.sandbox;
         // After a script that set up its own `db`, keep the script's.
-        options.bind_database = !(script && (cl.database_url ||
-                                             !interp.globals().get_str("db").empty()));
+        options.bind_database =
+            !(script && (cl.database_url || !interp.globals().get_str("db").empty()));
         ormsh::shell::Shell shell(interp, options);
         if (cl.echo) shell.set_echo(true);
         status = shell.run();
     }
     std::fflush(stdout);
+    // The sandbox's transactions end now, not whenever the engines happen to be freed.
+    if (cl.sandbox)
+        for (const auto& engine : ormsh::engine::Engine::live_engines())
+            engine->dispose();
     ormsh::shell::detach_interrupt_handling();
     return status;
 }

@@ -9,10 +9,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <poll.h>
-#include <unistd.h>
-
 #include <readline/history.h>
 #include <readline/readline.h>
+#include <unistd.h>
 
 namespace ormsh::shell {
 namespace {
@@ -104,8 +103,8 @@ public:
     }
 
     void remember(const std::string& entry) override {
-        HIST_ENTRY* last = history_length > 0 ? history_get(history_base + history_length - 1)
-                                              : nullptr;
+        HIST_ENTRY* last =
+            history_length > 0 ? history_get(history_base + history_length - 1) : nullptr;
         if (!last || entry != last->line) add_history(entry.c_str());
     }
 

@@ -13,10 +13,14 @@ std::optional<OutputMode> parse_output_mode(std::string_view name) {
 
 std::string_view output_mode_name(OutputMode mode) {
     switch (mode) {
-    case OutputMode::Repr: return "repr";
-    case OutputMode::Table: return "table";
-    case OutputMode::Json: return "json";
-    case OutputMode::Csv: return "csv";
+    case OutputMode::Repr:
+        return "repr";
+    case OutputMode::Table:
+        return "table";
+    case OutputMode::Json:
+        return "json";
+    case OutputMode::Csv:
+        return "csv";
     }
     return "repr";
 }

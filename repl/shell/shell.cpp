@@ -9,8 +9,8 @@
 #include "repl/shell/dot_commands.h"
 #include "repl/shell/flush_progress_reporter.h"
 #include "repl/shell/input_completeness.h"
-#include "repl/shell/introspection.h"
 #include "repl/shell/interrupts.h"
+#include "repl/shell/introspection.h"
 #include "repl/shell/session_state.h"
 
 #include <chrono>
@@ -60,8 +60,10 @@ Shell::Shell(lang::Interpreter& in, ShellOptions options)
     if (terminal_) {
         history_.load();
         reader_ = make_readline_reader(history_.entries());
-        reader_->set_completion([this](const std::string& line, std::size_t start,
-                                       std::size_t end) { return complete(in_, line, start, end); });
+        reader_->set_completion(
+            [this](const std::string& line, std::size_t start, std::size_t end) {
+                return complete(in_, line, start, end);
+            });
     } else {
         reader_ = make_stream_reader(true);
     }
@@ -125,14 +127,19 @@ void Shell::print_banner() {
             err("; models from existing tables: " + join(database_.models, ", "));
         err("\n");
     }
+    if (options_.sandbox)
+        err("Sandbox: every change, committed or not, is rolled back when you leave.\n");
     err("Type .help for the dot-commands, Ctrl-D to leave.\n");
 }
 
 std::string Shell::prompt() const {
     SessionState state = inspect_session(in_);
-    if (state.needs_rollback) return std::string("(rollback needed) ") + kPrimaryPrompt;
-    if (state.has_uncommitted_changes()) return std::string("(uncommitted) ") + kPrimaryPrompt;
-    return kPrimaryPrompt;
+    std::string prompt = options_.sandbox ? "(sandbox) " : "";
+    if (state.needs_rollback)
+        prompt += "(rollback needed) ";
+    else if (state.has_uncommitted_changes())
+        prompt += "(uncommitted) ";
+    return prompt + kPrimaryPrompt;
 }
 
 void Shell::after_failure() {
@@ -166,7 +173,8 @@ void Shell::execute(const std::string& source) {
             ok = in_.run_single(source, "<stdin>");
         } catch (lang::PyException& e) { // SystemExit: exit() / sys.exit(n)
             lang::Value code = in_.getattr_opt(e.exc, lang::intern("code"));
-            if (code.is_int()) exit_code_ = static_cast<int>(code.as_int());
+            if (code.is_int())
+                exit_code_ = static_cast<int>(code.as_int());
             else if (!code.empty() && !code.is_none()) {
                 err(in_.str(code) + "\n");
                 exit_code_ = 1;
@@ -174,10 +182,12 @@ void Shell::execute(const std::string& source) {
             quit_requested_ = true;
         }
     }
+    // A Ctrl-C that stopped this statement must not also abandon the next line typed.
+    clear_sigint();
     in_.interrupt = false;
     if (timer_) {
-        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
-                             .count();
+        double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         err(fmt::format("Run time: {:.3f} s\n", seconds));
     }
     if (!ok) after_failure();
@@ -202,6 +212,8 @@ void Shell::run_dot_command(const std::string& line) {
     clear_sigint();
     in_.interrupt = false;
     command->run(*this, argument);
+    clear_sigint();
+    in_.interrupt = false;
 }
 
 void Shell::run_file(const std::string& path) {
@@ -219,7 +231,8 @@ void Shell::run_sql(const std::string& sql) {
     clear_sigint();
     in_.interrupt = false;
     try {
-        lang::Value result = call_helper(in_, "run_sql", {lang::Value(&in_.globals()), lang::new_str(sql)});
+        lang::Value result =
+            call_helper(in_, "run_sql", {lang::Value(&in_.globals()), lang::new_str(sql)});
         if (result.is_int()) {
             std::int64_t n = result.as_int();
             out(fmt::format("({} row{} affected; the session's transaction is not committed)\n",
@@ -232,12 +245,13 @@ void Shell::run_sql(const std::string& sql) {
         if (e.exc.type()->is_subtype(lang::builtin_type("KeyboardInterrupt")))
             roll_back_session(in_);
     }
+    clear_sigint();
     in_.interrupt = false;
 }
 
 bool Shell::confirm_leaving() {
     SessionState state = inspect_session(in_);
-    if (!state.has_uncommitted_changes() || warned_uncommitted_) return true;
+    if (options_.sandbox || !state.has_uncommitted_changes() || warned_uncommitted_) return true;
     warned_uncommitted_ = true;
     bool via_db = !in_.globals().get_str(lang::intern("db")).empty();
     err(fmt::format("The session has uncommitted changes ({}); leaving now discards them.\n"
@@ -248,8 +262,7 @@ bool Shell::confirm_leaving() {
 
 int Shell::run() {
     if (options_.bind_database)
-        open_database(options_.database_url.empty() ? kDefaultDatabaseUrl
-                                                     : options_.database_url);
+        open_database(options_.database_url.empty() ? kDefaultDatabaseUrl : options_.database_url);
     if (!options_.quiet) print_banner();
     std::string buffer;
     std::deque<std::string> pending;
@@ -289,8 +302,11 @@ int Shell::run() {
         }
         buffer = buffer.empty() ? line : buffer + "\n" + line;
         switch (input_status(buffer)) {
-        case InputStatus::Empty: buffer.clear(); break;
-        case InputStatus::Incomplete: break;
+        case InputStatus::Empty:
+            buffer.clear();
+            break;
+        case InputStatus::Incomplete:
+            break;
         case InputStatus::Complete: {
             std::string entry = history_entry(buffer);
             if (terminal_ && history_.add(entry)) reader_->remember(entry);
@@ -301,6 +317,7 @@ int Shell::run() {
         }
         }
     }
+    if (options_.sandbox) roll_back_session(in_);
     in_.output().flush();
     return exit_code_;
 }

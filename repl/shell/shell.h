@@ -18,6 +18,7 @@ struct ShellOptions {
     std::string database_url; // empty: kDefaultDatabaseUrl
     bool quiet = false;       // no banner
     bool bind_database = true;
+    bool sandbox = false; // said in the banner and the prompt
 };
 
 class Shell {

@@ -45,7 +45,8 @@ std::string cell_text(lang::Interpreter& in, const lang::Value& v) {
         const std::string& s = lang::as_str(v)->s;
         if (s.empty()) return "''";
         std::string flat;
-        for (char c : s) flat += (c == '\n' || c == '\t') ? ' ' : c;
+        for (char c : s)
+            flat += (c == '\n' || c == '\t') ? ' ' : c;
         return flat;
     }
     return in.str(v);
@@ -118,8 +119,11 @@ std::string render_table(lang::Interpreter& in, const Tabular& data, const Rende
         }
         out += rule(widths);
     }
-    if (shown < data.rows.size()) out += more_rows_note(shown, data.rows.size());
-    else out += "(" + std::to_string(data.rows.size()) + " row" + (data.rows.size() == 1 ? "" : "s") + ")\n";
+    if (shown < data.rows.size())
+        out += more_rows_note(shown, data.rows.size());
+    else
+        out += "(" + std::to_string(data.rows.size()) + " row" +
+               (data.rows.size() == 1 ? "" : "s") + ")\n";
     return out;
 }
 

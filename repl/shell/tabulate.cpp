@@ -1,8 +1,7 @@
 // Turning Python values into rows and columns for the table, JSON and CSV modes: model
 // instances give their mapped columns (in table order), Rows their keys, dicts their keys.
-#include "repl/shell/result_renderer.h"
-
 #include "repl/api/orm/model.h"
+#include "repl/shell/result_renderer.h"
 
 #include <algorithm>
 

@@ -24,8 +24,7 @@ TEST(CommandLine, CodeAndInteractiveAfter) {
 }
 
 TEST(CommandLine, NoScriptDependsOnTheTerminal) {
-    EXPECT_EQ(parse_command_line({}, true).command_line->source,
-              CommandLine::Source::Interactive);
+    EXPECT_EQ(parse_command_line({}, true).command_line->source, CommandLine::Source::Interactive);
     EXPECT_EQ(parse_command_line({}, false).command_line->source, CommandLine::Source::Stdin);
 }
 

@@ -2,10 +2,9 @@
 // duplicates skipped, mode 0600, and entries surviving a reload.
 #include "repl/shell/history.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 

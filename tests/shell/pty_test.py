@@ -306,6 +306,49 @@ def case_dot_commands(c):
     check(s.wait() == 0, 'exit status')
 
 
+def sandbox_round_trip(c, url, count_rows):
+    before = count_rows()
+    s = c.shell('--sandbox', '--db', url)
+    check(s.text().endswith('(sandbox) >>> '), 'prompt should say sandbox')
+    s.run("db.session.add(author(name='Sandy')); db.session.commit()")
+    out = s.run('author.query.count()')
+    check_in(str(before + 1), out)
+    # A failing statement inside the sandbox is undone alone.
+    out = s.run("db.session.execute(db.text('SELECT * FROM no_such_table'))")
+    check_in('no_such_table', out)
+    s.run('db.session.rollback()')
+    check_in(str(before + 1), s.run('author.query.count()'))
+    s.send('\x04')
+    check(s.wait() == 0, 'exit status')
+    check(count_rows() == before, 'the sandbox kept a row')
+
+
+def case_sandbox(c):
+    path = os.path.join(c.tmp, 'library.db')
+    make_sqlite_database(path)
+    sandbox_round_trip(c, 'sqlite:///' + path, lambda: sqlite3.connect(path).execute(
+        'SELECT count(*) FROM author').fetchone()[0])
+    url = os.environ.get('ORMSH_TEST_PG_URL')
+    if url:
+        ddl = ('from sqlalchemy import create_engine, text\n'
+               'e = create_engine(%r)\n'
+               'with e.begin() as conn:\n'
+               '    conn.execute(text("DROP TABLE IF EXISTS author"))\n'
+               '    conn.execute(text("CREATE TABLE author (id SERIAL PRIMARY KEY, name TEXT)"))\n'
+               % url)
+        r = c.batch('-c', ddl)
+        check(r.returncode == 0, r.stderr)
+
+        def count():
+            r = c.batch('--db', url, '-c', 'print(author.query.count())')
+            return int(r.stdout)
+        try:
+            sandbox_round_trip(c, url, count)
+        finally:
+            c.close()
+            c.batch('-c', ddl.split('    conn.execute(text("CREATE')[0])
+
+
 # ---- batch ----------------------------------------------------------------------------------
 
 def case_batch(c):

@@ -26,6 +26,29 @@ using ormsh::shell::CommandLine;
 
 constexpr int kUsageError = 2;
 
+// exit() and quit(), which Python's site module adds to the builtins for scripts and the REPL.
+constexpr const char* kQuitterSource = R"py(
+class Quitter:
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return 'Use %s() or Ctrl-D (i.e. EOF) to exit' % self.name
+
+    def __call__(self, code=None):
+        raise SystemExit(code)
+
+
+exit = Quitter('exit')
+quit = Quitter('quit')
+del Quitter
+)py";
+
+void add_site_builtins(ormsh::lang::Interpreter& in) {
+    if (!in.builtins()->dict->get_str("exit").empty()) return;
+    in.exec_in_module(kQuitterSource, "<site>", *in.builtins());
+}
+
 bool read_source(const CommandLine& cl, std::string& code, std::string& filename) {
     switch (cl.source) {
     case CommandLine::Source::Code:
@@ -61,6 +84,7 @@ bool read_source(const CommandLine& cl, std::string& code, std::string& filename
 int run(const CommandLine& cl) {
     ormsh::lang::Interpreter interp;
     ormsh::api::register_all_modules(interp);
+    add_site_builtins(interp);
     ormsh::shell::install_interrupt_handling(interp);
     if (cl.echo) ormsh::api::set_echo_everywhere(true);
     if (cl.sandbox) ormsh::engine::Engine::sandbox_new_engines(true);

@@ -79,6 +79,10 @@ std::vector<std::string> attribute_names(Interpreter& in, const Value& obj) {
             if (lang::is_str(n)) names.push_back(lang::as_str(n)->s);
         // A table's `.c` lists its columns through keys(), not dir().
         std::string type_name = obj.type()->name;
+        // db.session forwards to the current Session: calling the registry only returns it.
+        if (type_name == "scoped_session")
+            for (const Value& n : in.to_vector(in.call(dir, {in.call(obj, {})})))
+                if (lang::is_str(n)) names.push_back(lang::as_str(n)->s);
         if (type_name.find("ColumnCollection") != std::string::npos)
             for (const Value& k : in.to_vector(in.call_method(obj, "keys", {})))
                 if (lang::is_str(k)) names.push_back(lang::as_str(k)->s);

@@ -126,6 +126,12 @@ def case_completion(c):
     s.send('User.qu\t')
     s.expect('User.query')
     s.send('\x15')  # Ctrl-U: clear the line
+    s.send('db.session.comm\t')
+    s.expect(r'db\.session\.commit')
+    s.send('\x15')
+    s.send('User.__table__.c.em\t')
+    s.expect(r'User\.__table__\.c\.email')
+    s.send('\x15')
     s.send('user.usern\t')
     s.expect('user.username')
     s.send('\r')

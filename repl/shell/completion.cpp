@@ -125,7 +125,7 @@ std::vector<std::string> complete_dot_command(Interpreter& in, const std::string
         add_matching(out, {"on", "off"}, word);
         break;
     case ArgCompletion::Mode:
-        add_matching(out, {"repr", "table", "json", "csv"}, word);
+        add_matching(out, {"repr", "table", "vertical", "json", "csv"}, word);
         break;
     case ArgCompletion::File: {
         std::error_code ec;

@@ -111,7 +111,7 @@ void cmd_mode(Shell& shell, const std::string& argument) {
     }
     auto mode = parse_output_mode(argument);
     if (!mode) {
-        shell.err("Error: mode should be one of: repr table json csv\n");
+        shell.err("Error: mode should be one of: repr table vertical json csv\n");
         return;
     }
     shell.set_mode(*mode);
@@ -172,7 +172,7 @@ const std::vector<DotCommand>& dot_commands() {
         {".echo", ".echo on|off", "Print each SQL statement and its parameters as it runs",
          ArgCompletion::OnOff, cmd_echo},
         {".help", ".help", "Show this list", ArgCompletion::None, cmd_help},
-        {".mode", ".mode repr|table|json|csv", "How results of expressions are shown",
+        {".mode", ".mode repr|table|vertical|json|csv", "How results of expressions are shown",
          ArgCompletion::Mode, cmd_mode},
         {".models", ".models", "List the model classes in scope and their tables",
          ArgCompletion::None, cmd_models},

@@ -12,7 +12,7 @@
 
 namespace ormsh::shell {
 
-enum class OutputMode { Repr, Table, Json, Csv };
+enum class OutputMode { Repr, Table, Vertical, Json, Csv };
 
 std::optional<OutputMode> parse_output_mode(std::string_view name);
 std::string_view output_mode_name(OutputMode mode);
@@ -31,6 +31,7 @@ struct RenderOptions {
     std::size_t terminal_width = 80;
     std::size_t max_rows = 100;      // rows shown before "... N more rows"
     std::size_t max_cell_width = 60; // longer cells are cut with "…"
+    bool vertical = false;           // one "column | value" block per record, whatever the width
 };
 
 // The text to print for `value` in `mode` (ends with a newline; empty for None).

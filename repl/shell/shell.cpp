@@ -70,6 +70,10 @@ Shell::Shell(lang::Interpreter& in, ShellOptions options)
     in_.display_hook = [this](const lang::Value& v) { display(v); };
 }
 
+Shell::~Shell() {
+    in_.display_hook = nullptr; // it points at this shell
+}
+
 void Shell::out(const std::string& text) {
     in_.write_out(text);
     in_.output().flush();

@@ -24,6 +24,9 @@ struct ShellOptions {
 class Shell {
 public:
     Shell(lang::Interpreter& in, ShellOptions options);
+    ~Shell();
+    Shell(const Shell&) = delete;
+    Shell& operator=(const Shell&) = delete;
     // Runs until .quit or end of input; returns the exit status.
     int run();
 

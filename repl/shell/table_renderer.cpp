@@ -93,7 +93,7 @@ std::string render_table(lang::Interpreter& in, const Tabular& data, const Rende
         total_width += w + 3;
 
     std::string out;
-    if (total_width > options.terminal_width && data.columns.size() > 1) {
+    if (options.vertical || (total_width > options.terminal_width && data.columns.size() > 1)) {
         // Expanded: one block per record, "column | value" lines.
         std::size_t name_width = 0;
         for (const std::string& c : data.columns)

@@ -227,6 +227,13 @@ def case_echo_and_modes(c):
     s.run('.mode json')
     out = s.run('User.query.order_by(User.id).all()')
     check_in('{"id": 2, "username": "bob", "email": null}', out)
+    # Rows wider than the terminal are shown one record per block; .mode vertical always.
+    s.run('.mode table')
+    out = s.run("[{'column_%d' % i: 'value number %d' % i for i in range(12)}]")
+    check(re.search(r'-\[ RECORD 1 \]-+\ncolumn_0\s+\| value number 0\n', out), out)
+    s.run('.mode vertical')
+    out = s.run('User.query.filter_by(username="bob").all()')
+    check(re.search(r'-\[ RECORD 1 \]-+\nid\s+\| 2\nusername \| bob\nemail\s+\| None\n', out), out)
     s.run('.mode table')
     s.run("db.session.add_all([User(username='u%d' % i) for i in range(150)])")
     out = s.run('User.query.all()')

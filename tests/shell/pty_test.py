@@ -101,6 +101,10 @@ def case_interactive(c):
     s.send('for n in range(2):\r    print("line", n)\r\r')
     s.expect(r'line 0\s+line 1')
     s.prompt()
+    # The same with the terminal's bracketed-paste markers: readline hands over all lines at once.
+    s.send('\x1b[200~for n in range(2):\r    print("pasted", n)\r\r\x1b[201~\r')
+    s.expect(r'pasted 0\s+pasted 1')
+    s.prompt()
     # Ctrl-C abandons the block being typed.
     s.sendline('if True:')
     s.expect(r'\.\.\. $')
@@ -268,6 +272,18 @@ def case_db_reflection(c):
     out = s.run('.describe book')
     check_in('-> author.id', out)
     check_in('author', out.split('relationships:')[1])
+    # .open rebinds db, session and the models to another database.
+    other = os.path.join(c.tmp, 'other.db')
+    db = sqlite3.connect(other)
+    db.executescript('CREATE TABLE gadget (id INTEGER PRIMARY KEY, label TEXT);'
+                     "INSERT INTO gadget VALUES (1, 'widget');")
+    db.commit()
+    db.close()
+    out = s.run('.open sqlite:///' + other)
+    check_in('models: gadget', out)
+    check_in("'widget'", s.run('gadget.query.get(1).label'))
+    check_in("name 'book' is not defined", s.run('book'))
+    check_in('gadget', s.run('.tables'))
     # The same through DATABASE_URL, and on PostgreSQL when available.
     env = dict(c.env, DATABASE_URL='sqlite:///' + path)
     s = c.shell(env=env)

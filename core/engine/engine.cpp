@@ -4,8 +4,10 @@
 #include "core/engine/engine.h"
 
 #include "core/engine/errors.h"
+#include "core/engine/sandbox_connection.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace ormsh::engine {
 
@@ -13,6 +15,20 @@ namespace {
 
 // Idle connections kept for reuse, as QueuePool's default pool_size.
 constexpr std::size_t kPoolSize = 5;
+
+// Every engine created, held weakly, for interrupt_every_engine(). Leaked on purpose so that
+// engines destroyed during static destruction find it still alive.
+std::mutex& live_engines_mutex() {
+    static auto* mutex = new std::mutex;
+    return *mutex;
+}
+
+std::atomic<bool> g_sandbox_new_engines{false};
+
+std::vector<std::weak_ptr<Engine>>& engine_registry() {
+    static auto* engines = new std::vector<std::weak_ptr<Engine>>;
+    return *engines;
+}
 
 } // namespace
 
@@ -24,7 +40,28 @@ Engine::Engine(Url url, const Dialect& dialect)
 
 std::shared_ptr<Engine> Engine::create(const Url& url) {
     const Dialect& dialect = dialect_for(url);
-    return std::shared_ptr<Engine>(new Engine(url, dialect));
+    auto engine = std::shared_ptr<Engine>(new Engine(url, dialect));
+    if (g_sandbox_new_engines) {
+        // One connection for the engine's life: the sandbox transaction lives on it.
+        engine->sandboxed_ = true;
+        engine->single_connection_ = true;
+    }
+    std::lock_guard lock(live_engines_mutex());
+    std::erase_if(engine_registry(), [](const auto& weak) { return weak.expired(); });
+    engine_registry().push_back(engine);
+    return engine;
+}
+
+void Engine::sandbox_new_engines(bool on) {
+    g_sandbox_new_engines = on;
+}
+
+std::vector<std::shared_ptr<Engine>> Engine::live_engines() {
+    std::vector<std::shared_ptr<Engine>> engines;
+    std::lock_guard lock(live_engines_mutex());
+    for (const auto& weak : engine_registry())
+        if (auto engine = weak.lock()) engines.push_back(std::move(engine));
+    return engines;
 }
 
 std::unique_ptr<Connection> Engine::connect() {
@@ -35,7 +72,8 @@ std::shared_ptr<DriverConnection> Engine::checkout() {
     std::unique_lock lock(mutex_);
     if (single_connection_) {
         if (!singleton_ || !singleton_->is_alive()) {
-            singleton_ = dialect_->connect(url_);
+            if (sandboxed_) singleton_ = std::make_shared<SandboxConnection>(dialect_->connect(url_));
+            else singleton_ = dialect_->connect(url_);
             all_.push_back(singleton_);
         }
         return singleton_;

@@ -97,6 +97,14 @@ public:
 
     // Interrupts every statement running on this engine's connections (Ctrl-C).
     void interrupt_all();
+    // Every engine alive in the process, for the shell's Ctrl-C and `.echo on`, which act on
+    // engines a script created without the shell knowing them. Takes a lock: not for signal
+    // handlers.
+    static std::vector<std::shared_ptr<Engine>> live_engines();
+    // The shell's --sandbox: engines created from now on run on one SandboxConnection each,
+    // so every commit is a savepoint in a transaction rolled back when the engine goes.
+    static void sandbox_new_engines(bool on);
+    bool sandboxed() const { return sandboxed_; }
     // Drops pooled connections (dispose()).
     void dispose();
 
@@ -117,6 +125,7 @@ private:
     // The one connection of a SQLite :memory: engine, kept until dispose().
     std::shared_ptr<DriverConnection> singleton_;
     bool single_connection_ = false;
+    bool sandboxed_ = false;
 };
 
 } // namespace ormsh::engine

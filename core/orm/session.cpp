@@ -239,6 +239,7 @@ void Session::flush() {
         throw;
     }
     flushing_ = false;
+    wrote_in_transaction_ = true;
 
     std::vector<StateRef> graveyard;
     for (InstanceState* state : uow.inserted()) {
@@ -269,6 +270,7 @@ void Session::flush() {
 }
 
 void Session::end_transaction() {
+    wrote_in_transaction_ = false;
     connection_.reset();
     new_in_transaction_.clear();
     std::vector<StateRef> graveyard;
@@ -320,6 +322,7 @@ void Session::rollback() {
     }
     flushed_deleted_.clear();
     for (auto& ref : graveyard) ref->marked_deleted = false;
+    wrote_in_transaction_ = false;
     connection_.reset();
     new_in_transaction_.clear();
     auto held = std::move(held_);
@@ -336,6 +339,7 @@ void Session::close() {
         }
     }
     failed_.reset();
+    wrote_in_transaction_ = false;
     connection_.reset();
     new_in_transaction_.clear();
     auto keep = retain_all(identity_map_.states());

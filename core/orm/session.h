@@ -52,6 +52,11 @@ public:
     // Throws PendingRollbackError when a failed flush left the transaction unusable.
     void check_active() const;
     bool needs_rollback() const { return failed_.has_value(); }
+    // A flush wrote to the database in the current transaction (the shell's prompt marks the
+    // uncommitted changes).
+    bool wrote_in_transaction() const { return wrote_in_transaction_; }
+    // A statement run through session.execute() changed rows (INSERT/UPDATE/DELETE text).
+    void note_write() { wrote_in_transaction_ = true; }
 
     // State changes --------------------------------------------------------------------------
     // add(): transient -> pending (and save-update cascade at flush); detached -> persistent.
@@ -136,6 +141,7 @@ private:
     std::uint64_t add_counter_ = 0;
     int no_autoflush_depth_ = 0;
     bool flushing_ = false;
+    bool wrote_in_transaction_ = false;
 };
 
 } // namespace ormsh::orm

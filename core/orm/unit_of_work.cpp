@@ -8,13 +8,26 @@
 
 #include "core/engine/errors.h"
 #include "core/engine/result.h"
+#include "core/orm/flush_progress.h"
 #include "core/orm/session.h"
 
 namespace ormsh::orm {
 namespace {
 
-// Rows bound per bulk INSERT: bounds the copy of a large flush's values held at once.
+// Rows bound per bulk INSERT: bounds the copy of a large flush's values held at once, and
+// lets a large flush report progress as it goes.
 constexpr std::size_t kInsertChunkRows = 10000;
+
+// Marks the flush as running in flush_progress() for its duration.
+struct ProgressScope {
+    explicit ProgressScope(std::size_t pending) {
+        FlushProgress& p = flush_progress();
+        p.written = 0;
+        p.pending = pending;
+        p.running = true;
+    }
+    ~ProgressScope() { flush_progress().running = false; }
+};
 
 bool contains(const std::vector<StateRef>& list, const InstanceState* state) {
     return std::any_of(list.begin(), list.end(), [&](const StateRef& r) { return r == state; });
@@ -49,12 +62,18 @@ bool is_self_referential(const Mapper& mapper) {
 
 } // namespace
 
+FlushProgress& flush_progress() {
+    static FlushProgress progress;
+    return progress;
+}
+
 UnitOfWork::UnitOfWork(Session& session, StatementCache& statements)
     : session_(session), statements_(statements) {}
 
 void UnitOfWork::execute() {
     cascade();
     if (saves_.empty() && deletes_.empty()) return;
+    ProgressScope progress(saves_.size() + deletes_.size());
     auto order = mapper_order();
 
     for (const Mapper* mapper : order) {
@@ -70,6 +89,7 @@ void UnitOfWork::execute() {
         if (!inserts.empty()) insert_states(*mapper, inserts);
         for (InstanceState* state : updates) sync_from_parents(*state);
         if (!updates.empty()) update_states(*mapper, updates);
+        flush_progress().written += updates.size();
     }
     process_secondary();
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
@@ -77,6 +97,7 @@ void UnitOfWork::execute() {
         for (InstanceState* state : deletes_)
             if (&state->mapper() == *it) doomed.push_back(state);
         if (!doomed.empty()) delete_states(**it, doomed);
+        flush_progress().written += doomed.size();
     }
 }
 
@@ -346,15 +367,24 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
         if (!has_inline && !session_.engine()->echo() && group.members.size() > 1) {
             std::vector<std::string> names;
             for (const auto& c : group.columns) names.push_back(c.column->name);
-            keys = conn.bulk_insert(table.name(), names, group.rows,
-                                    need_key ? std::optional<std::string>(autoinc->name)
-                                             : std::nullopt);
+            for (std::size_t begin = 0; begin < group.rows.size(); begin += kInsertChunkRows) {
+                std::size_t end = std::min(group.rows.size(), begin + kInsertChunkRows);
+                std::vector<std::vector<engine::Value>> chunk(
+                    std::make_move_iterator(group.rows.begin() + static_cast<std::ptrdiff_t>(begin)),
+                    std::make_move_iterator(group.rows.begin() + static_cast<std::ptrdiff_t>(end)));
+                std::vector<engine::Value> chunk_keys = conn.bulk_insert(
+                    table.name(), names, chunk,
+                    need_key ? std::optional<std::string>(autoinc->name) : std::nullopt);
+                keys.insert(keys.end(), chunk_keys.begin(), chunk_keys.end());
+                flush_progress().written += chunk.size();
+            }
         } else {
             bool returning = need_key && caps.insert_returning;
             const std::string& sql =
                 statements_.insert(table, group.columns, returning ? autoinc.get() : nullptr);
             for (auto& row : group.rows) {
                 engine::Result result = conn.execute(sql, row);
+                ++flush_progress().written;
                 if (!need_key) continue;
                 if (returning) {
                     std::vector<engine::Value> out;

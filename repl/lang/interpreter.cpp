@@ -91,7 +91,11 @@ Value Interpreter::eval_name(Node* n, Frame& f) {
         if (!v.empty()) return v;
         v = builtins_->dict->get_str(n->name);
         if (!v.empty()) return v;
-        raise("NameError", "name '" + n->name->s + "' is not defined");
+        // `name` lets the traceback suggest a close match, as CPython 3.11's NameError does.
+        Value e = new_exception(builtin_type("NameError"),
+                                {new_str("name '" + n->name->s + "' is not defined")});
+        generic_setattr(e, intern("name"), Value(n->name));
+        raise_value(e);
     }
     }
     return Value();
@@ -224,7 +228,12 @@ Value Interpreter::eval(Node* n, Frame& f) {
         return eval_name(n, f);
     case NodeKind::Attribute: {
         Value obj = eval(n->a, f);
-        return getattr(obj, n->name);
+        try {
+            return getattr(obj, n->name);
+        } catch (PyException& e) {
+            note_attribute_error(e.exc, obj, n->name);
+            throw;
+        }
     }
     case NodeKind::Subscript: {
         Value obj = eval(n->a, f);

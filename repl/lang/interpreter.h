@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -81,6 +82,9 @@ public:
     // Runs one interactive input in "single" mode in __main__: expression statements echo
     // repr(result) and set builtins._ (None is not echoed). Errors are printed; returns false.
     bool run_single(const std::string& source, const std::string& filename = "<stdin>");
+    // When set, run_single hands each value to echo here instead of writing its repr (the
+    // shell's table / JSON / CSV modes). `_` is set before the hook runs.
+    std::function<void(const Value&)> display_hook;
     // Executes code in a module's namespace; exceptions propagate as PyException.
     void exec_in_module(const std::string& source, const std::string& filename, Module& m);
     Value eval_string(const std::string& source, Module& m);
@@ -101,6 +105,11 @@ public:
     // "Traceback (most recent call last): ..." text for an exception, as CPython prints it.
     std::string format_exception(const Value& exc);
     std::string format_syntax_error(const struct SyntaxErrorInfo& info);
+    // Records `obj` and `name` on an AttributeError raised by `obj.name`, so the traceback
+    // can suggest a close attribute name (CPython 3.11's AttributeError.name / .obj).
+    void note_attribute_error(const Value& exc, const Value& obj, Str* name);
+    // The close name a NameError / AttributeError traceback suggests, if any.
+    std::optional<std::string> suggestion_for(const Value& exc);
     Value syntax_error_value(const struct SyntaxErrorInfo& info);
 
     // ---- the object protocol ----

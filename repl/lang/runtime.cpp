@@ -4,6 +4,7 @@
 #include "repl/lang/interpreter.h"
 #include "repl/lang/parser.h"
 #include "repl/lang/resolver.h"
+#include "repl/lang/suggestions.h"
 #include "repl/lang/text/utf8.h"
 
 #include <cstring>
@@ -246,8 +247,39 @@ std::string Interpreter::format_exception(const Value& exc) {
     } catch (PyException&) {
         msg = "<exception str() failed>";
     }
-    out += msg.empty() ? name + "\n" : name + ": " + msg + "\n";
-    return out;
+    out += msg.empty() ? name : name + ": " + msg;
+    if (auto suggestion = suggestion_for(exc)) out += ". Did you mean: '" + *suggestion + "'?";
+    return out + "\n";
+}
+
+void Interpreter::note_attribute_error(const Value& exc, const Value& obj, Str* name) {
+    if (!exc.type()->is_subtype(builtin_type("AttributeError"))) return;
+    if (!getattr_opt(exc, intern("name")).empty()) return;
+    generic_setattr(exc, intern("name"), Value(name));
+    generic_setattr(exc, intern("obj"), obj);
+}
+
+std::optional<std::string> Interpreter::suggestion_for(const Value& exc) {
+    bool attribute_error = exc.type()->is_subtype(builtin_type("AttributeError"));
+    if (!attribute_error && !exc.type()->is_subtype(builtin_type("NameError"))) return std::nullopt;
+    try {
+        Value name = getattr_opt(exc, intern("name"));
+        if (!is_str(name)) return std::nullopt;
+        std::vector<std::string> candidates;
+        if (attribute_error) {
+            Value obj = getattr_opt(exc, intern("obj"));
+            if (obj.empty()) return std::nullopt;
+            for (const Value& n : to_vector(call(builtins_->dict->get_str(intern("dir")), {obj})))
+                if (is_str(n)) candidates.push_back(as_str(n)->s);
+        } else {
+            for (Dict* d : {main_->dict.get(), builtins_->dict.get()})
+                for (const Value& k : to_vector(Value(d)))
+                    if (is_str(k)) candidates.push_back(as_str(k)->s);
+        }
+        return closest_name(as_str(name)->s, candidates);
+    } catch (PyException&) {
+        return std::nullopt; // a broken __dir__ must not hide the original error
+    }
 }
 
 // ---- running code ----
@@ -415,7 +447,8 @@ bool Interpreter::run_single(const std::string& source, const std::string& filen
                     Value v = eval(s->a, fr);
                     if (!v.is_none()) {
                         builtins_->dict->set_str(intern("_"), v);
-                        write_out(repr(v) + "\n");
+                        if (display_hook) display_hook(v);
+                        else write_out(repr(v) + "\n");
                     }
                 } else {
                     exec(s, fr);
@@ -429,6 +462,11 @@ bool Interpreter::run_single(const std::string& source, const std::string& filen
                 throw;
             }
             output().flush();
+            // sys.last_value, as CPython's interactive loop keeps it, for post-mortem checks.
+            if (Module* sys = import_module("sys")) {
+                sys->dict->set_str(intern("last_value"), e.exc);
+                sys->dict->set_str(intern("last_type"), Value(e.exc.type()));
+            }
             write_err(format_exception(e.exc));
             ok = false;
         }

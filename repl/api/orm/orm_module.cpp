@@ -100,14 +100,45 @@ void exec_embedded(Interpreter& in, lang::Module& m, std::string_view source, co
 
 } // namespace
 
+// _ormsh_orm.is_mapped(cls): whether a class is mapped (the shell's .models and completion).
+Value is_mapped(Interpreter&, const Value&, lang::Args& args) {
+    if (args.pos.empty() || !lang::has_layout(args.pos[0], lang::Layout::Type))
+        return Value::boolean(false);
+    return Value::boolean(mapping_of(args.pos[0].as<lang::Type>()) != nullptr);
+}
+
+// _ormsh_orm.relationships(cls): [(name, target class, uselist)] of a mapped class, for the
+// shell's .describe and joinedload('...') completion.
+Value relationships_of(Interpreter& in, const Value&, lang::Args& args) {
+    std::vector<Value> out;
+    if (args.pos.empty() || !lang::has_layout(args.pos[0], lang::Layout::Type))
+        return lang::new_list({});
+    ClassMapping* mapping = mapping_of(args.pos[0].as<lang::Type>());
+    if (!mapping) return lang::new_list({});
+    configure_mappers(in);
+    for (const auto& rel : mapping->mapper->relationships()) {
+        Value target = Value::none();
+        for (const auto& c : mapping->registry->classes)
+            if (c->mapper == rel->target()) target = Value(c->cls);
+        out.push_back(lang::new_tuple(
+            {lang::new_str(rel->key()), target, Value::boolean(rel->uselist())}));
+    }
+    return lang::new_list(std::move(out));
+}
+
 void register_sqlalchemy_orm(Interpreter& in) {
     in.register_builtin_module("sqlalchemy.orm", fill_orm_module);
     in.register_builtin_module("sqlalchemy.ext", [](Interpreter&, lang::Module&) {});
     in.register_builtin_module("sqlalchemy.ext.declarative", [](Interpreter&, lang::Module& m) {
         m.dict->set_str("declarative_base", lang::make_native_function("declarative_base", declarative_base));
     });
+    in.register_builtin_module("sqlalchemy.ext.automap", [](Interpreter& in, lang::Module& m) {
+        exec_embedded(in, m, embedded::sqlalchemy_ext_automap_py, "sqlalchemy/ext/automap.py");
+    });
     in.register_builtin_module("_ormsh_orm", [](Interpreter&, lang::Module& m) {
         m.dict->set_str("flask_model_base", lang::make_native_function("flask_model_base", flask_model_base));
+        m.dict->set_str("is_mapped", lang::make_native_function("is_mapped", is_mapped));
+        m.dict->set_str("relationships", lang::make_native_function("relationships", relationships_of));
     });
 }
 

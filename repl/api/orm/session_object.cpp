@@ -251,6 +251,7 @@ Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
         engine::Result result = orm::execute_statement(session, node, params);
         auto keys = std::make_shared<RowKeys>();
         keys->names = result.keys();
+        if (keys->names.empty() && result.rowcount() > 0) session.note_write();
         std::vector<std::vector<Value>> rows;
         std::vector<engine::Value> row;
         while (result.next(row)) {
@@ -411,6 +412,17 @@ lang::Type* session_type() {
             })
             .property("deleted", [](Interpreter& in, const Value& self) {
                 return objects_list(core_session(in, self).deleted_objects());
+            })
+            // False after a failed flush until rollback(), as SQLAlchemy's Session.is_active.
+            .property("is_active", [](Interpreter& in, const Value& self) {
+                SessionObj& s = self_session(in, self);
+                return Value::boolean(!s.session || !s.session->needs_rollback());
+            })
+            // ormsh's own: a flush wrote rows the current transaction has not committed yet
+            // (the shell's prompt shows it).
+            .property("_ormsh_flushed_uncommitted", [](Interpreter& in, const Value& self) {
+                SessionObj& s = self_session(in, self);
+                return Value::boolean(s.session && s.session->wrote_in_transaction());
             })
             .property("no_autoflush", [](Interpreter&, const Value& self) {
                 return make_context(self, SessionContext::Kind::NoAutoflush);

@@ -68,6 +68,9 @@ std::string log_timestamp() {
     return out;
 }
 
+// The shell's --echo / .echo on: every engine created echoes, whatever its echo= says.
+bool g_echo_by_default = false;
+
 void set_echo(engine::Engine& e, bool on) {
     if (!on) {
         e.set_echo(nullptr);
@@ -822,7 +825,8 @@ void add_engine_names(Interpreter&, lang::Module& m) {
                 Value v(o);
                 o->engine = guard(in, [&] { return engine::Engine::create(url_text); });
                 o->future = opt_bool(in, kwarg(args, "future"), false);
-                set_echo(*o->engine, opt_bool(in, kwarg(args, "echo"), false));
+                set_echo(*o->engine,
+                         g_echo_by_default || opt_bool(in, kwarg(args, "echo"), false));
                 return v;
             }));
     m.dict->set_str(lang::intern("make_url"),
@@ -860,6 +864,16 @@ void add_engine_names(Interpreter&, lang::Module& m) {
     m.dict->set_str(lang::intern("Connection"), Value(engine_types().connection));
     m.dict->set_str(lang::intern("URL"), Value(engine_types().url));
     m.dict->set_str(lang::intern("Inspector"), Value(engine_types().inspector));
+}
+
+void set_engine_echo(engine::Engine& e, bool on) {
+    set_echo(e, on);
+}
+
+void set_echo_everywhere(bool on) {
+    g_echo_by_default = on;
+    for (const auto& e : engine::Engine::live_engines())
+        set_echo(*e, on);
 }
 
 } // namespace ormsh::api

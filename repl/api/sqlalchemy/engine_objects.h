@@ -41,4 +41,10 @@ Value connection_execute(lang::Interpreter& in, ConnectionObj* c, const Value& s
 // A new Connection wrapper for an engine.
 Value connect_engine(lang::Interpreter& in, const Value& engine);
 
+// Turns SQL echo on or off for one engine, as create_engine(echo=...) / engine.echo = ... do.
+void set_engine_echo(engine::Engine& e, bool on);
+// The shell's `--echo` / `.echo on`: echo every live engine and every engine created
+// afterwards (Flask-SQLAlchemy passes echo=False explicitly; the command line wins).
+void set_echo_everywhere(bool on);
+
 } // namespace ormsh::api

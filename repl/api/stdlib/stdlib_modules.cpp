@@ -1,0 +1,10 @@
+// register_stdlib_modules: every module of repl/api/stdlib, registered lazily.
+#include "repl/api/stdlib/stdlib_modules.h"
+
+namespace ormsh::api {
+
+void register_stdlib_modules(lang::Interpreter& in) {
+    stdlib::register_random_module(in);
+}
+
+} // namespace ormsh::api

@@ -1,0 +1,26 @@
+// Registration of the standard-library modules implemented in this folder (random, json, csv,
+// collections, enum, string, uuid, re, hashlib, werkzeug.security and the gaps of math/time).
+#pragma once
+
+#include "repl/lang/interpreter.h"
+
+namespace ormsh::api {
+
+// Registers every module of this folder with the interpreter (each is created on first import).
+void register_stdlib_modules(lang::Interpreter& in);
+
+namespace stdlib {
+void register_random_module(lang::Interpreter& in);
+void register_json_module(lang::Interpreter& in);
+void register_csv_module(lang::Interpreter& in);
+void register_collections_module(lang::Interpreter& in);
+void register_enum_module(lang::Interpreter& in);
+void register_string_module(lang::Interpreter& in);
+void register_uuid_module(lang::Interpreter& in);
+void register_re_module(lang::Interpreter& in);
+void register_hashlib_module(lang::Interpreter& in);
+void register_werkzeug_security_module(lang::Interpreter& in);
+void register_time_extras(lang::Interpreter& in);
+} // namespace stdlib
+
+} // namespace ormsh::api

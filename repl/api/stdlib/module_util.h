@@ -49,6 +49,13 @@ inline bool bytes_like(const Value& v, std::string& out) {
     return false;
 }
 
+// type(v).__name__: native types carry their module in `name` ("datetime.date").
+inline std::string short_type_name(const Value& v) {
+    const std::string& n = v.type()->name;
+    size_t dot = n.rfind('.');
+    return dot == std::string::npos ? n : n.substr(dot + 1);
+}
+
 inline Value new_bytes(std::string s) {
     return Value::steal(new lang::Bytes(std::move(s)));
 }

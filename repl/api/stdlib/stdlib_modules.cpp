@@ -6,6 +6,7 @@ namespace ormsh::api {
 void register_stdlib_modules(lang::Interpreter& in) {
     stdlib::register_random_module(in);
     stdlib::register_json_module(in);
+    stdlib::register_re_module(in);
 }
 
 } // namespace ormsh::api

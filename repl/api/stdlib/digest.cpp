@@ -2,6 +2,7 @@
 // OpenSSL headers).
 #include "repl/api/stdlib/digest.h"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
@@ -110,6 +111,21 @@ std::optional<std::string> hmac(std::string_view digest, std::string_view key,
               reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len))
         return std::nullopt;
     return std::string(reinterpret_cast<char*>(out), len);
+}
+
+std::optional<std::string> scrypt(std::string_view password, std::string_view salt, uint64_t n,
+                                  uint64_t r, uint64_t p, uint64_t maxmem, size_t length) {
+    std::string out(length, '\0');
+    if (EVP_PBE_scrypt(password.data(), password.size(),
+                       reinterpret_cast<const unsigned char*>(salt.data()), salt.size(), n, r, p,
+                       maxmem, reinterpret_cast<unsigned char*>(out.data()), length) != 1)
+        return std::nullopt;
+    return out;
+}
+
+bool constant_time_equal(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 std::string secure_random_bytes(size_t n) {

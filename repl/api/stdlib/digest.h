@@ -2,6 +2,7 @@
 // seeding of random (which hashes str/bytes seeds with SHA-512 as CPython does).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,11 @@ std::optional<std::string> pbkdf2_hmac(std::string_view digest, std::string_view
 // HMAC of `data` keyed with `key`.
 std::optional<std::string> hmac(std::string_view digest, std::string_view key,
                                 std::string_view data);
+// scrypt (RFC 7914); nullopt when the parameters are rejected. maxmem 0 means OpenSSL's default.
+std::optional<std::string> scrypt(std::string_view password, std::string_view salt, uint64_t n,
+                                  uint64_t r, uint64_t p, uint64_t maxmem, size_t length);
+// Compares in time independent of where the texts differ (hmac.compare_digest).
+bool constant_time_equal(std::string_view a, std::string_view b);
 // Cryptographically secure random bytes.
 std::string secure_random_bytes(size_t n);
 

@@ -20,6 +20,7 @@ void register_uuid_module(lang::Interpreter& in);
 void register_re_module(lang::Interpreter& in);
 void register_hashlib_module(lang::Interpreter& in);
 void register_werkzeug_security_module(lang::Interpreter& in);
+void register_secrets_and_hmac_modules(lang::Interpreter& in);
 void register_time_extras(lang::Interpreter& in);
 } // namespace stdlib
 

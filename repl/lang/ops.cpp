@@ -25,6 +25,23 @@ std::string percent_format_value(Interpreter& in, const std::string& fmt,
 
 namespace {
 
+// True when `f` is the slot `name` of a builtin type: the evaluator implements those directly
+// by layout, so only other definitions (Python or native subclasses) need a call.
+bool is_builtin_slot(const Value& f, Str* name) {
+    for (Type* t :
+         {Types::object, Types::int_, Types::float_, Types::str, Types::bool_, Types::tuple,
+          Types::list, Types::dict, Types::set, Types::frozenset, Types::bytes})
+        if (f.is(t->lookup(name))) return true;
+    return false;
+}
+
+// A heap subclass of a builtin container or scalar (class P(tuple)) that does not redefine
+// `name` in Python behaves like its base for that operation.
+bool python_defines(Type* t, Str* name) {
+    Value f = t->lookup(name);
+    return !f.empty() && !has_layout(f, Layout::NativeFunction);
+}
+
 Str* S(const char* s) {
     return intern(s);
 }
@@ -163,8 +180,14 @@ Value Interpreter::binary_op(BinOpKind op, const Value& a, const Value& b, bool 
     }
     Layout la = a.is_obj() ? a.obj()->type->layout : Layout::Object;
     Layout lb = b.is_obj() ? b.obj()->type->layout : Layout::Object;
-    bool a_builtin = !a.is_obj() || !a.obj()->type->heap;
-    bool b_builtin = !b.is_obj() || !b.obj()->type->heap;
+    // Builtin types (not subclasses, Python or native like Counter) take the fast paths.
+    auto builtin = [](const Value& v) {
+        if (!v.is_obj()) return true;
+        Type* t = v.obj()->type;
+        return !t->heap && (t->bases.empty() || t->bases[0].get() == Types::object);
+    };
+    bool a_builtin = builtin(a);
+    bool b_builtin = builtin(b);
     if (a_builtin && b_builtin) {
         switch (op) {
         case BinOpKind::Add:
@@ -545,7 +568,15 @@ Value Interpreter::compare(CmpKind op, const Value& a, const Value& b) {
     default:
         break;
     }
-    bool user = (a.is_obj() && a.obj()->type->heap) || (b.is_obj() && b.obj()->type->heap);
+    auto user_cmp = [&](const Value& x) {
+        if (!x.is_obj() || !x.obj()->type->heap) return false;
+        Type* t = x.obj()->type;
+        if (t->layout == Layout::Object || t->layout == Layout::Exception) return true;
+        return python_defines(t, intern(cmp_dunder(op))) ||
+               python_defines(t, intern(cmp_dunder(reflect(op)))) ||
+               (op == CmpKind::Ne && python_defines(t, S("__eq__")));
+    };
+    bool user = user_cmp(a) || user_cmp(b);
     if (!user) {
         int c;
         if (builtin_cmp(*this, a, b, c)) {
@@ -741,7 +772,8 @@ int64_t Interpreter::hash(const Value& v) {
     }
     Object* o = v.obj();
     Type* t = o->type;
-    if (!t->heap) {
+    if (!t->heap || (t->layout != Layout::Object && !python_defines(t, S("__hash__")) &&
+                     !t->lookup(S("__hash__")).is_none())) {
         switch (t->layout) {
         case Layout::Str:
             return hash_str(static_cast<Str*>(o));
@@ -974,7 +1006,7 @@ Value Interpreter::getitem(const Value& obj, const Value& key) {
             case Layout::Dict: {
                 Value v = static_cast<Dict*>(o)->get(*this, key);
                 if (!v.empty()) return v;
-                if (t->heap) {
+                if (t != Types::dict) { // subclasses (defaultdict, Counter) may define __missing__
                     bool found = false;
                     Value r = call_dunder(*this, obj, S("__missing__"), {key}, &found);
                     if (found) return r;
@@ -1160,9 +1192,12 @@ std::string Interpreter::repr(const Value& v) {
     }
     Object* o = v.obj();
     Type* t = o->type;
-    if (t->heap) {
+    bool container = t->layout != Layout::Object && t->layout != Layout::Exception &&
+                     t->layout != Layout::Iterator;
+    if (t->heap || container) {
         Value r = t->lookup(S("__repr__"));
-        if (!r.empty() && !has_layout(r, Layout::NativeFunction)) {
+        if (!r.empty() && (!has_layout(r, Layout::NativeFunction) ||
+                           (container && !is_builtin_slot(r, S("__repr__"))))) {
             Value s = call_dunder(*this, v, S("__repr__"), {});
             if (!is_str(s))
                 raise("TypeError", "__repr__ returned non-string (type " + type_name(s) + ")");

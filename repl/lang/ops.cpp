@@ -25,6 +25,15 @@ std::string percent_format_value(Interpreter& in, const std::string& fmt,
 
 namespace {
 
+// Operations on a class object itself (iter(Color), len(Color), x in Color, repr(Color)) go
+// through its metaclass in CPython. Classes opt in here by defining the classmethods
+// __class_iter__, __class_len__, __class_contains__ or __class_repr__, as they define
+// __class_getitem__ for Color[...]. Empty when the class does not define `name`.
+Value class_hook(Interpreter& in, const Value& cls, Str* name, std::initializer_list<Value> args) {
+    if (!has_layout(cls, Layout::Type) || cls.as<Type>()->lookup(name).empty()) return Value();
+    return in.call(in.getattr(cls, name), args);
+}
+
 // True when `f` is the slot `name` of a builtin type: the evaluator implements those directly
 // by layout, so only other definitions (Python or native subclasses) need a call.
 bool is_builtin_slot(const Value& f, Str* name) {
@@ -367,6 +376,9 @@ Value Interpreter::binary_op(BinOpKind op, const Value& a, const Value& b, bool 
         Value r = call_dunder(*this, b, rname, {a}, &found);
         if (found && !is_not_implemented(r)) return r;
     }
+    // str % obj formats any right operand that did not take the operation itself.
+    if (op == BinOpKind::Mod && la == Layout::Str)
+        return new_str(percent_format_value(*this, as_str(a)->s, b));
     std::string sym = op_symbol(op);
     if (inplace) sym += "=";
     if (op == BinOpKind::Pow && !inplace)
@@ -834,6 +846,8 @@ int64_t Interpreter::hash(const Value& v) {
 }
 
 bool Interpreter::contains(const Value& c, const Value& item) {
+    if (Value r = class_hook(*this, c, S("__class_contains__"), {item}); !r.empty())
+        return truthy(r);
     if (c.is_obj()) {
         Object* o = c.obj();
         Type* t = o->type;
@@ -1134,6 +1148,7 @@ void Interpreter::delitem(const Value& obj, const Value& key) {
 }
 
 int64_t Interpreter::len(const Value& v) {
+    if (Value n = class_hook(*this, v, S("__class_len__"), {}); !n.empty()) return index_value(n);
     if (v.is_obj()) {
         Object* o = v.obj();
         Type* t = o->type;
@@ -1196,8 +1211,8 @@ std::string Interpreter::repr(const Value& v) {
                      t->layout != Layout::Iterator;
     if (t->heap || container) {
         Value r = t->lookup(S("__repr__"));
-        if (!r.empty() && (!has_layout(r, Layout::NativeFunction) ||
-                           (container && !is_builtin_slot(r, S("__repr__"))))) {
+        if (!r.empty() &&
+            (!has_layout(r, Layout::NativeFunction) || !is_builtin_slot(r, S("__repr__")))) {
             Value s = call_dunder(*this, v, S("__repr__"), {});
             if (!is_str(s))
                 raise("TypeError", "__repr__ returned non-string (type " + type_name(s) + ")");
@@ -1273,6 +1288,7 @@ std::string Interpreter::repr(const Value& v) {
     }
     case Layout::Type: {
         Type* c = static_cast<Type*>(o);
+        if (Value r = class_hook(*this, v, S("__class_repr__"), {}); is_str(r)) return as_str(r)->s;
         if (c->module == "builtins") return "<class '" + c->name + "'>";
         Value q = c->dict->get_str(S("__qualname__"));
         return "<class '" + c->module + "." + (is_str(q) ? as_str(q)->s : c->name) + "'>";
@@ -1424,6 +1440,7 @@ std::string Interpreter::format(const Value& v, std::string_view spec) {
 // ---- iteration ----
 
 Value Interpreter::iter(const Value& v) {
+    if (Value it = class_hook(*this, v, S("__class_iter__"), {}); !it.empty()) return iter(it);
     if (v.is_obj()) {
         Object* o = v.obj();
         Type* t = o->type;

@@ -60,9 +60,9 @@ inline Value new_bytes(std::string s) {
     return Value::steal(new lang::Bytes(std::move(s)));
 }
 
-// `arg` unless empty (not passed), else `def`.
-inline Value or_default(const Value& arg, Value def) {
-    return arg.empty() ? std::move(def) : arg;
+// `arg`, or None when it was not passed.
+inline Value none_if_empty(const Value& arg) {
+    return arg.empty() ? Value::none() : arg;
 }
 
 } // namespace ormsh::api::stdlib

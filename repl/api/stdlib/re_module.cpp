@@ -37,8 +37,8 @@ Value error_init(Interpreter& in, const Value& self, Args& args) {
     Value p[3];
     lang::parse_args(in, "error", args, {"msg", "pattern", "pos"}, 1, p);
     std::string msg = in.str(p[0]);
-    Value pattern = or_default(p[1], Value::none());
-    Value pos = or_default(p[2], Value::none());
+    Value pattern = none_if_empty(p[1]);
+    Value pos = none_if_empty(p[2]);
     Value lineno = Value::none(), colno = Value::none();
     if (!pattern.is_none() && !pos.is_none()) {
         int64_t at = in.index_value(pos);

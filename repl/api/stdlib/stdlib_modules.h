@@ -1,5 +1,5 @@
 // Registration of the standard-library modules implemented in this folder (random, json, csv,
-// collections, enum, string, uuid, re, hashlib, werkzeug.security and the gaps of math/time).
+// collections, enum, string, uuid, itertools, re, hashlib, hmac, secrets, werkzeug.security).
 #pragma once
 
 #include "repl/lang/interpreter.h"
@@ -17,11 +17,11 @@ void register_collections_module(lang::Interpreter& in);
 void register_enum_module(lang::Interpreter& in);
 void register_string_module(lang::Interpreter& in);
 void register_uuid_module(lang::Interpreter& in);
+void register_itertools_module(lang::Interpreter& in);
 void register_re_module(lang::Interpreter& in);
 void register_hashlib_module(lang::Interpreter& in);
 void register_werkzeug_security_module(lang::Interpreter& in);
 void register_secrets_and_hmac_modules(lang::Interpreter& in);
-void register_time_extras(lang::Interpreter& in);
 } // namespace stdlib
 
 } // namespace ormsh::api

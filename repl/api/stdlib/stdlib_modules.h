@@ -1,5 +1,6 @@
 // Registration of the standard-library modules implemented in this folder (random, json, csv,
-// collections, enum, string, uuid, itertools, re, hashlib, hmac, secrets, werkzeug.security).
+// collections, enum, string, uuid, itertools, bisect, heapq, operator, re, hashlib, hmac,
+// secrets, werkzeug.security).
 #pragma once
 
 #include "repl/lang/interpreter.h"
@@ -18,6 +19,8 @@ void register_enum_module(lang::Interpreter& in);
 void register_string_module(lang::Interpreter& in);
 void register_uuid_module(lang::Interpreter& in);
 void register_itertools_module(lang::Interpreter& in);
+void register_bisect_and_heapq_modules(lang::Interpreter& in);
+void register_operator_module(lang::Interpreter& in);
 void register_re_module(lang::Interpreter& in);
 void register_hashlib_module(lang::Interpreter& in);
 void register_werkzeug_security_module(lang::Interpreter& in);

@@ -1,5 +1,5 @@
 // Registration of the standard-library modules implemented in this folder (random, json, csv,
-// collections, enum, string, uuid, itertools, bisect, heapq, operator, re, hashlib, hmac,
+// collections, enum, string, uuid, itertools, bisect, heapq, operator, copy, re, hashlib, hmac,
 // secrets, werkzeug.security).
 #pragma once
 
@@ -21,6 +21,7 @@ void register_uuid_module(lang::Interpreter& in);
 void register_itertools_module(lang::Interpreter& in);
 void register_bisect_and_heapq_modules(lang::Interpreter& in);
 void register_operator_module(lang::Interpreter& in);
+void register_copy_module(lang::Interpreter& in);
 void register_re_module(lang::Interpreter& in);
 void register_hashlib_module(lang::Interpreter& in);
 void register_werkzeug_security_module(lang::Interpreter& in);

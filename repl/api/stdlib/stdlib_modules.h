@@ -1,6 +1,6 @@
-// Registration of the standard-library modules implemented in this folder (random, json, csv,
-// collections, enum, string, uuid, itertools, bisect, heapq, operator, copy, re, hashlib, hmac,
-// secrets, werkzeug.security).
+// Registration of the standard-library modules implemented in this folder: random, json, csv,
+// collections, enum, string, uuid, itertools, bisect, heapq, operator, copy, base64, re, hashlib,
+// hmac, secrets and werkzeug.security.
 #pragma once
 
 #include "repl/lang/interpreter.h"
@@ -22,6 +22,7 @@ void register_itertools_module(lang::Interpreter& in);
 void register_bisect_and_heapq_modules(lang::Interpreter& in);
 void register_operator_module(lang::Interpreter& in);
 void register_copy_module(lang::Interpreter& in);
+void register_base64_module(lang::Interpreter& in);
 void register_re_module(lang::Interpreter& in);
 void register_hashlib_module(lang::Interpreter& in);
 void register_werkzeug_security_module(lang::Interpreter& in);

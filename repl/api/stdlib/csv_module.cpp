@@ -316,11 +316,9 @@ Type* reader_type() {
         b.method(
              "__iter__", +[](Interpreter&, const Value& s, Args&) { return s; })
             .method("__next__", reader_next)
-            .property("line_num",
-                      [](Interpreter&, const Value& s) {
-                          return Value::integer(s.as<ReaderObj>()->line_num);
-                      })
-            .property("dialect", [](Interpreter&, const Value&) { return Value::none(); });
+            .property("line_num", [](Interpreter&, const Value& s) {
+                return Value::integer(s.as<ReaderObj>()->line_num);
+            });
         Type* type = b.build();
         type->basetype = false;
         return type;
@@ -385,7 +383,7 @@ std::string format_row(Interpreter& in, const Dialect& d, const std::vector<Valu
         default:
             break;
         }
-        if (text.empty() && row.size() == 1 && d.quoting != kQuoteNone) {
+        if (text.empty() && row.size() == 1) { // a lone empty field must not read as no field
             if (d.quoting == kQuoteNone) csv_error(in, "single empty field record must be quoted");
             quote = true;
         }

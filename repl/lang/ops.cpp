@@ -1405,17 +1405,10 @@ Value Interpreter::to_str_value(const Value& v) {
     return new_str(str(v));
 }
 
-// The __format__ of object, int, float and str: format() below does their work directly.
-static bool is_builtin_format(const Value& f) {
-    for (Type* t : {Types::object, Types::int_, Types::float_, Types::str, Types::bool_})
-        if (f.is(t->lookup(S("__format__")))) return true;
-    return false;
-}
-
 std::string Interpreter::format(const Value& v, std::string_view spec) {
     if (v.is_obj()) {
         Value f = v.type()->lookup(S("__format__"));
-        if (!f.empty() && !is_builtin_format(f)) {
+        if (!f.empty() && !is_builtin_slot(f, S("__format__"))) {
             Value r = call_dunder(*this, v, S("__format__"), {new_str(std::string(spec))});
             if (!is_str(r)) raise("TypeError", "__format__ must return a str, not " + type_name(r));
             return as_str(r)->s;

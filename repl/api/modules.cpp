@@ -4,6 +4,9 @@
 
 #include "repl/api/datetime_objects.h"
 #include "repl/api/exc_bridge.h"
+#ifdef HAVE_ORMSH_API_STDLIB
+#include "repl/api/stdlib/stdlib_modules.h"
+#endif
 
 namespace ormsh::api {
 
@@ -11,6 +14,9 @@ void register_all_modules(lang::Interpreter& in) {
 #ifdef HAVE_ORMSH_API_DATETIME
     register_datetime_module(in);
     register_decimal_module(in);
+#endif
+#ifdef HAVE_ORMSH_API_STDLIB
+    register_stdlib_modules(in);
 #endif
 #ifdef HAVE_ORMSH_API_SQLALCHEMY
     register_exc_module(in);

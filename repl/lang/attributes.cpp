@@ -133,15 +133,13 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
         }
         // Attributes of the metatype.
         const std::string& n = name->s;
-        // Native types are named like CPython's tp_name ("decimal.Decimal"): __name__ is the
-        // part after the last dot.
-        std::string_view full = cls->name;
-        size_t dot = cls->heap ? std::string_view::npos : full.rfind('.');
-        std::string_view short_name = dot == std::string_view::npos ? full : full.substr(dot + 1);
-        if (n == "__name__") return new_str(std::string(short_name));
+        // Native types may carry their module in the name ("datetime.date"); __name__ and
+        // __qualname__ are the bare class name, as in CPython.
+        std::string bare = cls->heap ? cls->name : cls->name.substr(cls->name.rfind('.') + 1);
+        if (n == "__name__") return new_str(bare);
         if (n == "__qualname__") {
             Value q = cls->dict->get_str(name);
-            return q.empty() ? new_str(std::string(short_name)) : q;
+            return q.empty() ? new_str(bare) : q;
         }
         if (n == "__module__") return new_str(cls->module);
         if (n == "__dict__") {

@@ -456,7 +456,7 @@ Value Interpreter::eval_fstring(Node* n, Frame& f) {
             v = new_str(text::ascii_escape(repr(v)));
         std::string spec;
         if (p->b) spec = as_str(eval_fstring(p->b, f))->s;
-        if (spec.empty() && is_str(v))
+        if (spec.empty() && is_str(v) && !v.type()->heap) // str subclasses may format otherwise
             out += as_str(v)->s;
         else if (spec.empty() && v.is_int())
             out += std::to_string(v.as_int());

@@ -1,6 +1,6 @@
 // The import system (builtin modules registered from C++, then NAME.py next to the script or in
 // the current directory) and the small standard modules the language layer owns: sys, os,
-// os.path, math, time.
+// os.path, math, time (struct_time, localtime, strftime on the C library, as CPython's).
 #include "repl/lang/interpreter.h"
 #include "repl/lang/numbers.h"
 #include "repl/lang/parser.h"
@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
@@ -373,21 +374,175 @@ Value math_fsum(Interpreter& in, const Value&, Args& a) {
     return Value::flt(s + c);
 }
 
+MATH1(log1p,
+      x <= -1 ? (in.raise("ValueError", "math domain error"), Value()) : Value::flt(std::log1p(x)))
+MATH1(expm1, Value::flt(std::expm1(x)))
+MATH1(sinh, Value::flt(std::sinh(x)))
+MATH1(cosh, Value::flt(std::cosh(x)))
+MATH1(tanh, Value::flt(std::tanh(x)))
+MATH1(asinh, Value::flt(std::asinh(x)))
+MATH1(acosh, Value::flt(std::acosh(x)))
+MATH1(atanh, Value::flt(std::atanh(x)))
+MATH1(erf, Value::flt(std::erf(x)))
+MATH1(erfc, Value::flt(std::erfc(x)))
+MATH1(gamma, Value::flt(std::tgamma(x)))
+MATH1(lgamma, Value::flt(std::lgamma(x)))
+MATH1(cbrt, Value::flt(std::cbrt(x)))
+MATH1(exp2, Value::flt(std::exp2(x)))
+Value math_modf(Interpreter& in, const Value&, Args& a) {
+    double ip = 0;
+    double fp = std::modf(num_arg(in, a, 0, "modf"), &ip);
+    return new_tuple({Value::flt(fp), Value::flt(ip)});
+}
+Value math_frexp(Interpreter& in, const Value&, Args& a) {
+    int e = 0;
+    double m = std::frexp(num_arg(in, a, 0, "frexp"), &e);
+    return new_tuple({Value::flt(m), Value::integer(e)});
+}
+Value math_ldexp(Interpreter& in, const Value&, Args& a) {
+    return Value::flt(
+        std::ldexp(num_arg(in, a, 0, "ldexp"), static_cast<int>(in.index_value(a[1]))));
+}
+Value math_remainder(Interpreter& in, const Value&, Args& a) {
+    return Value::flt(
+        std::remainder(num_arg(in, a, 0, "remainder"), num_arg(in, a, 1, "remainder")));
+}
+Value math_dist(Interpreter& in, const Value&, Args& a) {
+    auto p = in.to_vector(a[0]), q = in.to_vector(a[1]);
+    if (p.size() != q.size())
+        in.raise("ValueError", "both points must have the same number of dimensions");
+    double s = 0;
+    for (size_t i = 0; i < p.size(); ++i) {
+        double d = *to_double(p[i]) - *to_double(q[i]);
+        s += d * d;
+    }
+    return Value::flt(std::sqrt(s));
+}
+Value int_arg(Interpreter& in, const Value& v) {
+    if (!is_int_like(v) && (v.is_float() || v.type()->lookup("__index__").empty()))
+        in.raise("TypeError",
+                 "'" + in.type_name(v) + "' object cannot be interpreted as an integer");
+    return is_int_like(v) ? v : Value::integer(in.index_value(v));
+}
+// n! / (n-k)!, exactly, with Python ints.
+Value falling_product(Interpreter& in, const Value& n, int64_t k) {
+    Value r = Value::integer(1);
+    for (int64_t i = 0; i < k; ++i)
+        r = in.binary_op(BinOpKind::Mul, r, in.binary_op(BinOpKind::Sub, n, Value::integer(i)));
+    return r;
+}
+Value math_perm(Interpreter& in, const Value&, Args& a) {
+    Value n = int_arg(in, a[0]);
+    if (in.lt(n, Value::integer(0))) in.raise("ValueError", "n must be a non-negative integer");
+    Value kv = a.size() > 1 && !a[1].is_none() ? int_arg(in, a[1]) : n;
+    int64_t k = in.index_value(kv);
+    if (k < 0) in.raise("ValueError", "k must be a non-negative integer");
+    if (in.lt(n, kv)) return Value::integer(0);
+    return falling_product(in, n, k);
+}
+Value math_comb(Interpreter& in, const Value&, Args& a) {
+    Value n = int_arg(in, a[0]);
+    int64_t k = in.index_value(int_arg(in, a[1]));
+    if (in.lt(n, Value::integer(0))) in.raise("ValueError", "n must be a non-negative integer");
+    if (k < 0) in.raise("ValueError", "k must be a non-negative integer");
+    if (in.lt(n, Value::integer(k))) return Value::integer(0);
+    int64_t nk = in.index_value(in.binary_op(BinOpKind::Sub, n, Value::integer(k)));
+    if (nk < k) k = nk;
+    Value r = Value::integer(1);
+    for (int64_t i = 0; i < k; ++i) {
+        r = in.binary_op(BinOpKind::Mul, r, in.binary_op(BinOpKind::Sub, n, Value::integer(i)));
+        r = in.binary_op(BinOpKind::FloorDiv, r, Value::integer(i + 1));
+    }
+    return r;
+}
+Value math_isqrt(Interpreter& in, const Value&, Args& a) {
+    Value n = int_arg(in, a[0]);
+    if (in.lt(n, Value::integer(0))) in.raise("ValueError", "isqrt() argument must be nonnegative");
+    if (in.eq(n, Value::integer(0))) return Value::integer(0);
+    // Newton's iteration on Python ints: exact for any size.
+    Value x = n;
+    for (;;) {
+        Value y =
+            in.binary_op(BinOpKind::FloorDiv,
+                         in.binary_op(BinOpKind::Add, x, in.binary_op(BinOpKind::FloorDiv, n, x)),
+                         Value::integer(2));
+        if (!in.lt(y, x)) return x;
+        x = y;
+    }
+}
+Value math_lcm(Interpreter& in, const Value&, Args& a) {
+    int64_t l = 1;
+    for (size_t i = 0; i < a.size(); ++i) {
+        int64_t x = std::llabs(in.index_value(int_arg(in, a[i])));
+        if (x == 0) return Value::integer(0);
+        int64_t g = l, y = x;
+        while (y) {
+            int64_t t = g % y;
+            g = y;
+            y = t;
+        }
+        l = l / g * x;
+    }
+    return Value::integer(l);
+}
+
 void make_math(Interpreter&, Module& m) {
     struct {
         const char* n;
         NativeFn f;
-    } fns[] = {
-        {"sqrt", math_sqrt},         {"exp", math_exp},           {"sin", math_sin},
-        {"cos", math_cos},           {"tan", math_tan},           {"atan", math_atan},
-        {"asin", math_asin},         {"acos", math_acos},         {"fabs", math_fabs},
-        {"log10", math_log10},       {"log2", math_log2},         {"isnan", math_isnan},
-        {"isinf", math_isinf},       {"isfinite", math_isfinite}, {"degrees", math_degrees},
-        {"radians", math_radians},   {"floor", math_floor},       {"ceil", math_ceil},
-        {"trunc", math_trunc},       {"log", math_log},           {"pow", math_pow},
-        {"atan2", math_atan2},       {"hypot", math_hypot},       {"fmod", math_fmod},
-        {"copysign", math_copysign}, {"gcd", math_gcd},           {"factorial", math_factorial},
-        {"isclose", math_isclose},   {"prod", math_prod},         {"fsum", math_fsum}};
+    } fns[] = {{"sqrt", math_sqrt},
+               {"exp", math_exp},
+               {"sin", math_sin},
+               {"cos", math_cos},
+               {"tan", math_tan},
+               {"atan", math_atan},
+               {"asin", math_asin},
+               {"acos", math_acos},
+               {"fabs", math_fabs},
+               {"log10", math_log10},
+               {"log2", math_log2},
+               {"isnan", math_isnan},
+               {"isinf", math_isinf},
+               {"isfinite", math_isfinite},
+               {"degrees", math_degrees},
+               {"radians", math_radians},
+               {"floor", math_floor},
+               {"ceil", math_ceil},
+               {"trunc", math_trunc},
+               {"log", math_log},
+               {"pow", math_pow},
+               {"atan2", math_atan2},
+               {"hypot", math_hypot},
+               {"fmod", math_fmod},
+               {"copysign", math_copysign},
+               {"gcd", math_gcd},
+               {"factorial", math_factorial},
+               {"isclose", math_isclose},
+               {"prod", math_prod},
+               {"fsum", math_fsum},
+               {"log1p", math_log1p},
+               {"expm1", math_expm1},
+               {"sinh", math_sinh},
+               {"cosh", math_cosh},
+               {"tanh", math_tanh},
+               {"asinh", math_asinh},
+               {"acosh", math_acosh},
+               {"atanh", math_atanh},
+               {"erf", math_erf},
+               {"erfc", math_erfc},
+               {"gamma", math_gamma},
+               {"lgamma", math_lgamma},
+               {"cbrt", math_cbrt},
+               {"exp2", math_exp2},
+               {"modf", math_modf},
+               {"frexp", math_frexp},
+               {"ldexp", math_ldexp},
+               {"remainder", math_remainder},
+               {"dist", math_dist},
+               {"perm", math_perm},
+               {"comb", math_comb},
+               {"isqrt", math_isqrt},
+               {"lcm", math_lcm}};
     for (auto& f : fns)
         fn(m, f.n, f.f);
     m.dict->set_str(intern("pi"), Value::flt(M_PI));
@@ -425,7 +580,143 @@ Value time_ns(Interpreter&, const Value&, Args&) {
                               .count());
 }
 
+// time.struct_time: a 9-item tuple with tm_* names (tm_zone and tm_gmtoff as attributes).
+const char* const kStructTimeFields[] = {"tm_year", "tm_mon",  "tm_mday", "tm_hour", "tm_min",
+                                         "tm_sec",  "tm_wday", "tm_yday", "tm_isdst"};
+constexpr size_t kStructTimeSize = 9;
+
+Type* struct_time_type();
+
+Value new_struct_time(std::vector<Value> items) {
+    Ref<Tuple> t = make<Tuple>(std::move(items));
+    t->type->decref();
+    t->type = struct_time_type();
+    t->type->incref();
+    return Value(t.get());
+}
+
+Value struct_time_ctor(Interpreter& in, Type*, Args& a) {
+    std::vector<Value> items = in.to_vector(a.size() ? a[0] : new_tuple({}));
+    if (items.size() < kStructTimeSize)
+        in.raise("TypeError", "time.struct_time() takes an at least 9-sequence (" +
+                                  std::to_string(items.size()) + "-sequence given)");
+    items.resize(kStructTimeSize);
+    return new_struct_time(std::move(items));
+}
+
+Type* struct_time_type() {
+    static Type* t = [] {
+        TypeBuilder b("time.struct_time", {Types::tuple});
+        b.ctor(struct_time_ctor);
+        for (size_t i = 0; i < kStructTimeSize; ++i)
+            b.property(kStructTimeFields[i],
+                       [i](Interpreter&, const Value& s) { return s.as<Tuple>()->items[i]; });
+        b.method(
+            "__repr__", +[](Interpreter& in, const Value& s, Args&) {
+                std::string out = "time.struct_time(";
+                for (size_t i = 0; i < kStructTimeSize; ++i)
+                    out += std::string(i ? ", " : "") + kStructTimeFields[i] + "=" +
+                           in.repr(s.as<Tuple>()->items[i]);
+                return new_str(out + ")");
+            });
+        return b.build();
+    }();
+    return t;
+}
+
+Value from_tm(const std::tm& tm) {
+    std::vector<Value> items = {Value::integer(tm.tm_year + 1900),
+                                Value::integer(tm.tm_mon + 1),
+                                Value::integer(tm.tm_mday),
+                                Value::integer(tm.tm_hour),
+                                Value::integer(tm.tm_min),
+                                Value::integer(tm.tm_sec),
+                                Value::integer((tm.tm_wday + 6) % 7),
+                                Value::integer(tm.tm_yday + 1),
+                                Value::integer(tm.tm_isdst)};
+    return new_struct_time(std::move(items));
+}
+
+std::tm to_tm(Interpreter& in, const Value& t) {
+    std::vector<Value> items = in.to_vector(t);
+    if (items.size() < kStructTimeSize)
+        in.raise("TypeError",
+                 "function takes exactly 9 arguments (" + std::to_string(items.size()) + " given)");
+    std::tm tm{};
+    tm.tm_year = static_cast<int>(in.index_value(items[0]) - 1900);
+    tm.tm_mon = static_cast<int>(in.index_value(items[1]) - 1);
+    tm.tm_mday = static_cast<int>(in.index_value(items[2]));
+    tm.tm_hour = static_cast<int>(in.index_value(items[3]));
+    tm.tm_min = static_cast<int>(in.index_value(items[4]));
+    tm.tm_sec = static_cast<int>(in.index_value(items[5]));
+    tm.tm_wday = static_cast<int>((in.index_value(items[6]) + 1) % 7);
+    tm.tm_yday = static_cast<int>(in.index_value(items[7]) - 1);
+    tm.tm_isdst = static_cast<int>(in.index_value(items[8]));
+    return tm;
+}
+
+std::time_t seconds_arg(Interpreter& in, Args& a, const char* fname) {
+    if (a.size() == 0 || a[0].is_none()) return std::time(nullptr);
+    return static_cast<std::time_t>(std::floor(num_arg(in, a, 0, fname)));
+}
+
+Value time_localtime(Interpreter& in, const Value&, Args& a) {
+    std::time_t t = seconds_arg(in, a, "localtime");
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return from_tm(tm);
+}
+Value time_gmtime(Interpreter& in, const Value&, Args& a) {
+    std::time_t t = seconds_arg(in, a, "gmtime");
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return from_tm(tm);
+}
+Value time_mktime(Interpreter& in, const Value&, Args& a) {
+    std::tm tm = to_tm(in, a[0]);
+    std::time_t t = std::mktime(&tm);
+    if (t == -1) in.raise("OverflowError", "mktime argument out of range");
+    return Value::flt(static_cast<double>(t));
+}
+std::tm tm_or_now(Interpreter& in, Args& a, size_t i) {
+    if (a.size() > i && !a[i].is_none()) return to_tm(in, a[i]);
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return tm;
+}
+Value time_strftime(Interpreter& in, const Value&, Args& a) {
+    if (a.size() < 1 || !is_str(a[0])) in.raise("TypeError", "strftime() argument 1 must be str");
+    std::tm tm = tm_or_now(in, a, 1);
+    const std::string& fmt = as_str(a[0])->s;
+    if (fmt.empty()) return new_str("");
+    std::vector<char> buf(256 + fmt.size() * 16);
+    size_t n = std::strftime(buf.data(), buf.size(), fmt.c_str(), &tm);
+    return new_str(std::string(buf.data(), n));
+}
+std::string asctime_text(const std::tm& tm) {
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%a %b %e %H:%M:%S %Y", &tm);
+    return buf;
+}
+Value time_asctime(Interpreter& in, const Value&, Args& a) {
+    return new_str(asctime_text(tm_or_now(in, a, 0)));
+}
+Value time_ctime(Interpreter& in, const Value&, Args& a) {
+    std::time_t t = seconds_arg(in, a, "ctime");
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return new_str(asctime_text(tm));
+}
+
 void make_time(Interpreter&, Module& m) {
+    fn(m, "localtime", time_localtime);
+    fn(m, "gmtime", time_gmtime);
+    fn(m, "mktime", time_mktime);
+    fn(m, "strftime", time_strftime);
+    fn(m, "asctime", time_asctime);
+    fn(m, "ctime", time_ctime);
+    m.dict->set_str(intern("struct_time"), Value(struct_time_type()));
     fn(m, "time", time_time);
     fn(m, "perf_counter", time_perf_counter);
     fn(m, "monotonic", time_perf_counter);

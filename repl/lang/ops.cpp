@@ -32,6 +32,32 @@ namespace {
         static Str* const interned = intern(text);                                                 \
         return interned;                                                                           \
     }())
+// Operations on a class object itself (iter(Color), len(Color), x in Color, repr(Color)) go
+// through its metaclass in CPython. Classes opt in here by defining the classmethods
+// __class_iter__, __class_len__, __class_contains__ or __class_repr__, as they define
+// __class_getitem__ for Color[...]. Empty when the class does not define `name`.
+Value class_hook(Interpreter& in, const Value& cls, Str* name, std::initializer_list<Value> args) {
+    if (!has_layout(cls, Layout::Type) || cls.as<Type>()->lookup(name).empty()) return Value();
+    return in.call(in.getattr(cls, name), args);
+}
+
+// True when `f` is the slot `name` of a builtin type: the evaluator implements those directly
+// by layout, so only other definitions (Python or native subclasses) need a call.
+bool is_builtin_slot(const Value& f, Str* name) {
+    for (Type* t :
+         {Types::object, Types::int_, Types::float_, Types::str, Types::bool_, Types::tuple,
+          Types::list, Types::dict, Types::set, Types::frozenset, Types::bytes})
+        if (f.is(t->lookup(name))) return true;
+    return false;
+}
+
+// A heap subclass of a builtin container or scalar (class P(tuple)) that does not redefine
+// `name` in Python behaves like its base for that operation.
+bool python_defines(Type* t, Str* name) {
+    Value f = t->lookup(name);
+    return !f.empty() && !has_layout(f, Layout::NativeFunction);
+}
+
 
 const char* op_symbol(BinOpKind op) {
     switch (op) {
@@ -167,8 +193,14 @@ Value Interpreter::binary_op(BinOpKind op, const Value& a, const Value& b, bool 
     }
     Layout la = a.is_obj() ? a.obj()->type->layout : Layout::Object;
     Layout lb = b.is_obj() ? b.obj()->type->layout : Layout::Object;
-    bool a_builtin = !a.is_obj() || !a.obj()->type->heap;
-    bool b_builtin = !b.is_obj() || !b.obj()->type->heap;
+    // Builtin types (not subclasses, Python or native like Counter) take the fast paths.
+    auto builtin = [](const Value& v) {
+        if (!v.is_obj()) return true;
+        Type* t = v.obj()->type;
+        return !t->heap && (t->bases.empty() || t->bases[0].get() == Types::object);
+    };
+    bool a_builtin = builtin(a);
+    bool b_builtin = builtin(b);
     if (a_builtin && b_builtin) {
         switch (op) {
         case BinOpKind::Add:
@@ -348,6 +380,9 @@ Value Interpreter::binary_op(BinOpKind op, const Value& a, const Value& b, bool 
         Value r = call_dunder(*this, b, rname, {a}, &found);
         if (found && !is_not_implemented(r)) return r;
     }
+    // str % obj formats any right operand that did not take the operation itself.
+    if (op == BinOpKind::Mod && la == Layout::Str)
+        return new_str(percent_format_value(*this, as_str(a)->s, b));
     std::string sym = op_symbol(op);
     if (inplace) sym += "=";
     if (op == BinOpKind::Pow && !inplace)
@@ -549,7 +584,15 @@ Value Interpreter::compare(CmpKind op, const Value& a, const Value& b) {
     default:
         break;
     }
-    bool user = (a.is_obj() && a.obj()->type->heap) || (b.is_obj() && b.obj()->type->heap);
+    auto user_cmp = [&](const Value& x) {
+        if (!x.is_obj() || !x.obj()->type->heap) return false;
+        Type* t = x.obj()->type;
+        if (t->layout == Layout::Object || t->layout == Layout::Exception) return true;
+        return python_defines(t, intern(cmp_dunder(op))) ||
+               python_defines(t, intern(cmp_dunder(reflect(op)))) ||
+               (op == CmpKind::Ne && python_defines(t, S("__eq__")));
+    };
+    bool user = user_cmp(a) || user_cmp(b);
     if (!user) {
         int c;
         if (builtin_cmp(*this, a, b, c)) {
@@ -745,7 +788,8 @@ int64_t Interpreter::hash(const Value& v) {
     }
     Object* o = v.obj();
     Type* t = o->type;
-    if (!t->heap) {
+    if (!t->heap || (t->layout != Layout::Object && !python_defines(t, S("__hash__")) &&
+                     !t->lookup(S("__hash__")).is_none())) {
         switch (t->layout) {
         case Layout::Str:
             return hash_str(static_cast<Str*>(o));
@@ -806,6 +850,8 @@ int64_t Interpreter::hash(const Value& v) {
 }
 
 bool Interpreter::contains(const Value& c, const Value& item) {
+    if (Value r = class_hook(*this, c, S("__class_contains__"), {item}); !r.empty())
+        return truthy(r);
     if (c.is_obj()) {
         Object* o = c.obj();
         Type* t = o->type;
@@ -978,7 +1024,7 @@ Value Interpreter::getitem(const Value& obj, const Value& key) {
             case Layout::Dict: {
                 Value v = static_cast<Dict*>(o)->get(*this, key);
                 if (!v.empty()) return v;
-                if (t->heap) {
+                if (t != Types::dict) { // subclasses (defaultdict, Counter) may define __missing__
                     bool found = false;
                     Value r = call_dunder(*this, obj, S("__missing__"), {key}, &found);
                     if (found) return r;
@@ -1106,6 +1152,7 @@ void Interpreter::delitem(const Value& obj, const Value& key) {
 }
 
 int64_t Interpreter::len(const Value& v) {
+    if (Value n = class_hook(*this, v, S("__class_len__"), {}); !n.empty()) return index_value(n);
     if (v.is_obj()) {
         Object* o = v.obj();
         Type* t = o->type;
@@ -1164,9 +1211,12 @@ std::string Interpreter::repr(const Value& v) {
     }
     Object* o = v.obj();
     Type* t = o->type;
-    if (t->heap) {
+    bool container = t->layout != Layout::Object && t->layout != Layout::Exception &&
+                     t->layout != Layout::Iterator;
+    if (t->heap || container) {
         Value r = t->lookup(S("__repr__"));
-        if (!r.empty() && !has_layout(r, Layout::NativeFunction)) {
+        if (!r.empty() &&
+            (!has_layout(r, Layout::NativeFunction) || !is_builtin_slot(r, S("__repr__")))) {
             Value s = call_dunder(*this, v, S("__repr__"), {});
             if (!is_str(s))
                 raise("TypeError", "__repr__ returned non-string (type " + type_name(s) + ")");
@@ -1178,19 +1228,6 @@ std::string Interpreter::repr(const Value& v) {
             r.as<NativeFunction>()->name != "object.__repr__") {
             Value s = call_dunder(*this, v, S("__repr__"), {});
             if (is_str(s)) return as_str(s)->s;
-        }
-    }
-    if (!t->heap && t->layout != Layout::Object && t->layout != Layout::Iterator &&
-        t->module != "builtins") {
-        // A native type built on a core layout (datetime.IsoCalendarDate is a tuple) may
-        // define its own __repr__; the core types' reprs are the switch below.
-        for (Type* m : t->mro) {
-            if (m->dict->get_str(S("__repr__")).empty()) continue;
-            if (m->module == "builtins") break;
-            Value s = call_dunder(*this, v, S("__repr__"), {});
-            if (!is_str(s))
-                raise("TypeError", "__repr__ returned non-string (type " + type_name(s) + ")");
-            return as_str(s)->s;
         }
     }
     switch (t->layout) {
@@ -1251,6 +1288,7 @@ std::string Interpreter::repr(const Value& v) {
     }
     case Layout::Type: {
         Type* c = static_cast<Type*>(o);
+        if (Value r = class_hook(*this, v, S("__class_repr__"), {}); is_str(r)) return as_str(r)->s;
         bool dotted_native = !c->heap && c->name.find('.') != std::string::npos;
         if (c->module == "builtins" || dotted_native) return "<class '" + c->name + "'>";
         Value q = c->dict->get_str(S("__qualname__"));
@@ -1370,14 +1408,8 @@ Value Interpreter::to_str_value(const Value& v) {
 
 std::string Interpreter::format(const Value& v, std::string_view spec) {
     if (v.is_obj()) {
-        // Python classes may override __format__; so may native types outside the core
-        // (decimal.Decimal, datetime). The core's own str/int/float formatting is done below.
-        static Object* object_format = builtin_type("object")->lookup(S("__format__")).obj();
         Value f = v.type()->lookup(S("__format__"));
-        bool core_impl = has_layout(f, Layout::NativeFunction) &&
-                         (is_str(v) || has_layout(v, Layout::BigInt));
-        bool overridden = !f.empty() && f.obj() != object_format && !core_impl;
-        if (overridden) {
+        if (!f.empty() && !is_builtin_slot(f, S("__format__"))) {
             Value r = call_dunder(*this, v, S("__format__"), {new_str(std::string(spec))});
             if (!is_str(r)) raise("TypeError", "__format__ must return a str, not " + type_name(r));
             return as_str(r)->s;
@@ -1402,6 +1434,7 @@ std::string Interpreter::format(const Value& v, std::string_view spec) {
 // ---- iteration ----
 
 Value Interpreter::iter(const Value& v) {
+    if (Value it = class_hook(*this, v, S("__class_iter__"), {}); !it.empty()) return iter(it);
     if (v.is_obj()) {
         Object* o = v.obj();
         Type* t = o->type;

@@ -4,6 +4,7 @@
 #include "repl/lang/generator.h"
 
 #include <sys/mman.h>
+#include <utility>
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/common_interface_defs.h>
@@ -28,7 +29,7 @@ void trampoline(unsigned lo, unsigned hi) {
     ORMSH_FINISH_SWITCH(nullptr, &g->caller_stack_bottom, &g->caller_stack_size);
     try {
         Flow fl = in.exec_block(g->func->code->body, g->frame);
-        (void)fl;
+        if (fl == Flow::Return) g->result = std::move(g->frame.ret);
         g->transfer = Value();
     } catch (GeneratorExitSignal&) {
         g->transfer = Value();
@@ -62,6 +63,7 @@ Generator::~Generator() {
 
 void Generator::traverse(Visitor& v) {
     if (func) v.visit(func.get());
+    if (result.is_obj()) v.visit(result.obj());
     for (auto& s : slots)
         if (s.is_obj()) v.visit(s.obj());
 }
@@ -70,6 +72,7 @@ void Generator::clear_refs() {
     if (state == State::Suspended) return; // its stack holds references we cannot see
     auto tmp = std::move(slots);
     slots.clear();
+    result = Value();
 }
 
 bool Generator::resume(Interpreter& in, Value send, Value& out) {
@@ -153,6 +156,30 @@ Value generator_yield(Interpreter&, Frame& f, Value v) {
     if (g->closing) throw GeneratorExitSignal{};
     Value sent = std::move(g->transfer);
     return sent.empty() ? Value::none() : sent;
+}
+
+Value generator_yield_from(Interpreter& in, Frame& f, const Value& iterable) {
+    Value it = in.iter(iterable);
+    Value x;
+    if (it.obj()->type != Types::generator) {
+        while (in.next(it, x))
+            generator_yield(in, f, x);
+        return Value::none();
+    }
+    Ref<Generator> sub(static_cast<Generator*>(it.obj()));
+    Value sent = Value::none();
+    while (sub->resume(in, sent, x))
+        sent = generator_yield(in, f, x);
+    return sub->result.empty() ? Value::none() : sub->result;
+}
+
+void raise_stop_iteration(Interpreter& in, const Value& self) {
+    std::vector<Value> args;
+    if (self.obj()->type == Types::generator) {
+        Value& r = static_cast<Generator*>(self.obj())->result;
+        if (!r.empty() && !r.is_none()) args.push_back(std::exchange(r, Value()));
+    }
+    in.raise_value(in.new_exception(builtin_type("StopIteration"), args));
 }
 
 } // namespace ormsh::lang

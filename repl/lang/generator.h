@@ -21,6 +21,7 @@ struct Generator : Iterator {
     void* stack = nullptr;
     size_t stack_size = 0;
     Value transfer;           // yielded value / sent value
+    Value result;             // the body's return value once Done (StopIteration.value)
     std::exception_ptr error; // exception escaping the body
     bool closing = false;
     // AddressSanitizer fiber bookkeeping (stack switches must be announced to ASan).
@@ -44,5 +45,10 @@ struct Generator : Iterator {
 Value make_generator(Interpreter& in, Function* f, std::vector<Value> slots);
 // Called by the evaluator for `yield v`; returns the value sent in.
 Value generator_yield(Interpreter& in, Frame& f, Value v);
+// `yield from iterable` in the generator running `f`: delegates next/send to a sub-generator
+// and returns its return value.
+Value generator_yield_from(Interpreter& in, Frame& f, const Value& iterable);
+// StopIteration carrying the finished generator's return value (for next() and send()).
+[[noreturn]] void raise_stop_iteration(Interpreter& in, const Value& self);
 
 } // namespace ormsh::lang

@@ -403,8 +403,11 @@ Value Interpreter::eval(Node* n, Frame& f) {
     case NodeKind::ListComp:
     case NodeKind::SetComp:
     case NodeKind::DictComp:
-    case NodeKind::GenExp:
         return eval_comprehension(n, f);
+    case NodeKind::GenExp: {
+        Value first = iter(eval(n->b, f));
+        return call(make_function(n, f), {first});
+    }
     case NodeKind::Starred:
         raise("SyntaxError", "can't use starred expression here");
     case NodeKind::FString:
@@ -415,11 +418,7 @@ Value Interpreter::eval(Node* n, Frame& f) {
     }
     case NodeKind::YieldFrom: {
         if (!f.gen) raise("SyntaxError", "'yield' outside function");
-        Value it = iter(eval(n->a, f));
-        Value x;
-        while (next(it, x))
-            generator_yield(*this, f, x);
-        return Value::none();
+        return generator_yield_from(*this, f, eval(n->a, f));
     }
     case NodeKind::NamedExpr: {
         Value v = eval(n->b, f);
@@ -504,7 +503,6 @@ Value Interpreter::eval_comprehension(Node* n, Frame& f) {
     }
     Ref<List> l = make<List>();
     comp_loop(n, 0, f, [&] { l->items.push_back(eval(n->a, f)); });
-    if (n->kind == NodeKind::GenExp) return iter(Value(l.get()));
     return l;
 }
 
@@ -621,6 +619,12 @@ Value Interpreter::make_function(Node* n, Frame& f) {
                                     eval(d, f));
         }
     }
+    if (!code.annotations.empty()) {
+        Ref<Dict> annotations = make<Dict>();
+        for (size_t i = 0; i < code.annotations.size(); ++i)
+            annotations->set_str(code.annotation_names[i], eval(code.annotations[i], f));
+        setattr(Value(fn), intern("__annotations__"), Value(annotations));
+    }
     for (int src : code.free_src_slots) {
         Value& c = f.slots[src];
         if (c.empty() || !has_layout(c, Layout::Cell)) c = Value::steal(new Cell());
@@ -630,6 +634,18 @@ Value Interpreter::make_function(Node* n, Frame& f) {
 }
 
 // ---- statements ----
+
+// `name: annotation` in a module or class body: kept in order in the namespace's
+// __annotations__ dict (created by the first one), which class-building code reads.
+void Interpreter::record_annotation(Frame& f, Str* name, const Value& annotation) {
+    Dict* ns = f.ns ? f.ns : f.module->dict.get();
+    Value existing = ns->get_str("__annotations__");
+    if (existing.empty() || !has_layout(existing, Layout::Dict)) {
+        existing = Value(make<Dict>());
+        ns->set_str("__annotations__", existing);
+    }
+    existing.as<Dict>()->set_str(name, annotation);
+}
 
 Flow Interpreter::exec_block(const std::vector<Node*>& body, Frame& f) {
     for (Node* s : body) {
@@ -845,6 +861,11 @@ Flow Interpreter::exec(Node* n, Frame& f) {
     }
     case NodeKind::AnnAssign:
         if (n->c) store(n->a, eval(n->c, f), f);
+        if (!f.code->is_class && !f.code->is_module) return Flow::Normal; // locals: not evaluated
+        {
+            Value annotation = eval(n->b, f);
+            if (n->a->kind == NodeKind::Name) record_annotation(f, n->a->name, annotation);
+        }
         return Flow::Normal;
     case NodeKind::If:
         while (true) {

@@ -978,7 +978,7 @@ M(iter_self) {
 M(iter_next) {
     (void)a;
     Value out;
-    if (!in.next(self, out)) in.raise_value(in.new_exception(builtin_type("StopIteration"), {}));
+    if (!in.next(self, out)) raise_stop_iteration(in, self);
     return out;
 }
 M(gen_send) {
@@ -987,8 +987,7 @@ M(gen_send) {
     if (g->state == Generator::State::Created && !a[0].is_none())
         in.raise("TypeError", "can't send non-None value to a just-started generator");
     Value out;
-    if (!g->resume(in, a[0], out))
-        in.raise_value(in.new_exception(builtin_type("StopIteration"), {}));
+    if (!g->resume(in, a[0], out)) raise_stop_iteration(in, self);
     return out;
 }
 M(gen_close) {

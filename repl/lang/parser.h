@@ -57,6 +57,8 @@ private:
     Node* import_statement();
     Node* from_statement();
     void parameters(CodeInfo& code, const char* close, bool lambda);
+    // `: expr` after a parameter name, recorded for the function's __annotations__.
+    void annotation(CodeInfo& code, Str* param);
 
     // Expressions.
     Node* testlist_star_expr(); // a, *b, c  -> tuple when there is a comma
@@ -79,6 +81,7 @@ private:
     Node* subscript_list();
     Node* subscript();
     Node* comprehension_tail(Node* n);
+    Node* generator_function(Node* g);
     Node* strings();
     Node* parse_fstring(const Token& t, std::vector<Node*>& parts);
     Node* yield_expr();

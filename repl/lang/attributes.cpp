@@ -141,6 +141,16 @@ Value builtin_protocol_method(Super* sp, const std::string& n) {
     return Value::steal(new BoundMethod(sp->self, f));
 }
 
+// A function's docstring: a string literal as the first statement of its body.
+Value docstring(const CodeInfo& code) {
+    if (code.is_lambda || code.body.empty()) return Value::none();
+    const Node* first = code.body[0];
+    if (first->kind == NodeKind::ExprStmt && first->a->kind == NodeKind::Const &&
+        is_str(first->a->constant))
+        return first->a->constant;
+    return Value::none();
+}
+
 // A class's or function's own __annotations__ (never an inherited one), created empty on
 // first access as CPython does.
 Value own_annotations(Dict* dict) {
@@ -316,9 +326,9 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
     }
     const std::string& n = name->s;
     if (n == "__class__") return Value(t);
-    if (n == "__dict__" && allows_instance_dict(obj)) return Value(instance_dict(obj, true));
+    if (n == "__dict__" && (allows_instance_dict(obj) || has_layout(obj, Layout::Function)))
+        return Value(instance_dict(obj, true));
     if (Value slot = builtin_dunder(*this, obj, n); !slot.empty()) return slot;
-    if (!raise_missing) return Value();
     if (n == "__name__" || n == "__qualname__") {
         if (has_layout(obj, Layout::Function))
             return new_str(n == "__name__" ? obj.as<Function>()->name
@@ -330,13 +340,18 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
     if (n == "__func__" && has_layout(obj, Layout::BoundMethod)) return obj.as<BoundMethod>()->func;
     if (n == "__module__" && has_layout(obj, Layout::Function))
         return obj.as<Function>()->module->dict->get_str(S("__name__"));
-    if (n == "__doc__") return Value::none();
+    if (n == "__doc__") {
+        if (has_layout(obj, Layout::BoundMethod)) return getattr(obj.as<BoundMethod>()->func, name);
+        return has_layout(obj, Layout::Function) ? docstring(*obj.as<Function>()->code)
+                                                 : Value::none();
+    }
     if (n == "__annotations__" && has_layout(obj, Layout::Function))
         return own_annotations(instance_dict(obj, true));
     if (n == "__defaults__" && has_layout(obj, Layout::Function)) {
         auto& dd = obj.as<Function>()->defaults;
         return dd.empty() ? Value::none() : new_tuple(dd);
     }
+    if (!raise_missing) return Value();
     raise("AttributeError", "'" + t->name + "' object has no attribute '" + n + "'");
 }
 

@@ -408,6 +408,12 @@ void Interpreter::generic_setattr(const Value& obj, Str* name, Value v) {
         obj.as<Module>()->dict->set_str(name, std::move(v));
         return;
     }
+    if (t->layout == Layout::Function && (name->s == "__name__" || name->s == "__qualname__")) {
+        if (!is_str(v)) raise("TypeError", name->s + " must be set to a string object");
+        Function* fn = obj.as<Function>();
+        (name->s == "__name__" ? fn->name : fn->qualname) = as_str(v)->s;
+        return;
+    }
     Value d = t->lookup(name);
     if (!d.empty() && d.is_obj()) {
         Layout l = d.obj()->type->layout;

@@ -63,6 +63,7 @@ Generator::~Generator() {
 
 void Generator::traverse(Visitor& v) {
     if (func) v.visit(func.get());
+    if (thrown.is_obj()) v.visit(thrown.obj());
     if (result.is_obj()) v.visit(result.obj());
     for (auto& s : slots)
         if (s.is_obj()) v.visit(s.obj());
@@ -147,13 +148,14 @@ Value make_generator(Interpreter&, Function* f, std::vector<Value> slots) {
     return Value::steal(new Generator(f, std::move(slots)));
 }
 
-Value generator_yield(Interpreter&, Frame& f, Value v) {
+Value generator_yield(Interpreter& in, Frame& f, Value v) {
     Generator* g = f.gen;
     g->transfer = std::move(v);
     ORMSH_START_SWITCH(&g->asan_fake_stack, g->caller_stack_bottom, g->caller_stack_size);
     swapcontext(&g->ctx, &g->caller);
     ORMSH_FINISH_SWITCH(g->asan_fake_stack, &g->caller_stack_bottom, &g->caller_stack_size);
     if (g->closing) throw GeneratorExitSignal{};
+    if (!g->thrown.empty()) in.raise_value(std::exchange(g->thrown, Value()));
     Value sent = std::move(g->transfer);
     return sent.empty() ? Value::none() : sent;
 }

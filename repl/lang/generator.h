@@ -24,6 +24,7 @@ struct Generator : Iterator {
     Value result;             // the body's return value once Done (StopIteration.value)
     std::exception_ptr error; // exception escaping the body
     bool closing = false;
+    Value thrown; // exception to raise at the suspended yield (generator.throw)
     // AddressSanitizer fiber bookkeeping (stack switches must be announced to ASan).
     const void* caller_stack_bottom = nullptr;
     size_t caller_stack_size = 0;

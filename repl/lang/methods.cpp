@@ -1003,6 +1003,29 @@ M(gen_close) {
     return Value::none();
 }
 
+// throw(exc): raises exc at the yield where the generator is suspended; returns the next
+// value it yields, or raises StopIteration / whatever escapes it.
+M(gen_throw) {
+    nargs(in, "throw", a, 1, 3);
+    Generator* g = static_cast<Generator*>(self.obj());
+    Value exc = a[0];
+    if (has_layout(exc, Layout::Type)) {
+        std::vector<Value> args;
+        if (a.size() > 1 && !a[1].is_none()) args.push_back(a[1]);
+        exc = in.call(exc, std::move(args), {});
+    }
+    if (!in.isinstance(exc, builtin_type("BaseException")))
+        in.raise("TypeError", "exceptions must derive from BaseException");
+    if (g->state != Generator::State::Suspended) {
+        g->state = Generator::State::Done;
+        in.raise_value(exc);
+    }
+    g->thrown = exc;
+    Value out;
+    if (!g->resume(in, Value::none(), out)) raise_stop_iteration(in, self);
+    return out;
+}
+
 // ---- range / slice ----
 M(range_index) {
     nargs(in, "index", a, 1, 1);
@@ -1296,6 +1319,7 @@ void install_methods() {
     }
     def(Types::generator, "send", gen_send);
     def(Types::generator, "close", gen_close);
+    def(Types::generator, "throw", gen_throw);
     def(Types::range, "index", range_index);
     def(Types::range, "count", range_count);
     native_prop(Types::range, "start",

@@ -413,6 +413,10 @@ Value Interpreter::eval(Node* n, Frame& f) {
     case NodeKind::FString:
         return eval_fstring(n, f);
     case NodeKind::Yield: {
+        if (f.collect) {
+            f.collect->items.push_back(eval(n->a, f));
+            return Value::none();
+        }
         if (!f.gen) raise("SyntaxError", "'yield' outside function");
         return generator_yield(*this, f, n->a ? eval(n->a, f) : Value::none());
     }
@@ -506,6 +510,62 @@ Value Interpreter::eval_comprehension(Node* n, Frame& f) {
     return l;
 }
 
+// Builtins that read their whole argument before doing anything else (sum, sorted, list,
+// "".join, ...): a generator expression passed to them can be run to the end at once, which
+// saves a stack switch per item and cannot be told apart.
+bool Interpreter::consumes_whole_iterable(const Value& fn, const Value& self) {
+    if (!self.empty())
+        return is_str(self) && has_layout(fn, Layout::NativeFunction) &&
+               fn.as<NativeFunction>()->name == "join";
+    Object* o = fn.obj_or_null();
+    if (!o) return false;
+    if (o == Types::list || o == Types::tuple || o == Types::set || o == Types::frozenset ||
+        o == Types::dict)
+        return true;
+    if (!has_layout(fn, Layout::NativeFunction)) return false;
+    for (const char* name : {"sum", "sorted", "min", "max"})
+        if (builtins_->dict->get_str(name).obj_or_null() == o) return true;
+    return false;
+}
+
+// Runs a generator expression's hidden function (Parser::generator_function) to completion in
+// a plain frame whose yields append to a list.
+Value Interpreter::collect_generator_expression(Node* n, Frame& f) {
+    Value first = iter(eval(n->b, f));
+    Value fn_value = make_function(n, f);
+    Function* fn = fn_value.as<Function>();
+    CodeInfo& code = *n->code;
+    std::vector<Value> slots(static_cast<size_t>(code.n_slots));
+    slots[0] = std::move(first);
+    for (int c : code.cell_slots) {
+        Ref<Cell> cell = make<Cell>();
+        cell->value = std::move(slots[static_cast<size_t>(c)]);
+        slots[static_cast<size_t>(c)] = cell;
+    }
+    for (size_t i = 0; i < code.free_slots.size(); ++i)
+        slots[static_cast<size_t>(code.free_slots[i])] = fn->closure[i];
+    Ref<List> out = make<List>();
+    Frame fr;
+    fr.code = &code;
+    fr.slots = slots.data();
+    fr.module = fn->module.get();
+    fr.func = fn;
+    fr.back = frame;
+    fr.line = code.line;
+    fr.collect = out.get();
+    frame = &fr;
+    DepthGuard dg(*this);
+    try {
+        exec_block(code.body, fr);
+        frame = fr.back;
+    } catch (PyException& e) {
+        frame = fr.back;
+        if (fr.back) push_traceback(e.exc, *fr.back);
+        throw;
+    }
+    return out;
+}
+
 Value Interpreter::eval_call(Node* n, Frame& f) {
     ArgBuf pos;
     std::vector<KwArg> kws;
@@ -554,6 +614,9 @@ Value Interpreter::eval_call(Node* n, Frame& f) {
                 for (auto& x : to_vector(v))
                     pos.push(std::move(x));
             }
+        } else if (a->kind == NodeKind::GenExp && n->list.size() == 1 &&
+                   consumes_whole_iterable(fn, self)) {
+            pos.push(collect_generator_expression(a, f));
         } else {
             pos.push(eval(a, f));
         }

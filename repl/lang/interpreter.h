@@ -47,6 +47,7 @@ struct Frame {
     int line = 0;
     Value ret;
     struct Generator* gen = nullptr;
+    List* collect = nullptr; // a generator expression run to completion: yields append here
 };
 
 enum class Flow : uint8_t { Normal, Break, Continue, Return };
@@ -187,6 +188,8 @@ private:
     void del_target(Node* target, Frame& f);
     Value make_function(Node* n, Frame& f);
     void record_annotation(Frame& f, Str* name, const Value& annotation);
+    bool consumes_whole_iterable(const Value& fn, const Value& self);
+    Value collect_generator_expression(Node* n, Frame& f);
     Value make_class(Node* n, Frame& f);
     Value eval_comprehension(Node* n, Frame& f);
     void comp_loop(Node* n, size_t level, Frame& f, const std::function<void()>& emit);

@@ -5,6 +5,7 @@ import datetime
 
 from faker import Faker
 from faker.exceptions import UniquenessException
+from faker.providers import BaseProvider
 
 ROUNDS = 60
 passed = 0
@@ -206,6 +207,23 @@ before = sample(one)
 Faker.seed(12345)
 one.seed_instance(5)
 check(sample(one) == before, "an instance seed is independent of Faker.seed")
+
+# A script's own provider draws from the Faker it is added to.
+class FruitProvider(BaseProvider):
+    FRUITS = ("apple", "pear", "plum")
+
+    def fruit(self):
+        return self.random_element(self.FRUITS)
+
+
+fake.add_provider(FruitProvider)
+fake.seed_instance(3)
+basket = [fake.fruit() for _ in range(10)]
+fake.seed_instance(3)
+check(basket == [fake.fruit() for _ in range(10)] and set(basket) <= set(FruitProvider.FRUITS),
+      "add_provider: seeded custom provider")
+check(sorted(fake.unique.fruit() for _ in range(3)) == sorted(FruitProvider.FRUITS),
+      "unique works on a custom provider")
 
 if failed:
     for what in failed:

@@ -106,6 +106,24 @@ class Faker(PersonProvider, AddressProvider, PhoneProvider, CompanyProvider,
     def locales(self):
         return [self._locale]
 
+    def add_provider(self, provider):
+        """Adds the public methods of a provider (a BaseProvider subclass or instance) to this
+        instance; they replace providers of the same name."""
+        if isinstance(provider, type):
+            provider = provider(self)
+        for klass in type(provider).__mro__:
+            if klass is object or klass.__module__ == __name__ or klass.__module__.startswith(
+                    "faker."):
+                continue
+            for name in vars(klass):
+                if not name.startswith("_"):
+                    value = getattr(provider, name)
+                    if callable(value):
+                        setattr(self, name, value)
+
+    def get_providers(self):
+        return [klass for klass in type(self).__mro__[1:] if klass is not object]
+
     def format(self, formatter, *args, **kwargs):
         return getattr(self, formatter)(*args, **kwargs)
 

@@ -12,7 +12,16 @@ _PUNCTUATION = "!@#$%^&*()_+-="
 
 
 class BaseProvider:
-    """Random helpers every provider uses (and scripts call directly)."""
+    """Random helpers every provider uses (and scripts call directly). Also the base of a
+    script's own providers: MyProvider(BaseProvider) added with fake.add_provider(MyProvider)
+    draws from that Faker's random generator."""
+
+    def __init__(self, generator):
+        self.generator = generator
+
+    @property
+    def random(self):
+        return self.generator.random
 
     def random_int(self, min=0, max=9999, step=1):
         return self.random.randrange(min, max + 1, step)

@@ -74,6 +74,7 @@ void Generator::clear_refs() {
     auto tmp = std::move(slots);
     slots.clear();
     result = Value();
+    thrown = Value();
 }
 
 bool Generator::resume(Interpreter& in, Value send, Value& out) {

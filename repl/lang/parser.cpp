@@ -4,6 +4,7 @@
 #include "repl/lang/parser.h"
 
 #include "repl/lang/text/bigint.h"
+#include "repl/lang/text/str_repr.h"
 
 #include <algorithm>
 #include <cstring>
@@ -511,7 +512,7 @@ Node* Parser::expr_statement() {
             Node* n = node(NodeKind::AnnAssign, start);
             check_target(first, "assign");
             n->a = first;
-            n->b = test();
+            n->b = annotation_expr();
             if (accept_op("=")) n->c = is_kw("yield") ? yield_expr() : testlist_star_expr();
             return n;
         }
@@ -805,7 +806,37 @@ void Parser::parameters(CodeInfo& code, const char* close, bool lambda) {
 void Parser::annotation(CodeInfo& code, Str* param) {
     if (!accept_op(":")) return;
     code.annotation_names.push_back(param);
-    code.annotations.push_back(test());
+    code.annotations.push_back(annotation_expr());
+}
+
+// An annotation; under `from __future__ import annotations` it is kept as its text, spelled
+// the way CPython's unparser spells it (single-quoted strings, ", " between items).
+Node* Parser::annotation_expr() {
+    size_t first = pos_;
+    Node* e = test();
+    if (!future_annotations_) return e;
+    std::string text;
+    for (size_t i = first; i < pos_; ++i) {
+        const Token& t = toks_[i];
+        if (t.kind == Tok::String) {
+            text += text::str_repr(t.text);
+        } else if (t.kind == Tok::Op && (t.text == "," || t.text == ":")) {
+            text += t.text + " ";
+        } else if (t.kind == Tok::Op && t.text != "[" && t.text != "]" && t.text != "(" &&
+                   t.text != ")" && t.text != "." && t.text != "..." && t.text != "=" &&
+                   t.text != "*" && t.text != "**") {
+            text += " " + t.text + " ";
+        } else if (t.kind == Tok::Name &&
+                   (t.text == "or" || t.text == "and" || t.text == "not" || t.text == "if" ||
+                    t.text == "else" || t.text == "in" || t.text == "is")) {
+            text += " " + t.text + " ";
+        } else {
+            text += t.text;
+        }
+    }
+    Node* c = node(NodeKind::Const, e->line, e->col);
+    c->constant = new_str(text);
+    return c;
 }
 
 Node* Parser::funcdef(std::vector<Node*> decorators) {
@@ -831,7 +862,7 @@ Node* Parser::funcdef(std::vector<Node*> decorators) {
     expect_op(")");
     if (accept_op("->")) {
         code->annotation_names.push_back(intern("return"));
-        code->annotations.push_back(test());
+        code->annotations.push_back(annotation_expr());
     }
     expect_colon();
     funcs_.push_back(code);
@@ -969,6 +1000,9 @@ Node* Parser::from_statement() {
             error("trailing comma not allowed without surrounding parentheses", tok());
     }
     if (paren) expect_op(")");
+    if (name == "__future__")
+        for (Node* a : n->list)
+            if (a->name->s == "annotations") future_annotations_ = true;
     return n;
 }
 

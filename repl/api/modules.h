@@ -1,5 +1,6 @@
 // Registers every module a script can import from C++: flask, flask_sqlalchemy, sqlalchemy
-// and its submodules, datetime, decimal, and the modules written in Python (pylib/). The shell calls this once per interpreter.
+// and its submodules, datetime, decimal, and the modules written in Python (pylib/). The
+// shell calls this once per interpreter.
 #pragma once
 
 #include "repl/lang/interpreter.h"

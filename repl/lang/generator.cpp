@@ -169,10 +169,36 @@ Value generator_yield_from(Interpreter& in, Frame& f, const Value& iterable) {
             generator_yield(in, f, x);
         return Value::none();
     }
+    // close() and throw() on the delegating generator go to the sub-generator first.
     Ref<Generator> sub(static_cast<Generator*>(it.obj()));
     Value sent = Value::none();
-    while (sub->resume(in, sent, x))
-        sent = generator_yield(in, f, x);
+    bool more = sub->resume(in, sent, x);
+    while (more) {
+        // Resume the sub-generator outside the catch blocks: it runs on another stack.
+        Value thrown;
+        bool closing = false;
+        try {
+            sent = generator_yield(in, f, x);
+        } catch (GeneratorExitSignal&) {
+            closing = true;
+        } catch (PyException& e) {
+            if (sub->state != Generator::State::Suspended) throw;
+            thrown = e.exc;
+        }
+        if (closing) {
+            if (sub->state == Generator::State::Suspended) {
+                sub->closing = true;
+                Value ignored;
+                sub->resume(in, Value::none(), ignored);
+            }
+            throw GeneratorExitSignal{};
+        }
+        if (!thrown.empty()) {
+            sub->thrown = std::move(thrown);
+            sent = Value::none();
+        }
+        more = sub->resume(in, sent, x);
+    }
     return sub->result.empty() ? Value::none() : sub->result;
 }
 

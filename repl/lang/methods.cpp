@@ -131,6 +131,24 @@ M(object_init_subclass) {
     (void)a;
     return Value::none();
 }
+// object.__new__(cls): a new, uninitialised instance of cls (for user __new__ methods and
+// cls.__new__(cls) factories); builtin bases build their empty value.
+M(object_new) {
+    (void)self;
+    if (a.size() < 1 || !has_layout(a[0], Layout::Type))
+        in.raise("TypeError", "object.__new__(X): X is not a type object");
+    Type* cls = a[0].as<Type>();
+    for (Type* t : cls->mro)
+        if (t->ctor) {
+            Args none{{}, {}};
+            return t->ctor(in, cls, none);
+        }
+    for (Type* t : cls->mro)
+        if (t->alloc) return Value::steal(t->alloc(cls));
+    Object* o = new Object(cls);
+    o->track();
+    return Value::steal(o);
+}
 M(object_dir) {
     (void)a;
     Ref<List> out = make<List>();
@@ -1076,6 +1094,9 @@ void install_methods() {
         Ref<WrapperDescr> cm(new WrapperDescr(Types::classmethod));
         cm->func = make_native_function("__init_subclass__", object_init_subclass, false);
         o->dict->set_str(intern("__init_subclass__"), cm);
+        Ref<WrapperDescr> sm(new WrapperDescr(Types::staticmethod));
+        sm->func = make_native_function("__new__", object_new, false);
+        o->dict->set_str(intern("__new__"), sm);
     }
     def(Types::type, "mro", type_mro);
     def(Types::type, "__subclasses__", type_subclasses);

@@ -167,6 +167,16 @@ for _ in range(ROUNDS):
           "uuid4: %r" % uid)
     check(fake.hex_color()[0] == "#" and is_hex(fake.hex_color()[1:]), "hex_color")
 
+    card = fake.credit_card_number()
+    luhn = sum(int(d) if i % 2 == 0 else (int(d) * 2 - 9 if int(d) * 2 > 9 else int(d) * 2)
+               for i, d in enumerate(reversed(card)))
+    check(len(card) == 16 and luhn % 10 == 0, "credit_card_number passes the Luhn check")
+    profile = fake.profile()
+    check(is_email(profile["mail"]) and profile["sex"] in ("F", "M")
+          and isinstance(profile["birthdate"], datetime.date), "profile")
+    check(fake.file_path(depth=2).count("/") == 3 and is_domain(fake.hostname().split(".", 1)[1]),
+          "file_path / hostname")
+
 # unique: never repeats; raises once the values run out; clear() starts over.
 values = [fake.unique.random_int(min=1, max=40) for _ in range(40)]
 check(sorted(values) == list(range(1, 41)), "unique.random_int covers the range once")

@@ -446,6 +446,17 @@ class InternetProvider(BaseProvider):
             return self.random.randint(49152, 65535)
         return self.random.randint(0, 65535)
 
+    def hostname(self, levels=1):
+        prefix = self.random.choice(("web", "db", "mail", "app", "srv", "lt", "desktop"))
+        return prefix + "-" + self.numerify("##") + "." + self.domain_name(levels)
+
+    def image_url(self, width=None, height=None, placeholder_url=None):
+        width = width or self.random.randint(200, 1024)
+        height = height or self.random.randint(200, 1024)
+        if placeholder_url:
+            return placeholder_url.format(width=width, height=height)
+        return "https://picsum.photos/%d/%d" % (width, height)
+
     def user_agent(self):
         return "Mozilla/5.0 (X11; Linux x86_64; rv:%d.0) Gecko/20100101 Firefox/%d.0" % (
             self.random.randint(90, 130), self.random.randint(90, 130))
@@ -658,6 +669,82 @@ class MiscProvider(BaseProvider):
 
     def file_name(self, category=None, extension=None):
         return self.word() + "." + (extension or self.file_extension(category))
+
+    def file_path(self, depth=1, category=None, extension=None, absolute=True):
+        parts = [self.random.choice(words.FILE_DIRECTORIES)]
+        parts += [self.word() for _ in range(depth - 1)]
+        path = "/".join(parts + [self.file_name(category, extension)])
+        return "/" + path if absolute else path
+
+    def currency_code(self):
+        return self.random.choice(words.CURRENCY_CODES)
+
+    def timezone(self):
+        return self.random.choice(words.TIMEZONES)
+
+    def language_code(self):
+        return self.random.choice(words.LANGUAGE_CODES)
+
+    def locale(self):
+        return self.language_code() + "_" + self.country_code()
+
+    def ssn(self):
+        return self.numerify("%##-##-####")
+
+    def license_plate(self):
+        return self.bothify("???-####", letters="ABCDEFGHJKLMNPRSTUVWXYZ")
+
+    def credit_card_number(self, card_type=None):
+        # 16 digits with a valid Luhn check digit.
+        digits = [4] + [self.random_digit() for _ in range(14)]
+        total = 0
+        for i, d in enumerate(reversed(digits)):
+            if i % 2 == 0:
+                d *= 2
+                if d > 9:
+                    d -= 9
+            total += d
+        digits.append((10 - total % 10) % 10)
+        return "".join(str(d) for d in digits)
+
+    def credit_card_expire(self, start="now", end="+10y", date_format="%m/%y"):
+        return self.date_time_between(start, end).strftime(date_format)
+
+    def credit_card_security_code(self, card_type=None):
+        return self.numerify("###")
+
+    def ean13(self, prefixes=()):
+        digits = [self.random_digit() for _ in range(12)]
+        check = (10 - sum(d * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10) % 10
+        return "".join(str(d) for d in digits) + str(check)
+
+    def simple_profile(self, sex=None):
+        female = sex == "F" if sex in ("F", "M") else self.random.randint(0, 1) == 1
+        name = self.name_female() if female else self.name_male()
+        return {
+            "username": self.user_name(),
+            "name": name,
+            "sex": "F" if female else "M",
+            "address": self.address(),
+            "mail": self.free_email(),
+            "birthdate": self.date_of_birth(),
+        }
+
+    def profile(self, fields=None, sex=None):
+        data = self.simple_profile(sex)
+        data.update({
+            "job": self.job(),
+            "company": self.company(),
+            "ssn": self.ssn(),
+            "residence": self.address(),
+            "current_location": (self.latitude(), self.longitude()),
+            "blood_group": self.random.choice(("A+", "A-", "B+", "B-", "AB+", "AB-", "O+",
+                                               "O-")),
+            "website": [self.url() for _ in range(self.random.randint(1, 3))],
+        })
+        if fields:
+            data = {k: v for k, v in data.items() if k in fields}
+        return data
 
     def isbn13(self, separator="-"):
         digits = [9, 7, 8] + [self.random_digit() for _ in range(9)]

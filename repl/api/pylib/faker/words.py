@@ -227,3 +227,12 @@ URL_PATHS = ("", "blog/", "about/", "category/", "app/", "tags/", "posts/", "mai
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
+
+CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK",
+                  "PLN", "CZK", "HUF", "INR", "CNY", "BRL", "MXN", "ZAR", "SGD", "KRW")
+TIMEZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+             "Europe/London", "Europe/Paris", "Europe/Berlin", "Europe/Madrid", "Asia/Tokyo",
+             "Asia/Kolkata", "Asia/Singapore", "Australia/Sydney", "Africa/Nairobi",
+             "America/Sao_Paulo", "Pacific/Auckland", "UTC")
+LANGUAGE_CODES = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "pl", "ja", "zh", "ko", "ru")
+FILE_DIRECTORIES = ("home", "var", "tmp", "usr", "opt", "srv", "data", "docs", "media")

@@ -102,6 +102,10 @@ class Faker(PersonProvider, AddressProvider, PhoneProvider, CompanyProvider,
     def random(self, value):
         self._instance_random = value
 
+    def __getitem__(self, locale):
+        """fake["en_US"]: the generator of one locale (this one: all locales share the lists)."""
+        return self
+
     @property
     def locales(self):
         return [self._locale]

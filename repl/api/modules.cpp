@@ -26,6 +26,9 @@ void register_all_modules(lang::Interpreter& in) {
     register_sqlalchemy_orm(in);
     register_flask(in);
 #endif
+#ifdef HAVE_ORMSH_API_PYLIB
+    register_pylib_modules(in);
+#endif
     (void)in;
 }
 

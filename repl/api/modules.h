@@ -1,5 +1,6 @@
 // Registers every module a script can import from C++: flask, flask_sqlalchemy, sqlalchemy
-// and its submodules, datetime, decimal. The shell calls this once per interpreter.
+// and its submodules, datetime, decimal, and the modules written in Python (pylib/). The
+// shell calls this once per interpreter.
 #pragma once
 
 #include "repl/lang/interpreter.h"
@@ -12,5 +13,6 @@ void register_all_modules(lang::Interpreter& in);
 void register_sqlalchemy_core(lang::Interpreter& in);  // sqlalchemy, .types, .sql, .schema, .engine
 void register_sqlalchemy_orm(lang::Interpreter& in);   // sqlalchemy.orm, sqlalchemy.ext.declarative
 void register_flask(lang::Interpreter& in);            // flask, flask_sqlalchemy
+void register_pylib_modules(lang::Interpreter& in);    // faker and the other pylib/*.py
 
 } // namespace ormsh::api

@@ -104,6 +104,9 @@ struct CodeInfo {
     bool has_varkw = false;
     std::vector<Node*> defaults;    // for the last positionals
     std::vector<Node*> kw_defaults; // per kw-only param, null when required
+    // Parameter and return annotations in source order ("return" last), evaluated at definition.
+    std::vector<Str*> annotation_names;
+    std::vector<Node*> annotations;
     // Slots.
     int n_slots = 0;
     std::vector<Str*> slot_names;

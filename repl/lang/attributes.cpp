@@ -4,6 +4,7 @@
 #include "repl/lang/interpreter.h"
 #include "repl/lang/text/errors.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace ormsh::lang {
@@ -101,6 +102,70 @@ Value builtin_dunder(Interpreter& in, const Value& obj, const std::string& n) {
     return Value::steal(new BoundMethod(obj, f));
 }
 
+// super().__setitem__ and friends when the rest of the MRO reaches a builtin container
+// (dict, list, ...) whose protocols live in C++ rather than in its type dict: a method that
+// runs the builtin implementation on self, skipping the subclass's override.
+Value builtin_protocol_method(Super* sp, const std::string& n) {
+    auto& mro = sp->self_type->mro;
+    auto start = std::find(mro.begin(), mro.end(), sp->start);
+    bool builtin_base = std::any_of(start == mro.end() ? start : start + 1, mro.end(), [](Type* t) {
+        return !t->heap && t->layout != Layout::Object;
+    });
+    if (!builtin_base) return Value();
+    NativeClosure fn;
+    if (n == "__getitem__")
+        fn = [](Interpreter& in, const Value& self, Args& a) {
+            if (a.size() != 1) in.raise("TypeError", "expected 1 argument");
+            return in.getitem(self, a[0], true);
+        };
+    else if (n == "__setitem__")
+        fn = [](Interpreter& in, const Value& self, Args& a) {
+            if (a.size() != 2) in.raise("TypeError", "expected 2 arguments");
+            in.setitem(self, a[0], a[1], true);
+            return Value::none();
+        };
+    else if (n == "__delitem__")
+        fn = [](Interpreter& in, const Value& self, Args& a) {
+            if (a.size() != 1) in.raise("TypeError", "expected 1 argument");
+            in.delitem(self, a[0], true);
+            return Value::none();
+        };
+    else if (n == "__contains__")
+        fn = [](Interpreter& in, const Value& self, Args& a) {
+            if (a.size() != 1) in.raise("TypeError", "expected 1 argument");
+            return Value::boolean(in.contains(self, a[0], true));
+        };
+    else if (n == "__len__")
+        fn = [](Interpreter& in, const Value& self, Args&) {
+            return Value::integer(in.len(self, true));
+        };
+    else
+        return Value();
+    Value f = make_native_closure(n, std::move(fn), true);
+    return Value::steal(new BoundMethod(sp->self, f));
+}
+
+// A function's docstring: a string literal as the first statement of its body.
+Value docstring(const CodeInfo& code) {
+    if (code.is_lambda || code.body.empty()) return Value::none();
+    const Node* first = code.body[0];
+    if (first->kind == NodeKind::ExprStmt && first->a->kind == NodeKind::Const &&
+        is_str(first->a->constant))
+        return first->a->constant;
+    return Value::none();
+}
+
+// A class's or function's own __annotations__ (never an inherited one), created empty on
+// first access as CPython does.
+Value own_annotations(Dict* dict) {
+    Value existing = dict->get_str(S("__annotations__"));
+    if (!existing.empty()) return existing;
+    Value created(make<Dict>());
+    dict->set_str(S("__annotations__"), created);
+    type_modified();
+    return created;
+}
+
 } // namespace
 
 Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missing) {
@@ -108,6 +173,7 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
     // Type objects: look along the class's own MRO, binding with instance=None.
     if (t->layout == Layout::Type || obj.type() == Types::type) {
         Type* cls = obj.as<Type>();
+        if (cls->heap && name->s == "__annotations__") return own_annotations(cls->dict.get());
         Value d = cls->lookup(name);
         if (!d.empty()) {
             if (d.is_obj()) {
@@ -215,6 +281,7 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
             return d;
         }
         if (name->s == "__class__") return Value(Types::super);
+        if (Value m = builtin_protocol_method(sp, name->s); !m.empty()) return m;
         if (!raise_missing) return Value();
         raise("AttributeError", "'super' object has no attribute '" + name->s + "'");
     }
@@ -266,7 +333,8 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
     }
     const std::string& n = name->s;
     if (n == "__class__") return Value(t);
-    if (n == "__dict__" && allows_instance_dict(obj)) return Value(instance_dict(obj, true));
+    if (n == "__dict__" && (allows_instance_dict(obj) || has_layout(obj, Layout::Function)))
+        return Value(instance_dict(obj, true));
     if (Value slot = builtin_dunder(*this, obj, n); !slot.empty()) return slot;
     if (n == "__name__" || n == "__qualname__") {
         if (has_layout(obj, Layout::Function))
@@ -279,7 +347,13 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
     if (n == "__func__" && has_layout(obj, Layout::BoundMethod)) return obj.as<BoundMethod>()->func;
     if (n == "__module__" && has_layout(obj, Layout::Function))
         return obj.as<Function>()->module->dict->get_str(S("__name__"));
-    if (n == "__doc__") return Value::none();
+    if (n == "__doc__") {
+        if (has_layout(obj, Layout::BoundMethod)) return getattr(obj.as<BoundMethod>()->func, name);
+        return has_layout(obj, Layout::Function) ? docstring(*obj.as<Function>()->code)
+                                                 : Value::none();
+    }
+    if (n == "__annotations__" && has_layout(obj, Layout::Function))
+        return own_annotations(instance_dict(obj, true));
     if (n == "__defaults__" && has_layout(obj, Layout::Function)) {
         auto& dd = obj.as<Function>()->defaults;
         return dd.empty() ? Value::none() : new_tuple(dd);
@@ -342,6 +416,12 @@ void Interpreter::generic_setattr(const Value& obj, Str* name, Value v) {
     }
     if (t->layout == Layout::Module) {
         obj.as<Module>()->dict->set_str(name, std::move(v));
+        return;
+    }
+    if (t->layout == Layout::Function && (name->s == "__name__" || name->s == "__qualname__")) {
+        if (!is_str(v)) raise("TypeError", name->s + " must be set to a string object");
+        Function* fn = obj.as<Function>();
+        (name->s == "__name__" ? fn->name : fn->qualname) = as_str(v)->s;
         return;
     }
     Value d = t->lookup(name);
@@ -598,6 +678,15 @@ Ref<Type> Interpreter::create_class(const std::string& name, std::vector<Ref<Typ
         if (b->layout != Layout::Object && b->layout != layout &&
             !layout_compatible_check(b->layout, layout))
             raise("TypeError", "multiple bases have instance lay-out conflict");
+    }
+    // __init_subclass__ and __class_getitem__ are implicitly class methods.
+    for (const char* implicit : {"__init_subclass__", "__class_getitem__"}) {
+        Str* key = intern(implicit);
+        Value fn = ns->get_str(key);
+        if (!has_layout(fn, Layout::Function)) continue;
+        Ref<WrapperDescr> cm(new WrapperDescr(Types::classmethod));
+        cm->func = fn;
+        ns->set_str(key, Value(cm));
     }
     // A class that defines __eq__ without __hash__ is unhashable, as in CPython.
     if (!ns->get_str(S("__eq__")).empty() && ns->get_str(S("__hash__")).empty())

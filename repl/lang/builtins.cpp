@@ -1,5 +1,6 @@
 // The builtins module: print, len, range, sorted, isinstance, getattr, open and the rest of
 // Python's builtin functions.
+#include "repl/lang/generator.h"
 #include "repl/lang/interpreter.h"
 #include "repl/lang/iterators.h"
 #include "repl/lang/numbers.h"
@@ -484,7 +485,7 @@ B(b_next) {
     Value out;
     if (in.next(a[0], out)) return out;
     if (a.size() == 2) return a[1];
-    in.raise_value(in.new_exception(builtin_type("StopIteration"), {}));
+    raise_stop_iteration(in, a[0]);
 }
 B(b_chr) {
     (void)self;

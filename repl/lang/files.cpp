@@ -39,44 +39,91 @@ bool read_line(FileObj* f, std::string& out) {
     return !out.empty();
 }
 
+bool readable(const FileObj* f) {
+    return !f->sink &&
+           (f->mode.find('r') != std::string::npos || f->mode.find('+') != std::string::npos);
+}
+bool writable(const FileObj* f) {
+    return f->sink || f->mode.find('r') == std::string::npos ||
+           f->mode.find('+') != std::string::npos;
+}
+FileObj* readable_file(Interpreter& in, const Value& self) {
+    FileObj* f = F(in, self);
+    if (!readable(f)) in.raise("io.UnsupportedOperation", "not readable");
+    return f;
+}
+
 Value f_write(Interpreter& in, const Value& self, Args& a) {
     FileObj* f = F(in, self);
     if (a.size() != 1 || !is_str(a[0]))
         in.raise("TypeError", "write() argument must be str, not " +
                                   (a.size() ? in.type_name(a[0]) : std::string("nothing")));
     const std::string& s = as_str(a[0])->s;
+    if (!writable(f)) in.raise("io.UnsupportedOperation", "not writable");
     if (f->sink == 1)
         in.write_out(s);
     else if (f->sink == 2)
         in.write_err(s);
     else {
-        if (f->mode.find('r') != std::string::npos && f->mode.find('+') == std::string::npos)
-            in.raise("io.UnsupportedOperation", "not writable");
         std::fwrite(s.data(), 1, s.size(), f->fp);
     }
     return Value::integer(as_str(a[0])->length());
 }
+// Reads `count` characters (UTF-8 code points), or everything when count is negative.
 Value f_read(Interpreter& in, const Value& self, Args& a) {
-    FileObj* f = F(in, self);
-    (void)a;
-    if (f->sink) in.raise("io.UnsupportedOperation", "not readable");
+    Value p[1];
+    parse_args(in, "read", a, {"size"}, 0, p);
+    FileObj* f = readable_file(in, self);
+    int64_t count = p[0].empty() || p[0].is_none() ? -1 : in.index_value(p[0]);
     std::string out;
-    char buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f->fp)) > 0)
-        out.append(buf, n);
+    if (count < 0) {
+        char buf[65536];
+        size_t n;
+        while ((n = std::fread(buf, 1, sizeof buf, f->fp)) > 0)
+            out.append(buf, n);
+        return new_str(std::move(out));
+    }
+    int c;
+    for (int64_t chars = 0; chars < count && (c = std::fgetc(f->fp)) != EOF;) {
+        out += static_cast<char>(c);
+        int next = std::fgetc(f->fp);
+        bool continuation = next != EOF && (next & 0xC0) == 0x80;
+        if (next != EOF) std::ungetc(next, f->fp);
+        if (!continuation) ++chars;
+    }
     return new_str(std::move(out));
+}
+Value f_seek(Interpreter& in, const Value& self, Args& a) {
+    Value p[2];
+    parse_args(in, "seek", a, {"cookie", "whence"}, 1, p);
+    FileObj* f = F(in, self);
+    int whence = p[1].empty() ? SEEK_SET : static_cast<int>(in.index_value(p[1]));
+    if (f->fp) std::fseek(f->fp, static_cast<long>(in.index_value(p[0])), whence);
+    return Value::integer(f->fp ? std::ftell(f->fp) : 0);
+}
+Value f_tell(Interpreter& in, const Value& self, Args& a) {
+    (void)a;
+    FileObj* f = F(in, self);
+    return Value::integer(f->fp ? std::ftell(f->fp) : 0);
+}
+Value f_readable(Interpreter& in, const Value& self, Args& a) {
+    (void)a;
+    return Value::boolean(readable(F(in, self)));
+}
+Value f_writable(Interpreter& in, const Value& self, Args& a) {
+    (void)a;
+    return Value::boolean(writable(F(in, self)));
 }
 Value f_readline(Interpreter& in, const Value& self, Args& a) {
     (void)a;
-    FileObj* f = F(in, self);
+    FileObj* f = readable_file(in, self);
     std::string line;
     read_line(f, line);
     return new_str(std::move(line));
 }
 Value f_readlines(Interpreter& in, const Value& self, Args& a) {
     (void)a;
-    FileObj* f = F(in, self);
+    FileObj* f = readable_file(in, self);
     std::vector<Value> out;
     std::string line;
     while (read_line(f, line))
@@ -110,7 +157,7 @@ Value f_exit(Interpreter& in, const Value& self, Args& a) {
 }
 Value f_iter(Interpreter& in, const Value& self, Args& a) {
     (void)a;
-    F(in, self);
+    readable_file(in, self);
     return make_func_iter(Types::iterator, {self}, [](Interpreter& in, FuncIter& it, Value& out) {
         FileObj* f = F(in, it.refs[0]);
         std::string line;
@@ -130,8 +177,9 @@ Value f_writelines(Interpreter& in, const Value& self, Args& a) {
 
 Value b_open(Interpreter& in, const Value& self, Args& a) {
     (void)self;
-    Value p[4];
-    parse_args(in, "open", a, {"file", "mode", "buffering", "encoding"}, 1, p, true);
+    Value p[6];
+    parse_args(in, "open", a, {"file", "mode", "buffering", "encoding", "errors", "newline"}, 1, p,
+               true);
     if (!is_str(p[0]))
         in.raise("TypeError",
                  "expected str, bytes or os.PathLike object, not " + in.type_name(p[0]));
@@ -181,10 +229,11 @@ void install_file_type(Interpreter& in, Module& b) {
         struct {
             const char* n;
             NativeFn f;
-        } m[] = {{"write", f_write},          {"read", f_read},     {"readline", f_readline},
-                 {"readlines", f_readlines},  {"close", f_close},   {"flush", f_flush},
-                 {"__enter__", f_enter},      {"__exit__", f_exit}, {"__iter__", f_iter},
-                 {"writelines", f_writelines}};
+        } m[] = {{"write", f_write},           {"read", f_read},        {"readline", f_readline},
+                 {"readlines", f_readlines},   {"close", f_close},      {"flush", f_flush},
+                 {"__enter__", f_enter},       {"__exit__", f_exit},    {"__iter__", f_iter},
+                 {"writelines", f_writelines}, {"seek", f_seek},        {"tell", f_tell},
+                 {"readable", f_readable},     {"writable", f_writable}};
         for (auto& x : m)
             t->dict->set_str(intern(x.n), make_native_function(x.n, x.f, true));
         Ref<NativeProperty> np(new NativeProperty());
@@ -193,6 +242,16 @@ void install_file_type(Interpreter& in, Module& b) {
             return new_str(static_cast<FileObj*>(v.obj())->name);
         };
         t->dict->set_str(intern("name"), np);
+        Ref<NativeProperty> mp(new NativeProperty());
+        mp->name = "mode";
+        mp->get = [](Interpreter&, const Value& v) {
+            return new_str(static_cast<FileObj*>(v.obj())->mode);
+        };
+        t->dict->set_str(intern("mode"), mp);
+        Ref<NativeProperty> ep(new NativeProperty());
+        ep->name = "encoding";
+        ep->get = [](Interpreter&, const Value&) { return new_str("UTF-8"); };
+        t->dict->set_str(intern("encoding"), ep);
         Ref<NativeProperty> cp(new NativeProperty());
         cp->name = "closed";
         cp->get = [](Interpreter&, const Value& v) {

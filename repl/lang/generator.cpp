@@ -4,6 +4,7 @@
 #include "repl/lang/generator.h"
 
 #include <sys/mman.h>
+#include <utility>
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/common_interface_defs.h>
@@ -28,7 +29,7 @@ void trampoline(unsigned lo, unsigned hi) {
     ORMSH_FINISH_SWITCH(nullptr, &g->caller_stack_bottom, &g->caller_stack_size);
     try {
         Flow fl = in.exec_block(g->func->code->body, g->frame);
-        (void)fl;
+        if (fl == Flow::Return) g->result = std::move(g->frame.ret);
         g->transfer = Value();
     } catch (GeneratorExitSignal&) {
         g->transfer = Value();
@@ -62,6 +63,8 @@ Generator::~Generator() {
 
 void Generator::traverse(Visitor& v) {
     if (func) v.visit(func.get());
+    if (thrown.is_obj()) v.visit(thrown.obj());
+    if (result.is_obj()) v.visit(result.obj());
     for (auto& s : slots)
         if (s.is_obj()) v.visit(s.obj());
 }
@@ -70,6 +73,8 @@ void Generator::clear_refs() {
     if (state == State::Suspended) return; // its stack holds references we cannot see
     auto tmp = std::move(slots);
     slots.clear();
+    result = Value();
+    thrown = Value();
 }
 
 bool Generator::resume(Interpreter& in, Value send, Value& out) {
@@ -144,15 +149,66 @@ Value make_generator(Interpreter&, Function* f, std::vector<Value> slots) {
     return Value::steal(new Generator(f, std::move(slots)));
 }
 
-Value generator_yield(Interpreter&, Frame& f, Value v) {
+Value generator_yield(Interpreter& in, Frame& f, Value v) {
     Generator* g = f.gen;
     g->transfer = std::move(v);
     ORMSH_START_SWITCH(&g->asan_fake_stack, g->caller_stack_bottom, g->caller_stack_size);
     swapcontext(&g->ctx, &g->caller);
     ORMSH_FINISH_SWITCH(g->asan_fake_stack, &g->caller_stack_bottom, &g->caller_stack_size);
     if (g->closing) throw GeneratorExitSignal{};
+    if (!g->thrown.empty()) in.raise_value(std::exchange(g->thrown, Value()));
     Value sent = std::move(g->transfer);
     return sent.empty() ? Value::none() : sent;
+}
+
+Value generator_yield_from(Interpreter& in, Frame& f, const Value& iterable) {
+    Value it = in.iter(iterable);
+    Value x;
+    if (it.obj()->type != Types::generator) {
+        while (in.next(it, x))
+            generator_yield(in, f, x);
+        return Value::none();
+    }
+    // close() and throw() on the delegating generator go to the sub-generator first.
+    Ref<Generator> sub(static_cast<Generator*>(it.obj()));
+    Value sent = Value::none();
+    bool more = sub->resume(in, sent, x);
+    while (more) {
+        // Resume the sub-generator outside the catch blocks: it runs on another stack.
+        Value thrown;
+        bool closing = false;
+        try {
+            sent = generator_yield(in, f, x);
+        } catch (GeneratorExitSignal&) {
+            closing = true;
+        } catch (PyException& e) {
+            if (sub->state != Generator::State::Suspended) throw;
+            thrown = e.exc;
+        }
+        if (closing) {
+            if (sub->state == Generator::State::Suspended) {
+                sub->closing = true;
+                Value ignored;
+                sub->resume(in, Value::none(), ignored);
+            }
+            throw GeneratorExitSignal{};
+        }
+        if (!thrown.empty()) {
+            sub->thrown = std::move(thrown);
+            sent = Value::none();
+        }
+        more = sub->resume(in, sent, x);
+    }
+    return sub->result.empty() ? Value::none() : sub->result;
+}
+
+void raise_stop_iteration(Interpreter& in, const Value& self) {
+    std::vector<Value> args;
+    if (self.obj()->type == Types::generator) {
+        Value& r = static_cast<Generator*>(self.obj())->result;
+        if (!r.empty() && !r.is_none()) args.push_back(std::exchange(r, Value()));
+    }
+    in.raise_value(in.new_exception(builtin_type("StopIteration"), args));
 }
 
 } // namespace ormsh::lang

@@ -21,8 +21,10 @@ struct Generator : Iterator {
     void* stack = nullptr;
     size_t stack_size = 0;
     Value transfer;           // yielded value / sent value
+    Value result;             // the body's return value once Done (StopIteration.value)
     std::exception_ptr error; // exception escaping the body
     bool closing = false;
+    Value thrown; // exception to raise at the suspended yield (generator.throw)
     // AddressSanitizer fiber bookkeeping (stack switches must be announced to ASan).
     const void* caller_stack_bottom = nullptr;
     size_t caller_stack_size = 0;
@@ -44,5 +46,10 @@ struct Generator : Iterator {
 Value make_generator(Interpreter& in, Function* f, std::vector<Value> slots);
 // Called by the evaluator for `yield v`; returns the value sent in.
 Value generator_yield(Interpreter& in, Frame& f, Value v);
+// `yield from iterable` in the generator running `f`: delegates next/send to a sub-generator
+// and returns its return value.
+Value generator_yield_from(Interpreter& in, Frame& f, const Value& iterable);
+// StopIteration carrying the finished generator's return value (for next() and send()).
+[[noreturn]] void raise_stop_iteration(Interpreter& in, const Value& self);
 
 } // namespace ormsh::lang

@@ -412,23 +412,26 @@ Value Interpreter::eval(Node* n, Frame& f) {
     case NodeKind::ListComp:
     case NodeKind::SetComp:
     case NodeKind::DictComp:
-    case NodeKind::GenExp:
         return eval_comprehension(n, f);
+    case NodeKind::GenExp: {
+        Value first = iter(eval(n->b, f));
+        return call(make_function(n, f), {first});
+    }
     case NodeKind::Starred:
         raise("SyntaxError", "can't use starred expression here");
     case NodeKind::FString:
         return eval_fstring(n, f);
     case NodeKind::Yield: {
+        if (f.collect) {
+            f.collect->items.push_back(eval(n->a, f));
+            return Value::none();
+        }
         if (!f.gen) raise("SyntaxError", "'yield' outside function");
         return generator_yield(*this, f, n->a ? eval(n->a, f) : Value::none());
     }
     case NodeKind::YieldFrom: {
         if (!f.gen) raise("SyntaxError", "'yield' outside function");
-        Value it = iter(eval(n->a, f));
-        Value x;
-        while (next(it, x))
-            generator_yield(*this, f, x);
-        return Value::none();
+        return generator_yield_from(*this, f, eval(n->a, f));
     }
     case NodeKind::NamedExpr: {
         Value v = eval(n->b, f);
@@ -513,8 +516,63 @@ Value Interpreter::eval_comprehension(Node* n, Frame& f) {
     }
     Ref<List> l = make<List>();
     comp_loop(n, 0, f, [&] { l->items.push_back(eval(n->a, f)); });
-    if (n->kind == NodeKind::GenExp) return iter(Value(l.get()));
     return l;
+}
+
+// Builtins that read their whole argument before doing anything else (sum, sorted, list,
+// "".join, ...): a generator expression passed to them can be run to the end at once, which
+// saves a stack switch per item and cannot be told apart.
+bool Interpreter::consumes_whole_iterable(const Value& fn, const Value& self) {
+    if (!self.empty())
+        return is_str(self) && has_layout(fn, Layout::NativeFunction) &&
+               fn.as<NativeFunction>()->name == "join";
+    Object* o = fn.obj_or_null();
+    if (!o) return false;
+    if (o == Types::list || o == Types::tuple || o == Types::set || o == Types::frozenset ||
+        o == Types::dict)
+        return true;
+    if (!has_layout(fn, Layout::NativeFunction)) return false;
+    for (const char* name : {"sum", "sorted", "min", "max"})
+        if (builtins_->dict->get_str(name).obj_or_null() == o) return true;
+    return false;
+}
+
+// Runs a generator expression's hidden function (Parser::generator_function) to completion in
+// a plain frame whose yields append to a list.
+Value Interpreter::collect_generator_expression(Node* n, Frame& f) {
+    Value first = iter(eval(n->b, f));
+    Value fn_value = make_function(n, f);
+    Function* fn = fn_value.as<Function>();
+    CodeInfo& code = *n->code;
+    std::vector<Value> slots(static_cast<size_t>(code.n_slots));
+    slots[0] = std::move(first);
+    for (int c : code.cell_slots) {
+        Ref<Cell> cell = make<Cell>();
+        cell->value = std::move(slots[static_cast<size_t>(c)]);
+        slots[static_cast<size_t>(c)] = cell;
+    }
+    for (size_t i = 0; i < code.free_slots.size(); ++i)
+        slots[static_cast<size_t>(code.free_slots[i])] = fn->closure[i];
+    Ref<List> out = make<List>();
+    Frame fr;
+    fr.code = &code;
+    fr.slots = slots.data();
+    fr.module = fn->module.get();
+    fr.func = fn;
+    fr.back = frame;
+    fr.line = code.line;
+    fr.collect = out.get();
+    frame = &fr;
+    DepthGuard dg(*this);
+    try {
+        exec_block(code.body, fr);
+        frame = fr.back;
+    } catch (PyException& e) {
+        frame = fr.back;
+        if (fr.back) push_traceback(e.exc, *fr.back);
+        throw;
+    }
+    return out;
 }
 
 Value Interpreter::eval_call(Node* n, Frame& f) {
@@ -565,6 +623,9 @@ Value Interpreter::eval_call(Node* n, Frame& f) {
                 for (auto& x : to_vector(v))
                     pos.push(std::move(x));
             }
+        } else if (a->kind == NodeKind::GenExp && n->list.size() == 1 &&
+                   consumes_whole_iterable(fn, self)) {
+            pos.push(collect_generator_expression(a, f));
         } else {
             pos.push(eval(a, f));
         }
@@ -630,6 +691,12 @@ Value Interpreter::make_function(Node* n, Frame& f) {
                                     eval(d, f));
         }
     }
+    if (!code.annotations.empty()) {
+        Ref<Dict> annotations = make<Dict>();
+        for (size_t i = 0; i < code.annotations.size(); ++i)
+            annotations->set_str(code.annotation_names[i], eval(code.annotations[i], f));
+        setattr(Value(fn), intern("__annotations__"), Value(annotations));
+    }
     for (int src : code.free_src_slots) {
         Value& c = f.slots[src];
         if (c.empty() || !has_layout(c, Layout::Cell)) c = Value::steal(new Cell());
@@ -639,6 +706,18 @@ Value Interpreter::make_function(Node* n, Frame& f) {
 }
 
 // ---- statements ----
+
+// `name: annotation` in a module or class body: kept in order in the namespace's
+// __annotations__ dict (created by the first one), which class-building code reads.
+void Interpreter::record_annotation(Frame& f, Str* name, const Value& annotation) {
+    Dict* ns = f.ns ? f.ns : f.module->dict.get();
+    Value existing = ns->get_str("__annotations__");
+    if (existing.empty() || !has_layout(existing, Layout::Dict)) {
+        existing = Value(make<Dict>());
+        ns->set_str("__annotations__", existing);
+    }
+    existing.as<Dict>()->set_str(name, annotation);
+}
 
 Flow Interpreter::exec_block(const std::vector<Node*>& body, Frame& f) {
     for (Node* s : body) {
@@ -854,6 +933,11 @@ Flow Interpreter::exec(Node* n, Frame& f) {
     }
     case NodeKind::AnnAssign:
         if (n->c) store(n->a, eval(n->c, f), f);
+        if (!f.code->is_class && !f.code->is_module) return Flow::Normal; // locals: not evaluated
+        {
+            Value annotation = eval(n->b, f);
+            if (n->a->kind == NodeKind::Name) record_annotation(f, n->a->name, annotation);
+        }
         return Flow::Normal;
     case NodeKind::If:
         while (true) {

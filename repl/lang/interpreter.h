@@ -48,6 +48,7 @@ struct Frame {
     int line = 0;
     Value ret;
     struct Generator* gen = nullptr;
+    List* collect = nullptr; // a generator expression run to completion: yields append here
 };
 
 enum class Flow : uint8_t { Normal, Break, Continue, Return };
@@ -136,11 +137,13 @@ public:
     bool lt(const Value& a, const Value& b);
     bool truthy(const Value& v);
     int64_t hash(const Value& v);
-    bool contains(const Value& container, const Value& item);
-    Value getitem(const Value& obj, const Value& key);
-    void setitem(const Value& obj, const Value& key, Value v);
-    void delitem(const Value& obj, const Value& key);
-    int64_t len(const Value& v);
+    // `builtin_only`: use the builtin base's implementation even when a Python subclass
+    // overrides the protocol (super().__setitem__ in a dict subclass).
+    bool contains(const Value& container, const Value& item, bool builtin_only = false);
+    Value getitem(const Value& obj, const Value& key, bool builtin_only = false);
+    void setitem(const Value& obj, const Value& key, Value v, bool builtin_only = false);
+    void delitem(const Value& obj, const Value& key, bool builtin_only = false);
+    int64_t len(const Value& v, bool builtin_only = false);
     std::string repr(const Value& v);
     std::string str(const Value& v);
     std::string format(const Value& v, std::string_view spec);
@@ -193,6 +196,9 @@ private:
     void store(Node* target, Value v, Frame& f);
     void del_target(Node* target, Frame& f);
     Value make_function(Node* n, Frame& f);
+    void record_annotation(Frame& f, Str* name, const Value& annotation);
+    bool consumes_whole_iterable(const Value& fn, const Value& self);
+    Value collect_generator_expression(Node* n, Frame& f);
     Value make_class(Node* n, Frame& f);
     Value eval_comprehension(Node* n, Frame& f);
     void comp_loop(Node* n, size_t level, Frame& f, const std::function<void()>& emit);

@@ -131,6 +131,24 @@ M(object_init_subclass) {
     (void)a;
     return Value::none();
 }
+// object.__new__(cls): a new, uninitialised instance of cls (for user __new__ methods and
+// cls.__new__(cls) factories); builtin bases build their empty value.
+M(object_new) {
+    (void)self;
+    if (a.size() < 1 || !has_layout(a[0], Layout::Type))
+        in.raise("TypeError", "object.__new__(X): X is not a type object");
+    Type* cls = a[0].as<Type>();
+    for (Type* t : cls->mro)
+        if (t->ctor) {
+            Args none{{}, {}};
+            return t->ctor(in, cls, none);
+        }
+    for (Type* t : cls->mro)
+        if (t->alloc) return Value::steal(t->alloc(cls));
+    Object* o = new Object(cls);
+    o->track();
+    return Value::steal(o);
+}
 M(object_dir) {
     (void)a;
     Ref<List> out = make<List>();
@@ -978,7 +996,7 @@ M(iter_self) {
 M(iter_next) {
     (void)a;
     Value out;
-    if (!in.next(self, out)) in.raise_value(in.new_exception(builtin_type("StopIteration"), {}));
+    if (!in.next(self, out)) raise_stop_iteration(in, self);
     return out;
 }
 M(gen_send) {
@@ -987,8 +1005,7 @@ M(gen_send) {
     if (g->state == Generator::State::Created && !a[0].is_none())
         in.raise("TypeError", "can't send non-None value to a just-started generator");
     Value out;
-    if (!g->resume(in, a[0], out))
-        in.raise_value(in.new_exception(builtin_type("StopIteration"), {}));
+    if (!g->resume(in, a[0], out)) raise_stop_iteration(in, self);
     return out;
 }
 M(gen_close) {
@@ -1002,6 +1019,29 @@ M(gen_close) {
     }
     g->state = Generator::State::Done;
     return Value::none();
+}
+
+// throw(exc): raises exc at the yield where the generator is suspended; returns the next
+// value it yields, or raises StopIteration / whatever escapes it.
+M(gen_throw) {
+    nargs(in, "throw", a, 1, 3);
+    Generator* g = static_cast<Generator*>(self.obj());
+    Value exc = a[0];
+    if (has_layout(exc, Layout::Type)) {
+        std::vector<Value> args;
+        if (a.size() > 1 && !a[1].is_none()) args.push_back(a[1]);
+        exc = in.call(exc, std::move(args), {});
+    }
+    if (!in.isinstance(exc, builtin_type("BaseException")))
+        in.raise("TypeError", "exceptions must derive from BaseException");
+    if (g->state != Generator::State::Suspended) {
+        g->state = Generator::State::Done;
+        in.raise_value(exc);
+    }
+    g->thrown = exc;
+    Value out;
+    if (!g->resume(in, Value::none(), out)) raise_stop_iteration(in, self);
+    return out;
 }
 
 // ---- range / slice ----
@@ -1054,6 +1094,9 @@ void install_methods() {
         Ref<WrapperDescr> cm(new WrapperDescr(Types::classmethod));
         cm->func = make_native_function("__init_subclass__", object_init_subclass, false);
         o->dict->set_str(intern("__init_subclass__"), cm);
+        Ref<WrapperDescr> sm(new WrapperDescr(Types::staticmethod));
+        sm->func = make_native_function("__new__", object_new, false);
+        o->dict->set_str(intern("__new__"), sm);
     }
     def(Types::type, "mro", type_mro);
     def(Types::type, "__subclasses__", type_subclasses);
@@ -1297,6 +1340,7 @@ void install_methods() {
     }
     def(Types::generator, "send", gen_send);
     def(Types::generator, "close", gen_close);
+    def(Types::generator, "throw", gen_throw);
     def(Types::range, "index", range_index);
     def(Types::range, "count", range_count);
     native_prop(Types::range, "start",

@@ -747,6 +747,14 @@ void register_core_modules(Interpreter& in) {
     in.register_builtin_module("os.path", make_os_path);
     in.register_builtin_module("math", make_math);
     in.register_builtin_module("time", make_time);
+    // The features are always on or do not apply; importing them must work. `annotations`
+    // (annotations kept as text) is handled by the parser.
+    in.register_builtin_module("__future__", [](Interpreter&, Module& m) {
+        for (const char* feature :
+             {"annotations", "division", "absolute_import", "print_function", "unicode_literals",
+              "generator_stop", "with_statement", "nested_scopes", "generators"})
+            m.dict->set_str(intern(feature), Value::boolean(true));
+    });
 }
 
 Module* Interpreter::load_module_from_file(const std::string& name, const std::string& path) {

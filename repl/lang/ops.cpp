@@ -1,6 +1,7 @@
 // The operator and container protocols: binary and unary operators with reflected dunder
 // dispatch and NotImplemented, rich comparisons, truth, hashing, subscripts, len, repr/str,
 // format and iteration — fast paths for builtin types first, then the type's dunder methods.
+#include "repl/lang/generator.h"
 #include "repl/lang/interpreter.h"
 #include "repl/lang/iterators.h"
 #include "repl/lang/numbers.h"
@@ -849,13 +850,13 @@ int64_t Interpreter::hash(const Value& v) {
     return static_cast<int64_t>(reinterpret_cast<uintptr_t>(o) >> 4);
 }
 
-bool Interpreter::contains(const Value& c, const Value& item) {
+bool Interpreter::contains(const Value& c, const Value& item, bool builtin_only) {
     if (Value r = class_hook(*this, c, S("__class_contains__"), {item}); !r.empty())
         return truthy(r);
     if (c.is_obj()) {
         Object* o = c.obj();
         Type* t = o->type;
-        if (!t->heap || t->lookup(S("__contains__")).empty()) {
+        if (builtin_only || !t->heap || t->lookup(S("__contains__")).empty()) {
             switch (t->layout) {
             case Layout::Str:
                 if (!is_str(item))
@@ -960,11 +961,11 @@ int64_t Interpreter::index_value(const Value& v, const char* what) {
     raise("TypeError", "'" + type_name(v) + "' object cannot be interpreted as an integer");
 }
 
-Value Interpreter::getitem(const Value& obj, const Value& key) {
+Value Interpreter::getitem(const Value& obj, const Value& key, bool builtin_only) {
     if (obj.is_obj()) {
         Object* o = obj.obj();
         Type* t = o->type;
-        bool native = !t->heap || t->lookup(S("__getitem__")).empty() ||
+        bool native = builtin_only || !t->heap || t->lookup(S("__getitem__")).empty() ||
                       has_layout(t->lookup(S("__getitem__")), Layout::NativeFunction);
         if (native) {
             switch (t->layout) {
@@ -1061,11 +1062,11 @@ Value Interpreter::getitem(const Value& obj, const Value& key) {
     raise("TypeError", "'" + type_name(obj) + "' object is not subscriptable");
 }
 
-void Interpreter::setitem(const Value& obj, const Value& key, Value v) {
+void Interpreter::setitem(const Value& obj, const Value& key, Value v, bool builtin_only) {
     if (obj.is_obj()) {
         Object* o = obj.obj();
         Type* t = o->type;
-        bool native = !t->heap || t->lookup(S("__setitem__")).empty();
+        bool native = builtin_only || !t->heap || t->lookup(S("__setitem__")).empty();
         if (native) {
             switch (t->layout) {
             case Layout::List: {
@@ -1110,11 +1111,11 @@ void Interpreter::setitem(const Value& obj, const Value& key, Value v) {
     raise("TypeError", "'" + type_name(obj) + "' object does not support item assignment");
 }
 
-void Interpreter::delitem(const Value& obj, const Value& key) {
+void Interpreter::delitem(const Value& obj, const Value& key, bool builtin_only) {
     if (obj.is_obj()) {
         Object* o = obj.obj();
         Type* t = o->type;
-        bool native = !t->heap || t->lookup(S("__delitem__")).empty();
+        bool native = builtin_only || !t->heap || t->lookup(S("__delitem__")).empty();
         if (native) {
             switch (t->layout) {
             case Layout::List: {
@@ -1151,12 +1152,12 @@ void Interpreter::delitem(const Value& obj, const Value& key) {
     raise("TypeError", "'" + type_name(obj) + "' object doesn't support item deletion");
 }
 
-int64_t Interpreter::len(const Value& v) {
+int64_t Interpreter::len(const Value& v, bool builtin_only) {
     if (Value n = class_hook(*this, v, S("__class_len__"), {}); !n.empty()) return index_value(n);
     if (v.is_obj()) {
         Object* o = v.obj();
         Type* t = o->type;
-        if (!t->heap || t->lookup(S("__len__")).empty()) {
+        if (builtin_only || !t->heap || t->lookup(S("__len__")).empty()) {
             switch (t->layout) {
             case Layout::Str:
                 return static_cast<Str*>(o)->length();
@@ -1366,6 +1367,9 @@ std::string Interpreter::repr(const Value& v) {
     default:
         break;
     }
+    if (t == Types::generator)
+        return "<generator object " + static_cast<Generator*>(o)->func->qualname + " at " +
+               hex_addr(o) + ">";
     std::string mod = t->module == "builtins" ? "" : t->module + ".";
     Value q = t->heap ? t->dict->get_str(S("__qualname__")) : Value();
     return "<" + mod + (is_str(q) ? as_str(q)->s : t->name) + " object at " + hex_addr(o) + ">";

@@ -4,6 +4,7 @@
 #include "repl/lang/parser.h"
 
 #include "repl/lang/text/bigint.h"
+#include "repl/lang/text/str_repr.h"
 
 #include <algorithm>
 #include <cstring>
@@ -511,7 +512,7 @@ Node* Parser::expr_statement() {
             Node* n = node(NodeKind::AnnAssign, start);
             check_target(first, "assign");
             n->a = first;
-            n->b = test();
+            n->b = annotation_expr();
             if (accept_op("=")) n->c = is_kw("yield") ? yield_expr() : testlist_star_expr();
             return n;
         }
@@ -737,7 +738,7 @@ void Parser::parameters(CodeInfo& code, const char* close, bool lambda) {
             code.params.push_back(intern(tok().text));
             code.has_varkw = true;
             ++pos_;
-            if (!lambda && accept_op(":")) test();
+            if (!lambda) annotation(code, code.params.back());
             accept_op(",");
             if (!is_op(close)) error("arguments cannot follow var-keyword argument", tok());
             break;
@@ -750,7 +751,7 @@ void Parser::parameters(CodeInfo& code, const char* close, bool lambda) {
                 code.params.push_back(intern(tok().text));
                 code.has_varargs = true;
                 ++pos_;
-                if (!lambda && accept_op(":")) test();
+                if (!lambda) annotation(code, code.params.back());
             } else if (is_op(",") && (peek().kind == Tok::Op && peek().text == close)) {
                 error("named arguments must follow bare *", tok());
             }
@@ -763,7 +764,7 @@ void Parser::parameters(CodeInfo& code, const char* close, bool lambda) {
             if (p == name)
                 error("duplicate argument '" + name->s + "' in function definition", tok());
         ++pos_;
-        if (!lambda && accept_op(":")) test();
+        if (!lambda) annotation(code, name);
         Node* def = nullptr;
         if (accept_op("=")) def = test();
         if (seen_star) {
@@ -802,6 +803,42 @@ void Parser::parameters(CodeInfo& code, const char* close, bool lambda) {
     if (vk) code.params.push_back(vk);
 }
 
+void Parser::annotation(CodeInfo& code, Str* param) {
+    if (!accept_op(":")) return;
+    code.annotation_names.push_back(param);
+    code.annotations.push_back(annotation_expr());
+}
+
+// An annotation; under `from __future__ import annotations` it is kept as its text, spelled
+// the way CPython's unparser spells it (single-quoted strings, ", " between items).
+Node* Parser::annotation_expr() {
+    size_t first = pos_;
+    Node* e = test();
+    if (!future_annotations_) return e;
+    std::string text;
+    for (size_t i = first; i < pos_; ++i) {
+        const Token& t = toks_[i];
+        if (t.kind == Tok::String) {
+            text += text::str_repr(t.text);
+        } else if (t.kind == Tok::Op && (t.text == "," || t.text == ":")) {
+            text += t.text + " ";
+        } else if (t.kind == Tok::Op && t.text != "[" && t.text != "]" && t.text != "(" &&
+                   t.text != ")" && t.text != "." && t.text != "..." && t.text != "=" &&
+                   t.text != "*" && t.text != "**") {
+            text += " " + t.text + " ";
+        } else if (t.kind == Tok::Name &&
+                   (t.text == "or" || t.text == "and" || t.text == "not" || t.text == "if" ||
+                    t.text == "else" || t.text == "in" || t.text == "is")) {
+            text += " " + t.text + " ";
+        } else {
+            text += t.text;
+        }
+    }
+    Node* c = node(NodeKind::Const, e->line, e->col);
+    c->constant = new_str(text);
+    return c;
+}
+
 Node* Parser::funcdef(std::vector<Node*> decorators) {
     const Token& head = decorators.empty() ? tok() : tok();
     Node* n = node(NodeKind::FunctionDef, head);
@@ -823,7 +860,10 @@ Node* Parser::funcdef(std::vector<Node*> decorators) {
     expect_op("(");
     parameters(*code, ")", false);
     expect_op(")");
-    if (accept_op("->")) test();
+    if (accept_op("->")) {
+        code->annotation_names.push_back(intern("return"));
+        code->annotations.push_back(annotation_expr());
+    }
     expect_colon();
     funcs_.push_back(code);
     qual_.push_back(code->name);
@@ -960,6 +1000,9 @@ Node* Parser::from_statement() {
             error("trailing comma not allowed without surrounding parentheses", tok());
     }
     if (paren) expect_op(")");
+    if (name == "__future__")
+        for (Node* a : n->list)
+            if (a->name->s == "annotations") future_annotations_ = true;
     return n;
 }
 
@@ -1275,7 +1318,7 @@ Node* Parser::trailer_call(Node* fn) {
             if (is_kw("for")) {
                 Node* g = node(NodeKind::GenExp, arg->line, arg->col);
                 g->a = arg;
-                arg = comprehension_tail(g);
+                arg = generator_function(comprehension_tail(g));
             } else if (seen_kw) {
                 error_at(n->list2.back()->kind == NodeKind::DoubleStarred
                              ? "positional argument follows keyword argument unpacking"
@@ -1361,6 +1404,55 @@ Node* Parser::comprehension_tail(Node* n) {
         n->list.push_back(f);
     }
     return n;
+}
+
+// A generator expression runs lazily, like CPython's: its loops become the body of a hidden
+// generator function taking the first iterable (evaluated where the expression stands, kept in
+// `b`) as its parameter `.0`.
+Node* Parser::generator_function(Node* g) {
+    auto code = std::make_shared<CodeInfo>();
+    code->name = "<genexpr>";
+    std::string prefix;
+    for (auto& q : qual_)
+        prefix += q + ".";
+    code->qualname = prefix + "<genexpr>";
+    code->file = file_;
+    code->line = g->line;
+    code->is_generator = true;
+    code->def = g;
+    code->arena = arena_;
+    code->source = source_;
+    code->params.push_back(intern(".0"));
+    code->n_positional = 1;
+    Node* yield = node(NodeKind::Yield, g->a->line, g->a->col);
+    yield->a = g->a;
+    Node* inner = node(NodeKind::ExprStmt, g->a->line, g->a->col);
+    inner->a = yield;
+    for (auto f = g->list.rbegin(); f != g->list.rend(); ++f) {
+        Node* comp = *f;
+        for (auto c = comp->list.rbegin(); c != comp->list.rend(); ++c) {
+            Node* cond = node(NodeKind::If, (*c)->line, (*c)->col);
+            cond->a = *c;
+            cond->list.push_back(inner);
+            inner = cond;
+        }
+        Node* loop = node(NodeKind::For, comp->line, comp->col);
+        loop->a = comp->a;
+        if (f + 1 == g->list.rend()) {
+            g->b = comp->b;
+            loop->b = node(NodeKind::Name, comp->line, comp->col);
+            loop->b->name = code->params[0];
+        } else {
+            loop->b = comp->b;
+        }
+        loop->list.push_back(inner);
+        inner = loop;
+    }
+    code->body.push_back(inner);
+    g->a = nullptr;
+    g->list.clear();
+    g->code = code;
+    return g;
 }
 
 Node* Parser::yield_expr() {
@@ -1637,7 +1729,7 @@ Node* Parser::atom() {
         if (is_kw("for")) {
             Node* g = node(NodeKind::GenExp, t);
             g->a = first;
-            comprehension_tail(g);
+            generator_function(comprehension_tail(g));
             expect_op(")");
             return g;
         }

@@ -57,6 +57,9 @@ private:
     Node* import_statement();
     Node* from_statement();
     void parameters(CodeInfo& code, const char* close, bool lambda);
+    // `: expr` after a parameter name, recorded for the function's __annotations__.
+    void annotation(CodeInfo& code, Str* param);
+    Node* annotation_expr();
 
     // Expressions.
     Node* testlist_star_expr(); // a, *b, c  -> tuple when there is a comma
@@ -79,6 +82,7 @@ private:
     Node* subscript_list();
     Node* subscript();
     Node* comprehension_tail(Node* n);
+    Node* generator_function(Node* g);
     Node* strings();
     Node* parse_fstring(const Token& t, std::vector<Node*>& parts);
     Node* yield_expr();
@@ -97,6 +101,7 @@ public:
 private:
     std::vector<std::shared_ptr<CodeInfo>> funcs_; // enclosing functions (generator detection)
     std::vector<std::string> qual_;
+    bool future_annotations_ = false; // `from __future__ import annotations` seen
 };
 
 } // namespace ormsh::lang

@@ -2,6 +2,8 @@
 // scope that provides each free name (turning it into a cell there), pass 3 assigns slots.
 #include "repl/lang/resolver.h"
 
+#include "repl/lang/mangler.h"
+
 #include <algorithm>
 #include <string>
 #include <unordered_map>
@@ -123,6 +125,21 @@ private:
         comp_names_ = std::move(saved);
     }
 
+    // A generator expression's hidden function (see Parser::generator_function). Like a lambda
+    // it sees the comprehension variables of the expression it stands in.
+    void generator_scope(ScopeInfo& sc, Node* e) {
+        auto child = std::make_unique<ScopeInfo>();
+        child->code = e->code.get();
+        child->parent = &sc;
+        child->is_function = true;
+        ScopeInfo& c = *child;
+        sc.children.push_back(std::move(child));
+        sc.child_nodes.push_back(e);
+        for (Str* p : e->code->params)
+            bind(c, p);
+        body(c, e->code->body);
+    }
+
     void stmt(ScopeInfo& sc, Node* s) {
         switch (s->kind) {
         case NodeKind::ExprStmt:
@@ -139,7 +156,7 @@ private:
             break;
         case NodeKind::AnnAssign:
             if (s->c) expr(sc, s->c);
-            if (!sc.is_class) expr(sc, s->b);
+            if (!sc.is_function) expr(sc, s->b); // annotations of locals are not evaluated
             if (s->c || s->a->kind == NodeKind::Name) target(sc, s->a);
             break;
         case NodeKind::If:
@@ -161,6 +178,8 @@ private:
                 expr(sc, d);
             for (Node* d : s->code->kw_defaults)
                 if (d) expr(sc, d);
+            for (Node* d : s->code->annotations)
+                expr(sc, d);
             s->a = make_name(s->name, s->line, s->col);
             target(sc, s->a);
             new_scope(sc, s, s->code.get());
@@ -314,8 +333,11 @@ private:
             break;
         case NodeKind::ListComp:
         case NodeKind::SetComp:
-        case NodeKind::GenExp:
             comprehension(sc, e, {e->a});
+            break;
+        case NodeKind::GenExp:
+            expr(sc, e->b);
+            generator_scope(sc, e);
             break;
         case NodeKind::DictComp:
             comprehension(sc, e, {e->a, e->b});
@@ -453,6 +475,7 @@ private:
 } // namespace
 
 void resolve_program(Program& prog) {
+    mangle_private_names(prog);
     Resolver r(prog);
     r.run();
 }

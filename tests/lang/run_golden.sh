@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs one golden program with the ormsh binary and compares stdout (and, when NAME.err
-# exists, stderr) and the exit code with what python3 produced (see regen.sh).
+# exists, stderr) and the exit code with what python3 produced (see regen.sh). NAME.in, when
+# present, is the program's standard input.
 # usage: run_golden.sh ORMSH_BINARY GOLDEN_DIR NAME
 set -u
 bin="$1"
@@ -10,7 +11,9 @@ tmp="${TMPDIR:-/tmp}/ormsh-golden-$$-$name"
 mkdir -p "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 cd "$dir" || exit 2
-"$bin" "$name.py" >"$tmp/out" 2>"$tmp/err"
+stdin=/dev/null
+[ -f "$name.in" ] && stdin="$name.in"
+"$bin" "$name.py" <"$stdin" >"$tmp/out" 2>"$tmp/err"
 code=$?
 want_code=0
 [ -f "$name.code" ] && want_code=$(cat "$name.code")

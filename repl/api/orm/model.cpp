@@ -234,7 +234,7 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
             if (col->column->table() == table.get()) col->node = nullptr;
         }
         Value args = lookup_in_mro(cls, "__table_args__");
-        if (!args.empty()) apply_table_args(in, *table, args);
+        if (!args.empty()) apply_table_args(in, table_value, args);
     }
     if (table->primary_key().empty())
         in.raise(exc_type(in, "ArgumentError"),

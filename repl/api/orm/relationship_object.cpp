@@ -210,8 +210,7 @@ void resolve_relationship_arguments(Interpreter& in, DeclarativeRegistry& regist
     }
 }
 
-void apply_table_args(Interpreter& in, schema::Table& table, const Value& args) {
-    (void)table;
+void apply_table_args(Interpreter& in, const Value& table, const Value& args) {
     if (args.is_none()) return;
     // Options given as a dict (extend_existing, sqlite_autoincrement ...) change nothing here;
     // constraints in the tuple form are added by the Core bindings' constraint objects.
@@ -219,10 +218,18 @@ void apply_table_args(Interpreter& in, schema::Table& table, const Value& args) 
     for (const Value& item : in.to_vector(args)) {
         if (has_layout(item, lang::Layout::Dict)) continue;
         Value apply = in.getattr_opt(item, lang::intern("_ormsh_apply_to_table"));
-        if (apply.empty())
+        if (!apply.empty()) {
+            in.call(apply, {table});
+            continue;
+        }
+        // UniqueConstraint / CheckConstraint / Index / ForeignKeyConstraint: as Table(...) takes them.
+        Value append = in.getattr(table, lang::intern("append_constraint"));
+        try {
+            in.call(append, {item});
+        } catch (lang::PyException&) {
             in.raise(exc_type(in, "ArgumentError"),
                      fmt::format("__table_args__ item {} is not a constraint or index", in.repr(item)));
-        in.call(apply, {table_object(&table)});
+        }
     }
 }
 

@@ -51,6 +51,6 @@ void resolve_relationship_arguments(Interpreter& in, DeclarativeRegistry& regist
 Value eval_in_registry(Interpreter& in, DeclarativeRegistry& registry, const std::string& source);
 
 // __table_args__: constraints and indexes (tuple), options (dict).
-void apply_table_args(Interpreter& in, schema::Table& table, const Value& args);
+void apply_table_args(Interpreter& in, const Value& table, const Value& args);
 
 } // namespace ormsh::api

@@ -85,6 +85,11 @@ void Engine::dispose() {
     singleton_.reset();
 }
 
+void Engine::invalidate_idle() {
+    std::lock_guard lock(mutex_);
+    idle_.clear();
+}
+
 // ---- Connection ------------------------------------------------------------------------
 
 Connection::Connection(Engine& engine, std::shared_ptr<DriverConnection> driver)
@@ -107,6 +112,16 @@ DriverConnection& Connection::open_driver() const {
     return *driver_;
 }
 
+template <class Fn>
+decltype(auto) Connection::guarded(Fn&& fn) {
+    try {
+        return fn();
+    } catch (const DBAPIError& e) {
+        if (e.connection_invalidated) engine_->invalidate_idle();
+        throw;
+    }
+}
+
 void Connection::echo(const std::string& message) const {
     if (const auto& sink = engine_->echo()) sink(message);
 }
@@ -115,7 +130,7 @@ void Connection::autobegin() {
     DriverConnection& d = open_driver();
     if (!d.in_transaction()) {
         echo("BEGIN (implicit)");
-        d.begin();
+        guarded([&] { d.begin(); });
     }
 }
 
@@ -127,7 +142,7 @@ Result Connection::execute(const std::string& sql, const std::vector<Value>& par
         echo(sql);
         echo(echo_label + " " + repr_params(params));
     }
-    auto cursor = driver_->execute(sql, params);
+    auto cursor = guarded([&] { return driver_->execute(sql, params); });
     return Result(std::move(cursor), result_types ? *result_types : std::vector<TypeSpec>{},
                   &dialect().caps());
 }
@@ -140,7 +155,7 @@ std::int64_t Connection::execute_many(const std::string& sql,
         echo(sql);
         echo(echo_label + " " + repr_param_sets(rows));
     }
-    return driver_->execute_many(sql, rows);
+    return guarded([&] { return driver_->execute_many(sql, rows); });
 }
 
 std::vector<Value> Connection::bulk_insert(const std::string& table,
@@ -148,7 +163,7 @@ std::vector<Value> Connection::bulk_insert(const std::string& table,
                                            const std::vector<std::vector<Value>>& rows,
                                            const std::optional<std::string>& returning) {
     autobegin();
-    return driver_->bulk_insert(table, columns, rows, returning);
+    return guarded([&] { return driver_->bulk_insert(table, columns, rows, returning); });
 }
 
 void Connection::begin() {
@@ -163,14 +178,14 @@ void Connection::commit() {
     DriverConnection& d = open_driver();
     if (!d.in_transaction()) return;
     echo("COMMIT");
-    d.commit();
+    guarded([&] { d.commit(); });
 }
 
 void Connection::rollback() {
     DriverConnection& d = open_driver();
     if (!d.in_transaction()) return;
     echo("ROLLBACK");
-    d.rollback();
+    guarded([&] { d.rollback(); });
 }
 
 bool Connection::in_transaction() const {

@@ -1444,6 +1444,7 @@ Value Interpreter::iter(const Value& v) {
 }
 
 bool Interpreter::next(const Value& it, Value& out) {
+    poll_interrupt_sometimes();
     if (has_layout(it, Layout::Iterator) &&
         (!it.obj()->type->heap || it.type()->lookup(S("__next__")).empty() ||
          has_layout(it.type()->lookup(S("__next__")), Layout::NativeFunction)))

@@ -9,7 +9,7 @@ packages=(
     libgtest-dev libgmock-dev
     postgresql sqlite3 python3 tmux
     clang libclang-rt-14-dev
-    python3-sqlalchemy python3-flask-sqlalchemy
+    python3-sqlalchemy python3-flask-sqlalchemy python3-psycopg2
 )
 
 missing=()

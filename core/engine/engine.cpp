@@ -109,6 +109,9 @@ const Dialect& Connection::dialect() const {
 
 DriverConnection& Connection::open_driver() const {
     if (!driver_) throw ResourceClosedError("This Connection is closed");
+    if (invalidated_)
+        throw PendingRollbackError("Can't reconnect until invalid transaction is rolled back. "
+                                   "(Background on this error at: https://sqlalche.me/e/14/8s2b)");
     return *driver_;
 }
 
@@ -117,7 +120,10 @@ decltype(auto) Connection::guarded(Fn&& fn) {
     try {
         return fn();
     } catch (const DBAPIError& e) {
-        if (e.connection_invalidated) engine_->invalidate_idle();
+        if (e.connection_invalidated) {
+            invalidated_ = true;
+            engine_->invalidate_idle();
+        }
         throw;
     }
 }
@@ -182,6 +188,13 @@ void Connection::commit() {
 }
 
 void Connection::rollback() {
+    if (driver_ && invalidated_) {
+        // Nothing to roll back on a dead connection: reconnect for the next statement.
+        echo("ROLLBACK");
+        driver_ = engine_->checkout();
+        invalidated_ = false;
+        return;
+    }
     DriverConnection& d = open_driver();
     if (!d.in_transaction()) return;
     echo("ROLLBACK");
@@ -189,7 +202,7 @@ void Connection::rollback() {
 }
 
 bool Connection::in_transaction() const {
-    return driver_ && driver_->in_transaction();
+    return driver_ && (invalidated_ || driver_->in_transaction());
 }
 
 void Connection::savepoint(const std::string& name) {
@@ -210,6 +223,11 @@ void Connection::rollback_to_savepoint(const std::string& name) {
 
 void Connection::close() {
     if (!driver_) return;
+    if (invalidated_) {
+        driver_.reset(); // dead: not returned to the pool
+        invalidated_ = false;
+        return;
+    }
     auto driver = std::move(driver_);
     driver_.reset();
     if (driver->is_alive() && driver->in_transaction()) {

@@ -76,6 +76,9 @@ private:
     // connection, as a SQLAlchemy Connection references its Engine.
     std::shared_ptr<Engine> engine_owner_;
     std::shared_ptr<DriverConnection> driver_;
+    // The server connection broke inside a transaction: statements raise PendingRollbackError
+    // until rollback() replaces it with a fresh one, as SQLAlchemy's invalidated Connection.
+    bool invalidated_ = false;
 };
 
 class Engine : public std::enable_shared_from_this<Engine> {

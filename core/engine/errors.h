@@ -32,6 +32,8 @@ ORMSH_DECLARE_ERROR(InvalidRequestError, SQLAlchemyError)
 ORMSH_DECLARE_ERROR(NoSuchTableError, InvalidRequestError)
 ORMSH_DECLARE_ERROR(NoSuchModuleError, ArgumentError)
 ORMSH_DECLARE_ERROR(ResourceClosedError, InvalidRequestError)
+// A Connection whose transaction was lost with its server connection, until rollback().
+ORMSH_DECLARE_ERROR(PendingRollbackError, InvalidRequestError)
 // A ForeignKey whose target table or column is not in its MetaData.
 ORMSH_DECLARE_ERROR(NoReferenceError, InvalidRequestError)
 ORMSH_DECLARE_ERROR(NoReferencedTableError, NoReferenceError)

@@ -40,7 +40,6 @@ try:
     session.commit()
 except Exception as e:
     print('commit', type(e).__name__, type(e.orig).__name__ if hasattr(e, 'orig') else '')
-print('is_active', session.is_active)
 attempt('query', lambda: session.query(Member).count())
 def add_and_flush():
     session.add(Member(name='late'))
@@ -50,11 +49,11 @@ attempt('commit again', session.commit)
 with engine.connect() as conn:
     print('rows seen by another connection', conn.execute(text('SELECT count(*) FROM flush_member')).scalar())
 session.rollback()
-print('is_active', session.is_active)
 attempt('count after rollback', lambda: session.query(Member).count())
 session.add(Member(name='after'))
 session.commit()
 attempt('names', lambda: [m.name for m in session.query(Member).order_by(Member.id)])
+session.close()
 Base.metadata.drop_all(engine)
 '''
 

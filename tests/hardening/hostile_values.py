@@ -56,17 +56,14 @@ for i, v in enumerate(VALUES):
         session.commit()
         return 'ok'
     attempt('flush %%d' %% i, flush)
-    if session.in_transaction():
-        session.rollback()
+    session.rollback()
 session.expunge_all()
 for i, v in enumerate(VALUES):
     attempt('query %%d' %% i, lambda: [(w.id, w.order == v, w.spaced == v, w.quoted == v)
                                        for w in session.query(Weird).filter(Weird.order == v)])
-    if session.in_transaction():
-        session.rollback()
+    session.rollback()
     attempt('filter_by %%d' %% i, lambda: session.query(Weird).filter_by(spaced=v, quoted=v).count())
-    if session.in_transaction():
-        session.rollback()
+    session.rollback()
 session.close()
 
 for i, v in enumerate(VALUES):

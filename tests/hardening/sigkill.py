@@ -56,51 +56,64 @@ def counts_pg(url, table):
     return {int(b): int(n) for b, n in (line.split('|') for line in out.split('\n') if line)}
 
 
-def trials(ormsh, url_for, counts, delays):
+def start(ormsh, path, url, marker, table, mode):
+    proc = subprocess.Popen([ormsh, path, url, marker, table, mode], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while not os.path.exists(marker):
+        if proc.poll() is not None or time.time() > deadline:
+            proc.kill()
+            raise Failure('script failed before the big transaction: %r' % (proc.communicate(),))
+        time.sleep(0.005)
+    return proc
+
+
+def trials(ormsh, url_for, counts):
+    """Times one full run per mode, then kills at fractions of that time, most of them near
+    the end where the commit happens."""
     outcomes = []
     with tempfile.TemporaryDirectory() as d:
         path = os.path.join(d, 'kill.py')
         with open(path, 'w') as f:
             f.write(SCRIPT)
-        for n, (delay, mode) in enumerate(delays):
+        n = 0
+        for mode in ('core', 'orm'):
             url = url_for(d)
-            table = 'killed_%d' % n
-            marker = os.path.join(d, 'marker%d' % n)
-            proc = subprocess.Popen([ormsh, path, url, marker, table, mode], stdin=subprocess.DEVNULL,
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            deadline = time.time() + 120
-            while not os.path.exists(marker):
-                if proc.poll() is not None or time.time() > deadline:
-                    proc.kill()
-                    raise Failure('script failed before the big transaction: %r' % (proc.communicate(),))
-                time.sleep(0.01)
-            time.sleep(delay)
-            finished = proc.poll() is not None
-            proc.send_signal(signal.SIGKILL)
-            proc.communicate()
-            got = counts(url, table)
-            big = got.pop(99, 0)
-            check(got == {0: 1000, 1: 1000, 2: 1000}, 'trial %d: earlier commits %r' % (n, got))
-            check(big in (0, BIG), 'trial %d (%s, kill after %.2fs): %d of %d rows of the killed '
-                  'transaction' % (n, mode, delay, big, BIG))
-            outcomes.append('%s kill after %.2fs%s: %s' % (mode, delay, ' (already done)' if finished else '',
-                                                         'all' if big else 'none'))
+            proc = start(ormsh, path, url, os.path.join(d, 'timing-' + mode), 'killed_t', mode)
+            began = time.time()
+            out, err = proc.communicate(timeout=600)
+            full = time.time() - began
+            check(proc.returncode == 0 and out == b'committed\n', 'full run failed: %r' % err[-500:])
+            for fraction in (0.2, 0.5, 0.8, 0.9, 0.95, 0.98, 1.0, 1.05):
+                table = 'killed_%d' % n
+                marker = os.path.join(d, 'marker%d' % n)
+                proc = start(ormsh, path, url, marker, table, mode)
+                time.sleep(full * fraction)
+                finished = proc.poll() is not None
+                proc.send_signal(signal.SIGKILL)
+                proc.communicate()
+                got = counts(url, table)
+                big = got.pop(99, 0)
+                check(got == {0: 1000, 1: 1000, 2: 1000}, '%s: earlier commits %r' % (table, got))
+                check(big in (0, BIG), '%s (%s, killed at %.0f%% of %.2fs): %d of %d rows of the '
+                      'killed transaction' % (table, mode, fraction * 100, full, big, BIG))
+                outcomes.append('%s killed at %3.0f%% of %.2fs%s: %s' % (
+                    mode, fraction * 100, full, ' (had finished)' if finished else '',
+                    'all' if big else 'none'))
+                n += 1
     print('\n'.join(outcomes))
-
-
-DELAYS = [(0.05, 'core'), (0.3, 'core'), (0.8, 'core'), (1.5, 'core'), (2.5, 'core'),
-          (4.0, 'core'), (0.5, 'orm'), (2.0, 'orm')]
+    return n
 
 
 def sqlite(ormsh):
-    trials(ormsh, lambda d: 'sqlite:///' + os.path.join(d, 'killed.db'), counts_sqlite, DELAYS)
+    trials(ormsh, lambda d: 'sqlite:///' + os.path.join(d, 'killed.db'), counts_sqlite)
 
 
 def pg(ormsh):
     url = pg_url()
-    trials(ormsh, lambda d: url, counts_pg, DELAYS)
-    for n in range(len(DELAYS)):
-        psql(url, 'DROP TABLE IF EXISTS killed_%d' % n)
+    n = trials(ormsh, lambda d: url, counts_pg)
+    for i in list(range(n)) + ['t']:
+        psql(url, 'DROP TABLE IF EXISTS killed_%s' % i)
 
 
 if __name__ == '__main__':

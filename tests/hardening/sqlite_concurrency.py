@@ -26,11 +26,12 @@ import os, sys, time
 from sqlalchemy import create_engine, text
 e = create_engine('sqlite:///' + sys.argv[1])
 with e.connect() as c:
+    trans = c.begin()
     for i in range(100):
         c.execute(text("INSERT INTO t (who) VALUES ('holder')"))
     open(sys.argv[2], 'w').close()
     time.sleep(float(sys.argv[3]))
-    c.commit()
+    trans.commit()
 print('holder committed')
 '''
 
@@ -71,8 +72,9 @@ def contend(ormsh, hold, timeout, how):
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         deadline = time.time() + 60
         while not os.path.exists(ready):
-            check(holder.poll() is None and time.time() < deadline,
-                  'holder did not start: %r' % (holder.communicate(),))
+            if holder.poll() is not None or time.time() > deadline:
+                holder.kill()
+                raise Failure('holder did not start: %r' % (holder.communicate(),))
             time.sleep(0.02)
         writer = run(ormsh, scripts['writer'], args=[db, how, str(timeout)], timeout=120)
         hout, herr = holder.communicate(timeout=120)

@@ -45,7 +45,7 @@ for target in "${targets[@]}"; do
     echo "== fuzz $target for ${seconds}s"
     # Run from a scratch folder with no input: whatever a generated program does stays there.
     if ! (cd "$scratch" && "$build_dir/fuzz/fuzz_$target" -max_total_time="$seconds" \
-        -timeout=20 -rss_limit_mb=3072 -max_len=32768 -print_final_stats=1 \
+        -timeout=20 -rss_limit_mb=4096 -max_len=32768 -print_final_stats=1 \
         -artifact_prefix="$artifacts/" "$corpus" "$seeds" "$root/fuzz/regressions/$target" \
         </dev/null >"$build_dir/fuzz-$target.log" 2>&1); then
         status=1

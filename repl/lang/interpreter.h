@@ -167,6 +167,10 @@ public:
     // KeyboardInterrupt again, so an `except:` in a loop cannot swallow it. Unset: no budget.
     std::chrono::steady_clock::time_point deadline{};
     int recursion_limit = 1000;
+    // The most sys.setrecursionlimit() may set: what the 512 MB interpreter stack holds.
+    int max_recursion_limit = 100000;
+    // The largest str/bytes/list/tuple a repetition may build; bigger is MemoryError.
+    uint64_t max_sequence_bytes = uint64_t{1} << 40;
     int depth = 0;
     Frame* frame = nullptr;
     std::vector<Value> handling; // exceptions being handled (bare raise, __context__)

@@ -98,6 +98,8 @@ def seed_while_querying(ormsh):
     check(reader.returncode == 0, 'reader failed: %s %s' % (text(rout), text(rerr)[-800:]))
     check(('seeded %d' % total) in text(sout), 'seeder: %r' % text(sout))
     check(('final count %d' % total) in text(rout), 'reader: %r' % text(rout))
+    queries = int(text(rout).split('reader queries ')[1].split()[0])
+    check(queries >= 3, 'the reader ran %d queries: it did not overlap the seeding' % queries)
     check(psql(url, 'SELECT count(*) FROM load_reading') == str(total), 'count in the database')
     rss = [int(line.split()[-1]) for line in text(sout).split('\n') if line.startswith('rss')]
     print(text(sout) + text(rout))

@@ -416,7 +416,8 @@ std::vector<Token> Lexer::tokenize() {
                     while (p < src_.size() && src_[p] != '\n')
                         ++p;
                 }
-                if (src_[p] == '\\') ++p;
+                // A comment may end the input: no byte to look at past it.
+                if (p < src_.size() && src_[p] == '\\') ++p;
                 if (p < src_.size() && src_[p] == '\r') ++p;
                 if (p < src_.size()) ++p; // newline
                 pos_ = p;

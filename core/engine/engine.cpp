@@ -115,8 +115,7 @@ DriverConnection& Connection::open_driver() const {
     return *driver_;
 }
 
-template <class Fn>
-decltype(auto) Connection::guarded(Fn&& fn) {
+template <class Fn> decltype(auto) Connection::guarded(Fn&& fn) {
     try {
         return fn();
     } catch (const DBAPIError& e) {

@@ -69,8 +69,7 @@ private:
     void autobegin();
     DriverConnection& open_driver() const;
     // Runs a driver call; a disconnect error invalidates the pool before propagating.
-    template <class Fn>
-    decltype(auto) guarded(Fn&& fn);
+    template <class Fn> decltype(auto) guarded(Fn&& fn);
     Engine* engine_;
     // Keeps the engine (and so the pool this connection returns to) alive as long as the
     // connection, as a SQLAlchemy Connection references its Engine.

@@ -52,6 +52,12 @@ def run_oracle(script, cwd=None, env=None, timeout=120):
                           capture_output=True, timeout=timeout)
 
 
+def sanitized():
+    """True for the ASan+UBSan suite of scripts/test.sh (its frames are many times bigger and
+    its code slower: the 100,000-deep recursion and the load test are for the release build)."""
+    return 'ASAN_OPTIONS' in os.environ
+
+
 def text(b):
     return b.decode('utf-8', 'replace')
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one command that installs, builds and runs every test: the unit and golden suites on
 # SQLite and on a throwaway PostgreSQL server started here (and always stopped), the compat
-# cases, and the same suite again under ASan+UBSan.
+# cases, the same suite again under ASan+UBSan, and a short run of each fuzz target.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -32,5 +32,9 @@ export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run_suite sanitize "$root/build-asan" -DCMAKE_BUILD_TYPE=Debug -DORMSH_SANITIZE=ON \
     -DORMSH_BUILD_BENCH=OFF
+
+# The libFuzzer targets (lexer, parser, interpreter) for a short fixed budget each.
+echo "== fuzz"
+"$root/scripts/fuzz.sh" "${ORMSH_FUZZ_SECONDS:-20}" || status=1
 
 exit $status

@@ -123,6 +123,11 @@ void Engine::dispose() {
     singleton_.reset();
 }
 
+void Engine::invalidate_idle() {
+    std::lock_guard lock(mutex_);
+    idle_.clear();
+}
+
 // ---- Connection ------------------------------------------------------------------------
 
 Connection::Connection(Engine& engine, std::shared_ptr<DriverConnection> driver)
@@ -142,7 +147,22 @@ const Dialect& Connection::dialect() const {
 
 DriverConnection& Connection::open_driver() const {
     if (!driver_) throw ResourceClosedError("This Connection is closed");
+    if (invalidated_)
+        throw PendingRollbackError("Can't reconnect until invalid transaction is rolled back. "
+                                   "(Background on this error at: https://sqlalche.me/e/14/8s2b)");
     return *driver_;
+}
+
+template <class Fn> decltype(auto) Connection::guarded(Fn&& fn) {
+    try {
+        return fn();
+    } catch (const DBAPIError& e) {
+        if (e.connection_invalidated) {
+            invalidated_ = true;
+            engine_->invalidate_idle();
+        }
+        throw;
+    }
 }
 
 void Connection::echo(const std::string& message) const {
@@ -153,7 +173,7 @@ void Connection::autobegin() {
     DriverConnection& d = open_driver();
     if (!d.in_transaction()) {
         echo("BEGIN (implicit)");
-        d.begin();
+        guarded([&] { d.begin(); });
     }
 }
 
@@ -165,7 +185,7 @@ Result Connection::execute(const std::string& sql, const std::vector<Value>& par
         echo(sql);
         echo(echo_label + " " + repr_params(params));
     }
-    auto cursor = driver_->execute(sql, params);
+    auto cursor = guarded([&] { return driver_->execute(sql, params); });
     return Result(std::move(cursor), result_types ? *result_types : std::vector<TypeSpec>{},
                   &dialect().caps());
 }
@@ -194,7 +214,7 @@ std::int64_t Connection::execute_many(const std::string& sql,
         echo(sql);
         echo(echo_label + " " + repr_param_sets(rows));
     }
-    return driver_->execute_many(sql, rows);
+    return guarded([&] { return driver_->execute_many(sql, rows); });
 }
 
 std::vector<Value> Connection::bulk_insert(const std::string& table,
@@ -202,7 +222,7 @@ std::vector<Value> Connection::bulk_insert(const std::string& table,
                                            const std::vector<std::vector<Value>>& rows,
                                            const std::optional<std::string>& returning) {
     autobegin();
-    return driver_->bulk_insert(table, columns, rows, returning);
+    return guarded([&] { return driver_->bulk_insert(table, columns, rows, returning); });
 }
 
 void Connection::begin() {
@@ -217,18 +237,25 @@ void Connection::commit() {
     DriverConnection& d = open_driver();
     if (!d.in_transaction()) return;
     echo("COMMIT");
-    d.commit();
+    guarded([&] { d.commit(); });
 }
 
 void Connection::rollback() {
+    if (driver_ && invalidated_) {
+        // Nothing to roll back on a dead connection: reconnect for the next statement.
+        echo("ROLLBACK");
+        driver_ = engine_->checkout();
+        invalidated_ = false;
+        return;
+    }
     DriverConnection& d = open_driver();
     if (!d.in_transaction()) return;
     echo("ROLLBACK");
-    d.rollback();
+    guarded([&] { d.rollback(); });
 }
 
 bool Connection::in_transaction() const {
-    return driver_ && driver_->in_transaction();
+    return driver_ && (invalidated_ || driver_->in_transaction());
 }
 
 void Connection::savepoint(const std::string& name) {
@@ -249,6 +276,11 @@ void Connection::rollback_to_savepoint(const std::string& name) {
 
 void Connection::close() {
     if (!driver_) return;
+    if (invalidated_) {
+        driver_.reset(); // dead: not returned to the pool
+        invalidated_ = false;
+        return;
+    }
     auto driver = std::move(driver_);
     driver_.reset();
     if (driver->is_alive() && driver->in_transaction()) {

@@ -76,11 +76,16 @@ private:
     // Begins the implicit transaction before a statement, as SQLAlchemy 1.4's autobegin.
     void autobegin();
     DriverConnection& open_driver() const;
+    // Runs a driver call; a disconnect error invalidates the pool before propagating.
+    template <class Fn> decltype(auto) guarded(Fn&& fn);
     Engine* engine_;
     // Keeps the engine (and so the pool this connection returns to) alive as long as the
     // connection, as a SQLAlchemy Connection references its Engine.
     std::shared_ptr<Engine> engine_owner_;
     std::shared_ptr<DriverConnection> driver_;
+    // The server connection broke inside a transaction: statements raise PendingRollbackError
+    // until rollback() replaces it with a fresh one, as SQLAlchemy's invalidated Connection.
+    bool invalidated_ = false;
 };
 
 class Engine : public std::enable_shared_from_this<Engine> {
@@ -107,6 +112,9 @@ public:
     bool sandboxed() const { return sandboxed_; }
     // Drops pooled connections (dispose()).
     void dispose();
+    // Drops the idle pooled connections after one was found disconnected (a server restart
+    // breaks them all), as SQLAlchemy's pool invalidates its older connections.
+    void invalidate_idle();
 
     // Internal: the pool. SQLite in-memory databases keep exactly one connection for the
     // engine's lifetime (as SQLAlchemy's SingletonThreadPool does), since each new connection

@@ -32,6 +32,12 @@ ORMSH_DECLARE_ERROR(InvalidRequestError, SQLAlchemyError)
 ORMSH_DECLARE_ERROR(NoSuchTableError, InvalidRequestError)
 ORMSH_DECLARE_ERROR(NoSuchModuleError, ArgumentError)
 ORMSH_DECLARE_ERROR(ResourceClosedError, InvalidRequestError)
+// A Connection whose transaction was lost with its server connection, until rollback().
+ORMSH_DECLARE_ERROR(PendingRollbackError, InvalidRequestError)
+// A ForeignKey whose target table or column is not in its MetaData.
+ORMSH_DECLARE_ERROR(NoReferenceError, InvalidRequestError)
+ORMSH_DECLARE_ERROR(NoReferencedTableError, NoReferenceError)
+ORMSH_DECLARE_ERROR(NoReferencedColumnError, NoReferenceError)
 
 // Which DB-API error class a driver error falls in (PEP 249 names, as SQLAlchemy wraps them).
 enum class DBErrorKind {

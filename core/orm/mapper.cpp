@@ -80,11 +80,12 @@ std::vector<RelationshipProperty*> MapperRegistry::configure() {
             Mapper* target = find(rel.config().target_name);
             if (!target)
                 throw engine::InvalidRequestError(fmt::format(
-                    "When initializing mapper {}, expression '{}' failed to locate a name "
-                    "('{}'). If this is a class name, consider adding this relationship() to "
-                    "the <class '{}'> class after both dependent classes have been defined.",
-                    mapper.class_name(), rel.config().target_name, rel.config().target_name,
-                    mapper.class_name()));
+                    "When initializing mapper mapped class {}->{}, expression '{}' failed to "
+                    "locate a name ('{}'). If this is a class name, consider adding this "
+                    "relationship() to the <class '{}.{}'> class after both dependent classes "
+                    "have been defined.",
+                    mapper.class_name(), mapper.table().name(), rel.config().target_name,
+                    rel.config().target_name, mapper.class_module, mapper.class_name()));
             rel.configure(*target);
         }
     }

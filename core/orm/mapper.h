@@ -52,6 +52,8 @@ public:
 
     // The host's handle for the mapped class (the Python class object); opaque to core.
     void* class_handle = nullptr;
+    // The module the class was defined in ("__main__"), for messages naming the class.
+    std::string class_module = "__main__";
 
 private:
     std::string class_name_;

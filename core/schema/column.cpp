@@ -54,13 +54,13 @@ std::shared_ptr<Column> ForeignKey::column() const {
     MetaData* md = parent_ && parent_->table() ? parent_->table()->metadata() : nullptr;
     TablePtr table = md ? md->table(table_name) : nullptr;
     if (!table)
-        throw engine::InvalidRequestError(
+        throw engine::NoReferencedTableError(
             "Foreign key associated with column '" + parent_name + "' could not find table '" +
             table_name + "' with which to generate a foreign key to target column '" +
             target_column_name() + "'");
     ColumnPtr col = table->c(target_column_name());
     if (!col)
-        throw engine::InvalidRequestError(
+        throw engine::NoReferencedColumnError(
             "Could not initialize target column for ForeignKey '" + spec_ + "' on table '" +
             (parent_ && parent_->table() ? parent_->table()->name() : std::string()) +
             "': table '" + table_name + "' has no column named '" + target_column_name() + "'");

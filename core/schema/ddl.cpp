@@ -2,6 +2,7 @@
 // 1.4's exact spacing. Type names, quoting and the SERIAL spelling come from the dialect.
 #include "core/schema/ddl.h"
 
+#include "core/engine/errors.h"
 #include "core/schema/metadata.h"
 
 #include <algorithm>
@@ -48,13 +49,9 @@ std::string foreign_key_sql(const Table& table, const ForeignKeyConstraint& fkc,
         auto dot = spec.rfind('.');
         remote_table = spec.substr(0, dot);
         std::string col = spec.substr(dot + 1);
-        // Render the referenced column's name even when the target was given by key.
-        if (i < fkc.elements.size()) {
-            try {
-                col = fkc.elements[i]->column()->name;
-            } catch (const std::exception&) {
-            }
-        }
+        // Render the referenced column's name even when the target was given by key; a
+        // target missing from the MetaData raises NoReferencedTable/ColumnError as in SQLAlchemy.
+        if (i < fkc.elements.size()) col = fkc.elements[i]->column()->name;
         remote.push_back(dialect.quote_identifier(col));
     }
     out += dialect.quote_identifier(remote_table) + " (" + join(remote, ", ") + ")";
@@ -82,6 +79,10 @@ std::string column_specification(const Column& column, const engine::Dialect& di
         auto autoinc = table->autoincrement_column();
         serial = autoinc.get() == &column;
     }
+    // An untyped column takes its type from its foreign key's target; a missing target is
+    // NoReferencedTable/ColumnError, as SQLAlchemy reports it, not an untyped column.
+    if (column.type.kind == TypeKind::Null && !column.foreign_keys().empty())
+        column.foreign_keys().front()->column();
     if (serial) {
         spec += dialect.autoincrement_type_ddl(column.type);
     } else {
@@ -95,8 +96,15 @@ std::string column_specification(const Column& column, const engine::Dialect& di
 
 std::string create_table_sql(const Table& table, const engine::Dialect& dialect) {
     std::vector<std::string> lines;
-    for (const auto& col : table.columns())
-        lines.push_back(column_specification(*col, dialect));
+    for (const auto& col : table.columns()) {
+        try {
+            lines.push_back(column_specification(*col, dialect));
+        } catch (const engine::CompileError& e) {
+            // SQLAlchemy names the column whose type the dialect could not render.
+            throw engine::CompileError("(in table '" + table.name() + "', column '" + col->name +
+                                       "'): " + e.what());
+        }
+    }
     auto pk = table.primary_key();
     if (!pk.empty()) {
         std::vector<std::string> names;

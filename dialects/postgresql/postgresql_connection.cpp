@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 #include <limits>
+#include <stdexcept>
 
 namespace ormsh::dialects {
 
@@ -278,6 +279,10 @@ Value pg_value_from_text(unsigned int oid, const char* text, int length) {
 void PostgreSQLConnection::Params::append(const Value& value, bool typed) {
     unsigned int oid = 0;
     texts.push_back(pg_text(value, oid));
+    // PostgreSQL text cannot hold NUL and libpq would cut the value there: refuse it, as
+    // psycopg2 does (a ValueError in Python), rather than store a truncated string.
+    if (texts.back().find('\0') != std::string::npos)
+        throw std::invalid_argument("A string literal cannot contain NUL (0x00) characters.");
     types.push_back(typed ? oid : 0);
     values.push_back(engine::is_null(value) ? nullptr : reinterpret_cast<const char*>(1));
 }

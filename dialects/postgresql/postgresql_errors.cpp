@@ -115,6 +115,26 @@ std::string pg_error_class(const std::string& sqlstate) {
     return it == names.end() ? std::string() : it->second;
 }
 
+namespace {
+
+// Whether an error means the server connection is gone, even when libpq has not noticed yet
+// (its status stays OK until it reads the socket's end): SQLSTATE class 08, the 57P0x
+// shutdowns, and the messages SQLAlchemy's psycopg2 dialect treats as disconnects.
+bool is_disconnect(const std::string& sqlstate, const std::string& message) {
+    if (sqlstate.rfind("08", 0) == 0 || sqlstate == "57P01" || sqlstate == "57P02" ||
+        sqlstate == "57P03")
+        return true;
+    for (const char* text :
+         {"terminating connection", "closed the connection", "connection not open",
+          "could not receive data from server", "could not send data to server",
+          "connection already closed", "no connection to the server",
+          "connection has been closed unexpectedly", "SSL SYSCALL error"})
+        if (message.find(text) != std::string::npos) return true;
+    return false;
+}
+
+} // namespace
+
 void throw_pg_error(PGconn* conn, const PGresult* result, const std::string& sql,
                     const std::vector<engine::Value>& params, bool connection_lost) {
     std::string sqlstate;
@@ -138,7 +158,7 @@ void throw_pg_error(PGconn* conn, const PGresult* result, const std::string& sql
     engine::DBAPIError err(kind, cls.empty() ? "psycopg2" : "psycopg2.errors", message, sql, params,
                            sqlstate);
     if (!cls.empty()) err.set_driver_class(cls);
-    err.connection_invalidated = connection_lost;
+    err.connection_invalidated = connection_lost || is_disconnect(sqlstate, message);
     throw err;
 }
 

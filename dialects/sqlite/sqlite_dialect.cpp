@@ -154,8 +154,7 @@ std::string SQLiteDialect::type_ddl(const TypeSpec& type) const {
         break;
     }
     throw engine::CompileError(
-        "(in table, column): Can't generate DDL for NullType(); did you forget to specify a "
-        "type on this Column?");
+        "Can't generate DDL for NullType(); did you forget to specify a type on this Column?");
 }
 
 std::string SQLiteDialect::autoincrement_type_ddl(const TypeSpec& type) const {

@@ -68,11 +68,14 @@ B(b_print) {
             out += in.str(v);
     }
     out += end;
+    bool flush = !p[3].empty() && in.truthy(p[3]);
     if (!p[2].empty() && !p[2].is_none()) {
         in.call_method(p[2], "write", {new_str(out)});
+        if (flush) in.call_method(p[2], "flush", {});
         return Value::none();
     }
     in.write_out(out);
+    if (flush) in.output().flush();
     return Value::none();
 }
 

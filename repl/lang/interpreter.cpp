@@ -10,6 +10,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <new>
+#include <stdexcept>
 
 namespace ormsh::lang {
 
@@ -54,11 +56,18 @@ struct DepthGuard {
 } // namespace
 
 void Interpreter::check_interrupt() {
+    poll_interrupt();
+    if (gc::allocations_since_collect > 20000) gc::maybe_collect();
+}
+
+void Interpreter::poll_interrupt() {
     if (interrupt.load(std::memory_order_relaxed)) {
         interrupt = false;
         raise("KeyboardInterrupt", "");
     }
-    if (gc::allocations_since_collect > 20000) gc::maybe_collect();
+    if (deadline != std::chrono::steady_clock::time_point{} &&
+        std::chrono::steady_clock::now() > deadline)
+        raise("KeyboardInterrupt", "");
 }
 
 // ---- names ----
@@ -483,15 +492,19 @@ void Interpreter::comp_loop(Node* n, size_t level, Frame& f, const std::function
     };
     if (has_layout(iterable, Layout::List)) {
         Ref<List> l(iterable.as<List>());
-        for (size_t i = 0; i < l->items.size(); ++i)
+        for (size_t i = 0; i < l->items.size(); ++i) {
+            poll_interrupt_sometimes();
             body(l->items[i]);
+        }
         return;
     }
     if (has_layout(iterable, Layout::Range)) {
         Range* r = iterable.as<Range>();
         int64_t len = r->length();
-        for (int64_t i = 0; i < len; ++i)
+        for (int64_t i = 0; i < len; ++i) {
+            poll_interrupt_sometimes();
             body(Value::integer(r->start + i * r->step));
+        }
         return;
     }
     Value it = iter(iterable);
@@ -721,7 +734,15 @@ void Interpreter::record_annotation(Frame& f, Str* name, const Value& annotation
 
 Flow Interpreter::exec_block(const std::vector<Node*>& body, Frame& f) {
     for (Node* s : body) {
-        Flow fl = exec(s, f);
+        Flow fl;
+        try {
+            fl = exec(s, f);
+        } catch (const std::bad_alloc&) {
+            // A value too big for memory ('a' * 10**12) is Python's MemoryError, not an abort.
+            raise("MemoryError", "");
+        } catch (const std::length_error&) {
+            raise("MemoryError", "");
+        }
         if (fl != Flow::Normal) return fl;
     }
     return Flow::Normal;
@@ -1077,6 +1098,7 @@ Value Interpreter::make_class(Node* n, Frame& f) {
 Value Interpreter::call_function(Function* fn, const Value* self, Args& args) {
     CodeInfo& code = *fn->code;
     if (depth >= recursion_limit) raise("RecursionError", "maximum recursion depth exceeded");
+    poll_interrupt_sometimes();
     const size_t nslots = static_cast<size_t>(code.n_slots);
     const size_t npos = static_cast<size_t>(code.n_positional);
     Value* slots = static_cast<Value*>(alloca(sizeof(Value) * (nslots ? nslots : 1)));

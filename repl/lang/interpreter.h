@@ -7,6 +7,7 @@
 #include "repl/lang/object.h"
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <initializer_list>
 #include <map>
@@ -174,7 +175,14 @@ public:
 
     // ---- execution state ----
     std::atomic<bool> interrupt{false};
+    // A time budget for untrusted code (the fuzzer): past it, every interrupt check raises
+    // KeyboardInterrupt again, so an `except:` in a loop cannot swallow it. Unset: no budget.
+    std::chrono::steady_clock::time_point deadline{};
     int recursion_limit = 1000;
+    // The most sys.setrecursionlimit() may set: what the 512 MB interpreter stack holds.
+    int max_recursion_limit = 100000;
+    // The largest str/bytes/list/tuple a repetition may build; bigger is MemoryError.
+    uint64_t max_sequence_bytes = uint64_t{1} << 40;
     int depth = 0;
     Frame* frame = nullptr;
     std::vector<Value> handling; // exceptions being handled (bare raise, __context__)
@@ -187,6 +195,12 @@ public:
     Flow exec_block(const std::vector<Node*>& body, Frame& f);
     Flow exec(Node* n, Frame& f);
     void check_interrupt();
+    // Raises KeyboardInterrupt when interrupted or past the deadline (no collection: safe
+    // inside native iteration). Called every kPollInterval calls and iterations.
+    void poll_interrupt();
+    void poll_interrupt_sometimes() {
+        if ((++poll_count_ & kPollInterval) == 0) poll_interrupt();
+    }
     void run_module_code(CodeInfo& code, Module& m);
 
 private:
@@ -211,6 +225,8 @@ private:
     [[noreturn]] void raise_stmt(Node* n, Frame& f);
     Module* load_module_from_file(const std::string& name, const std::string& path);
 
+    static constexpr uint32_t kPollInterval = 1023;
+    uint32_t poll_count_ = 0;
     OutputSink* sink_;
     Ref<Module> builtins_;
     Ref<Module> main_;

@@ -2,9 +2,16 @@
 // from the start of the line; the error formatter converts them for display.
 #include "repl/lang/lexer.h"
 
+#include "repl/lang/text/utf8.h"
+
+#include <algorithm>
 #include <cstring>
+#include <fmt/core.h>
 
 namespace ormsh::lang {
+
+// CPython's tokenizer limit on nested blocks (MAXINDENT).
+constexpr size_t kMaxIndentLevels = 100;
 
 namespace {
 
@@ -201,9 +208,11 @@ void Lexer::lex_string(std::string_view prefix, int start_col) {
     std::string out;
     for (;;) {
         if (pos_ >= src_.size()) {
+            // CPython counts the last line of the file, not the empty one after its newline.
+            int last_line = !src_.empty() && src_.back() == '\n' ? line_ - 1 : line_;
             if (triple)
                 error("unterminated triple-quoted string literal (detected at line " +
-                          std::to_string(line_) + ")",
+                          std::to_string(last_line) + ")",
                       start_line, start_col);
             error("unterminated string literal (detected at line " + std::to_string(line_) + ")",
                   start_line, start_col);
@@ -352,7 +361,36 @@ void Lexer::lex_string(std::string_view prefix, int start_col) {
     out_.push_back(std::move(t));
 }
 
+// CPython refuses a source with a NUL byte, and a file that is not UTF-8 (no coding
+// declarations are supported) before tokenizing anything.
+void Lexer::check_source_bytes() {
+    size_t nul = src_.find('\0');
+    size_t bad = text::utf8_invalid_offset(src_);
+    if (nul == std::string_view::npos && bad == std::string_view::npos) return;
+    auto line_of = [&](size_t offset) {
+        return line_ + static_cast<int>(std::count(src_.begin(), src_.begin() + offset, '\n'));
+    };
+    if (nul < bad) {
+        SyntaxErrorInfo info;
+        info.msg = "source code cannot contain null bytes";
+        info.file = file_;
+        info.line = line_of(nul);
+        info.caret = false;
+        throw SyntaxErrorEx(std::move(info));
+    }
+    SyntaxErrorInfo info;
+    info.msg = fmt::format("Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but "
+                           "no encoding declared; see https://peps.python.org/pep-0263/ for "
+                           "details",
+                           static_cast<unsigned char>(src_[bad]), file_, line_of(bad));
+    info.file = file_;
+    info.line = line_of(bad);
+    info.show_location = false;
+    throw SyntaxErrorEx(std::move(info));
+}
+
 std::vector<Token> Lexer::tokenize() {
+    check_source_bytes();
     bool at_bol = true;
     while (pos_ <= src_.size()) {
         if (at_bol && brackets_.empty()) {
@@ -378,7 +416,8 @@ std::vector<Token> Lexer::tokenize() {
                     while (p < src_.size() && src_[p] != '\n')
                         ++p;
                 }
-                if (src_[p] == '\\') ++p;
+                // A comment may end the input: no byte to look at past it.
+                if (p < src_.size() && src_[p] == '\\') ++p;
                 if (p < src_.size() && src_[p] == '\r') ++p;
                 if (p < src_.size()) ++p; // newline
                 pos_ = p;
@@ -391,6 +430,12 @@ std::vector<Token> Lexer::tokenize() {
             int col = static_cast<int>(pos_ - line_start_) + col_base_;
             if (width > indents_.back()) {
                 if (out_.empty()) error("unexpected indent", line_, col, -1, "IndentationError");
+                if (indents_.size() >= kMaxIndentLevels) {
+                    SyntaxErrorInfo info{"too many levels of indentation", file_, line_, col};
+                    info.type = "IndentationError";
+                    info.caret = false;
+                    throw SyntaxErrorEx(std::move(info));
+                }
                 indents_.push_back(width);
                 push(Tok::Indent, line_, col);
             } else {

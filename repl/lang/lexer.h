@@ -49,6 +49,8 @@ struct SyntaxErrorInfo {
     int col = 0;                      // 0-based
     int end_col = -1;                 // exclusive; -1 = single caret
     std::string type = "SyntaxError"; // or IndentationError / TabError
+    bool show_location = true;        // false for errors about the whole file (its encoding)
+    bool caret = true;
 };
 
 struct SyntaxErrorEx : std::runtime_error {
@@ -70,6 +72,7 @@ private:
     [[noreturn]] void error(const std::string& msg, int line, int col, int end_col = -1,
                             const char* type = "SyntaxError");
     void push(Tok k, int line, int col, std::string text = {});
+    void check_source_bytes();
     void lex_number();
     void lex_string(std::string_view prefix, int start_col);
     bool at_line_start_logic();

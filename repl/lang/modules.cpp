@@ -50,7 +50,7 @@ Value sys_getrecursionlimit(Interpreter& in, const Value&, Args&) {
 Value sys_setrecursionlimit(Interpreter& in, const Value&, Args& a) {
     int64_t n = in.index_value(a[0]);
     if (n < 1) in.raise("ValueError", "recursion limit must be greater or equal than 1");
-    in.recursion_limit = static_cast<int>(std::min<int64_t>(n, 100000));
+    in.recursion_limit = static_cast<int>(std::min<int64_t>(n, in.max_recursion_limit));
     return Value::none();
 }
 Value sys_getsizeof(Interpreter&, const Value&, Args&) {

@@ -147,6 +147,19 @@ Value call_dunder(Interpreter& in, const Value& obj, Str* name, std::initializer
     return in.call(m, a);
 }
 
+// A repetition whose result could never fit in memory ('ab' * 2**61) is MemoryError before
+// anything is allocated; Interpreter::max_sequence_bytes bounds it.
+void check_repeat_size(Interpreter& in, const Value& seq, int64_t n) {
+    if (n <= 0) return;
+    Layout l = seq.obj()->type->layout;
+    size_t item = l == Layout::Str     ? as_str(seq)->s.size()
+                  : l == Layout::Bytes ? seq.as<Bytes>()->s.size()
+                  : l == Layout::List  ? seq.as<List>()->items.size() * sizeof(Value)
+                                       : seq.as<Tuple>()->items.size() * sizeof(Value);
+    if (item != 0 && static_cast<uint64_t>(n) > in.max_sequence_bytes / item)
+        in.raise("MemoryError", "");
+}
+
 std::vector<Value> repeat(const std::vector<Value>& v, int64_t n) {
     std::vector<Value> out;
     if (n <= 0) return out;
@@ -263,6 +276,7 @@ Value Interpreter::binary_op(BinOpKind op, const Value& a, const Value& b, bool 
                 if (l == Layout::Str || l == Layout::List || l == Layout::Tuple ||
                     l == Layout::Bytes) {
                     int64_t k = index_value(*n);
+                    check_repeat_size(*this, *seq, k);
                     if (l == Layout::Str) return new_str(text::str_repeat(as_str(*seq)->s, k));
                     if (l == Layout::Bytes)
                         return Value::steal(new Bytes(text::str_repeat(seq->as<Bytes>()->s, k)));
@@ -1501,6 +1515,7 @@ Value Interpreter::iter(const Value& v) {
 }
 
 bool Interpreter::next(const Value& it, Value& out) {
+    poll_interrupt_sometimes();
     if (has_layout(it, Layout::Iterator) &&
         (!it.obj()->type->heap || it.type()->lookup(S("__next__")).empty() ||
          has_layout(it.type()->lookup(S("__next__")), Layout::NativeFunction)))

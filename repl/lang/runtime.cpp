@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <new>
 #include <pthread.h>
 #include <thread>
 #include <unistd.h>
@@ -159,10 +160,17 @@ bool Interpreter::exception_matches(const Value& exc, const Value& spec) {
 }
 
 std::string Interpreter::format_syntax_error(const SyntaxErrorInfo& info) {
+    if (!info.show_location) return info.type + ": " + info.msg + "\n";
     std::string out = "  File \"" + info.file + "\", line " + std::to_string(info.line) + "\n";
     std::string line;
     auto it = sources.find(info.file);
     if (it != sources.end()) line = Lexer::source_line(*it->second, info.line);
+    line = line.substr(0, line.find('\0')); // CPython shows a line up to its NUL byte
+    if (!info.caret) {
+        size_t lead = line.find_first_not_of(" \t\f");
+        line = lead == std::string::npos ? std::string() : line.substr(lead);
+        return out + "    " + line + "\n" + info.type + ": " + info.msg + "\n";
+    }
     bool no_caret = info.type == "IndentationError" && info.msg == "unexpected indent";
     if (no_caret && !line.empty()) {
         size_t lead = line.find_first_not_of(" \t\f");
@@ -402,6 +410,11 @@ RunResult Interpreter::run_main(const std::string& source, const std::string& fi
             resolve_program(prog);
         } catch (SyntaxErrorEx& e) {
             write_err(format_syntax_error(e.info));
+            result.exit_code = 1;
+            g_current = saved;
+            return;
+        } catch (const std::bad_alloc&) {
+            write_err("MemoryError\n");
             result.exit_code = 1;
             g_current = saved;
             return;

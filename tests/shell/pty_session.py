@@ -1,6 +1,7 @@
 """A small pexpect-like driver for the ormsh binary in a real pseudo-terminal.
 
-Every wait has a timeout, so a hang fails the test instead of blocking the suite.
+Every wait has a timeout, so a hang fails the test instead of blocking the suite; the timeouts
+are generous because the sanitizer build on a loaded two-core machine is slow to answer.
 """
 import fcntl
 import os
@@ -47,7 +48,7 @@ class PtySession:
         self.raw += data
         return True
 
-    def expect(self, pattern, timeout=10):
+    def expect(self, pattern, timeout=30):
         """Waits for `pattern` (a regex) in the output after the previous match."""
         regex = re.compile(pattern)
         deadline = time.monotonic() + timeout
@@ -70,7 +71,7 @@ class PtySession:
                 raise Timeout('ormsh exited while waiting for %r; output:\n%s'
                               % (pattern, self.text()[self.consumed:]))
 
-    def prompt(self, timeout=10):
+    def prompt(self, timeout=30):
         return self.expect(r'>>> $', timeout)
 
     def send(self, text):
@@ -79,14 +80,14 @@ class PtySession:
     def sendline(self, line):
         self.send(line + '\r')
 
-    def run(self, line, timeout=10):
+    def run(self, line, timeout=30):
         """Types a line and waits for the next primary prompt; returns what came between."""
         start = self.consumed
         self.sendline(line)
         self.expect(r'>>> $', timeout)
         return self.text()[start:self.consumed]
 
-    def wait(self, timeout=10):
+    def wait(self, timeout=30):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:

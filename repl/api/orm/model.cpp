@@ -243,6 +243,7 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
                              cls.name, table->name(), table->name()));
 
     auto mapper = std::make_unique<orm::Mapper>(cls.name, table);
+    mapper->class_module = cls.module;
     mapper->class_handle = &cls;
     // Attribute keys: the class attribute name for declared columns, the column key otherwise.
     std::vector<std::pair<std::string, schema::ColumnPtr>> mapped;
@@ -388,6 +389,7 @@ void map_class_to_table(Interpreter& in, lang::Type* cls, const Value& table_val
     if (cls->lookup("__init__").empty() || cls->lookup("__init__").type() != lang::Types::function)
         cls->set_attr("__init__", lang::make_native_function("__init__", model_init, true));
     auto mapper = std::make_unique<orm::Mapper>(cls->name, table_obj->table);
+    mapper->class_module = cls->module;
     mapper->class_handle = cls;
     for (const auto& column : table_obj->table->columns()) mapper->add_column(column->key, column);
     orm::Mapper& m = registry->mappers.add(std::move(mapper));

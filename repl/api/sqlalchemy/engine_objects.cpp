@@ -810,6 +810,20 @@ void init_engine_objects(Interpreter&) {
     });
 }
 
+namespace {
+
+// connect_args={'timeout': 2} are the driver's connection parameters; both dialects read
+// those from the URL's query (sqlite: timeout; libpq: connect_timeout, sslmode, ...).
+void add_connect_args(Interpreter& in, const Value& connect_args, engine::Url& url) {
+    if (connect_args.empty() || connect_args.is_none()) return;
+    if (!lang::has_layout(connect_args, lang::Layout::Dict))
+        in.raise("TypeError", "connect_args must be a dict");
+    for (const auto& entry : connect_args.as<lang::Dict>()->entries)
+        if (!entry.key.empty()) url.query[in.str(entry.key)] = in.str(entry.value);
+}
+
+} // namespace
+
 void add_engine_names(Interpreter&, lang::Module& m) {
     api_types();
     m.dict->set_str(
@@ -823,7 +837,11 @@ void add_engine_names(Interpreter&, lang::Module& m) {
                     lang::is_str(args[0]) ? lang::as_str(args[0])->s : in.str(args[0]);
                 auto* o = new EngineObj(api_types().engine);
                 Value v(o);
-                o->engine = guard(in, [&] { return engine::Engine::create(url_text); });
+                o->engine = guard(in, [&] {
+                    engine::Url url = engine::Url::parse(url_text);
+                    add_connect_args(in, kwarg(args, "connect_args"), url);
+                    return engine::Engine::create(url);
+                });
                 o->future = opt_bool(in, kwarg(args, "future"), false);
                 set_echo(*o->engine,
                          g_echo_by_default || opt_bool(in, kwarg(args, "echo"), false));

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <new>
+#include <stdexcept>
 
 namespace ormsh::api {
 
@@ -149,6 +150,9 @@ void rethrow_as_python(Interpreter& in, std::exception_ptr error) {
         in.raise_value(in.new_exception(lang::builtin_type("KeyboardInterrupt"), {}));
     } catch (const std::bad_alloc&) {
         in.raise("MemoryError", "out of memory");
+    } catch (const std::invalid_argument& e) {
+        // A value the driver refuses before sending it (psycopg2's ValueError).
+        in.raise("ValueError", e.what());
     } catch (const std::exception& e) {
         in.raise("RuntimeError", e.what());
     }

@@ -133,7 +133,10 @@ private:
             return Value::flt(*lang::text::parse_float(text));
         }
         if (!o_.parse_int.empty()) return in_.call(o_.parse_int, {lang::new_str(text)});
-        return lang::make_big_int_literal(text);
+        // The literal parser takes digits only; the sign is applied after.
+        bool negative = text[0] == '-';
+        Value magnitude = lang::make_big_int_literal(negative ? text.substr(1) : text);
+        return negative ? in_.unary_op(lang::UnaryKind::Neg, magnitude) : magnitude;
     }
 
     // `i` is just after the opening quote.

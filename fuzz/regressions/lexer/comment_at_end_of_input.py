@@ -1,0 +1,1 @@
+# An exceptthat swallowsInterrupt must not defeat thn exceptthat swallowsInte    pge(1

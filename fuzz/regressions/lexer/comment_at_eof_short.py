@@ -1,0 +1,1 @@
+# a comment ending the input without a newline

@@ -42,11 +42,14 @@ for target in "${targets[@]}"; do
     corpus=$build_dir/corpus/$target
     artifacts=$build_dir/artifacts/$target
     mkdir -p "$corpus" "$artifacts"
+    # Regression inputs of this target, when it has any (git keeps no empty folder).
+    regressions=()
+    [ -d "$root/fuzz/regressions/$target" ] && regressions=("$root/fuzz/regressions/$target")
     echo "== fuzz $target for ${seconds}s"
     # Run from a scratch folder with no input: whatever a generated program does stays there.
     if ! (cd "$scratch" && "$build_dir/fuzz/fuzz_$target" -max_total_time="$seconds" \
         -timeout=20 -rss_limit_mb=4096 -max_len=32768 -print_final_stats=1 \
-        -artifact_prefix="$artifacts/" "$corpus" "$seeds" "$root/fuzz/regressions/$target" \
+        -artifact_prefix="$artifacts/" "$corpus" "$seeds" "${regressions[@]}" \
         </dev/null >"$build_dir/fuzz-$target.log" 2>&1); then
         status=1
         tail -60 "$build_dir/fuzz-$target.log"

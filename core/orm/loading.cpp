@@ -70,10 +70,9 @@ StateRef Loader::load_entity(const Mapper& mapper, std::vector<engine::Value>& r
                              std::size_t first, const std::vector<std::size_t>* positions) {
     if (positions && !positions->empty()) {
         // Gather the scattered columns into slot order, then load as usual.
-        std::vector<engine::Value> slots;
-        slots.reserve(positions->size());
-        for (std::size_t p : *positions) slots.push_back(row[p]);
-        return load_entity(mapper, slots, 0);
+        gathered_slots_.clear();
+        for (std::size_t p : *positions) gathered_slots_.push_back(row[p]);
+        return load_entity(mapper, gathered_slots_, 0);
     }
     IdentityKey key{&mapper, {}};
     key.primary_key.reserve(mapper.primary_key_slots().size());

@@ -69,6 +69,8 @@ private:
     std::vector<std::vector<InstanceState*>> span_objects_;
     std::vector<std::unordered_set<InstanceState*>> span_seen_;
     std::vector<InstanceState*> row_objects_;
+    // Reused to gather an entity's scattered columns (EntitySpan::positions) for each row.
+    std::vector<engine::Value> gathered_slots_;
     // Tells this loader's rows apart from earlier ones in InstanceState::loaded_by.
     std::uint64_t id_;
     // Joined eager collections gathered per parent, and the parents whose slot we fill.

@@ -149,8 +149,7 @@ namespace {
 // Appends a mapped entity's labelled columns, reusing a column already selected under the
 // same label (a selectin query selects the foreign key first, then the entity without it, as
 // SQLAlchemy's SELECT deduplicates); records where each slot sits when not contiguous.
-EntitySpan append_entity(const Mapper& mapper, std::size_t entity_index, sql::NodeList& columns) {
-    (void)entity_index;
+EntitySpan append_entity(const Mapper& mapper, sql::NodeList& columns) {
     sql::NodeList own;
     append_entity_columns(mapper, sql::table(mapper.table_ptr()), mapper.table().name(), own);
     EntitySpan span{&mapper, columns.size(), own.size(), {}};
@@ -213,7 +212,6 @@ struct EagerBuilder {
         const Mapper& target = *rel.target();
         // SQLAlchemy renders a nested eager entity's columns before its parent's; the alias
         // names follow that order.
-        std::vector<std::string> child_names;
         std::string alias_name;
         std::string secondary_name;
         reserve_names(node, alias_name, secondary_name);
@@ -284,7 +282,7 @@ Query::Built Query::build(bool with_eager) const {
     for (std::size_t i = 0; i < entities_.size(); ++i) {
         const auto& entity = entities_[i];
         if (entity.mapper) {
-            built.plan.entities.push_back(append_entity(*entity.mapper, i, columns));
+            built.plan.entities.push_back(append_entity(*entity.mapper, columns));
         } else {
             built.plan.entities.push_back(EntitySpan{nullptr, columns.size(), 1, {}});
             columns.push_back(entity.column);
@@ -347,8 +345,9 @@ engine::Result execute_statement(Session& session, const sql::NodePtr& statement
     for (std::size_t i = 0; i < values.size() && i < compiled.params.size(); ++i)
         engine::convert_bind_value(compiled.params[i].type, conn.dialect().caps(), values[i]);
     std::vector<engine::TypeSpec> types = compiled.result_types();
-    return sql::execute_compiled(conn, compiled, statement, params, values, types,
-                                 fmt::format("[generated in {:.5f}s]", compile_time.count()));
+    std::string label =
+        conn.echoing() ? fmt::format("[generated in {:.5f}s]", compile_time.count()) : std::string();
+    return sql::execute_compiled(conn, compiled, statement, params, values, types, label);
 }
 
 std::vector<QueryRow> Query::run(const sql::NodePtr& statement, const Built& built) const {

@@ -222,14 +222,16 @@ void apply_table_args(Interpreter& in, const Value& table, const Value& args) {
             in.call(apply, {table});
             continue;
         }
-        // UniqueConstraint / CheckConstraint / Index / ForeignKeyConstraint: as Table(...) takes them.
-        Value append = in.getattr(table, lang::intern("append_constraint"));
-        try {
-            in.call(append, {item});
-        } catch (lang::PyException&) {
+        // UniqueConstraint / CheckConstraint / Index / ForeignKeyConstraint: as Table(...) takes
+        // them; errors in a constraint itself (a missing column) come through as they are.
+        Value constraint = in.getattr(Value(in.import_module("sqlalchemy.schema")), "Constraint");
+        if (!has_layout(constraint, lang::Layout::Type) ||
+            !in.isinstance(item, constraint.as<lang::Type>()))
             in.raise(exc_type(in, "ArgumentError"),
-                     fmt::format("__table_args__ item {} is not a constraint or index", in.repr(item)));
-        }
+                     fmt::format("'SchemaItem' object, such as a 'Column' or a 'Constraint' "
+                                 "expected, got {}",
+                                 in.repr(item)));
+        in.call(in.getattr(table, lang::intern("append_constraint")), {item});
     }
 }
 

@@ -7,9 +7,12 @@ namespace ormsh::orm {
 
 namespace {
 
-bool loads_eagerly(LoadStrategy s) { return s == LoadStrategy::Joined || s == LoadStrategy::Selectin; }
+bool loads_eagerly(LoadStrategy s) {
+    return s == LoadStrategy::Joined || s == LoadStrategy::Selectin;
+}
 
-std::vector<LoaderNode> build_level(const Mapper& mapper, const std::vector<const LoaderOption*>& options,
+std::vector<LoaderNode> build_level(const Mapper& mapper,
+                                    const std::vector<const LoaderOption*>& options,
                                     std::size_t depth, std::vector<const Mapper*>& chain) {
     std::vector<LoaderNode> nodes;
     for (const auto& owned : mapper.relationships()) {
@@ -42,7 +45,8 @@ void collect_options(const LoaderNode& node, std::vector<const RelationshipPrope
                      std::vector<LoaderOption>& out) {
     path.push_back(node.rel);
     out.push_back(LoaderOption{path, node.strategy});
-    for (const auto& child : node.children) collect_options(child, path, out);
+    for (const auto& child : node.children)
+        collect_options(child, path, out);
     path.pop_back();
 }
 
@@ -50,7 +54,8 @@ void collect_options(const LoaderNode& node, std::vector<const RelationshipPrope
 
 std::vector<LoaderNode> eager_tree(const Mapper& mapper, const std::vector<LoaderOption>& options) {
     std::vector<const LoaderOption*> all;
-    for (const auto& o : options) all.push_back(&o);
+    for (const auto& o : options)
+        all.push_back(&o);
     std::vector<const Mapper*> chain{&mapper};
     return build_level(mapper, all, 0, chain);
 }
@@ -58,7 +63,8 @@ std::vector<LoaderNode> eager_tree(const Mapper& mapper, const std::vector<Loade
 std::vector<LoaderOption> options_below(const LoaderNode& node) {
     std::vector<LoaderOption> out;
     std::vector<const RelationshipProperty*> path;
-    for (const auto& child : node.children) collect_options(child, path, out);
+    for (const auto& child : node.children)
+        collect_options(child, path, out);
     return out;
 }
 

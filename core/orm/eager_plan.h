@@ -3,9 +3,9 @@
 // query's options and each relationship's own lazy= setting.
 #pragma once
 
-#include <vector>
-
 #include "core/orm/query.h"
+
+#include <vector>
 
 namespace ormsh::orm {
 

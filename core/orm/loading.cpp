@@ -1,14 +1,14 @@
 // Loading rows into objects, and the relationship loader strategies (lazy, selectin).
 #include "core/orm/loading.h"
 
-#include <map>
-#include <unordered_map>
-#include <unordered_set>
-
 #include "core/engine/result.h"
 #include "core/orm/identity_key.h"
 #include "core/sql/elements.h"
 #include "core/sql/selectable.h"
+
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace ormsh::orm {
 
@@ -62,16 +62,16 @@ std::uint64_t next_loader_id() {
 } // namespace
 
 Loader::Loader(Session& session, const LoadPlan& plan, bool unique_entities)
-    : session_(session), plan_(plan), unique_(unique_entities),
-      span_objects_(plan.eager.size()), span_seen_(plan.eager.size()),
-      row_objects_(plan.eager.size()), id_(next_loader_id()) {}
+    : session_(session), plan_(plan), unique_(unique_entities), span_objects_(plan.eager.size()),
+      span_seen_(plan.eager.size()), row_objects_(plan.eager.size()), id_(next_loader_id()) {}
 
 StateRef Loader::load_entity(const Mapper& mapper, std::vector<engine::Value>& row,
                              std::size_t first, const std::vector<std::size_t>* positions) {
     if (positions && !positions->empty()) {
         // Gather the scattered columns into slot order, then load as usual.
         gathered_slots_.clear();
-        for (std::size_t p : *positions) gathered_slots_.push_back(row[p]);
+        for (std::size_t p : *positions)
+            gathered_slots_.push_back(row[p]);
         return load_entity(mapper, gathered_slots_, 0);
     }
     IdentityKey key{&mapper, {}};
@@ -84,7 +84,8 @@ StateRef Loader::load_entity(const Mapper& mapper, std::vector<engine::Value>& r
     if (InstanceState* existing = session_.lookup(key)) {
         // An object already in the session keeps its values; only expired slots are filled.
         for (std::size_t slot = 0; slot < mapper.columns().size(); ++slot)
-            if (!existing->is_loaded(slot)) existing->load_value(slot, std::move(row[first + slot]));
+            if (!existing->is_loaded(slot))
+                existing->load_value(slot, std::move(row[first + slot]));
         return StateRef(existing);
     }
     StateRef state = session_.factory().create(mapper);
@@ -123,8 +124,8 @@ void Loader::add_row(std::vector<engine::Value>& row) {
             row_objects_[i] = child.get();
             if (span_seen_[i].insert(child.get()).second) span_objects_[i].push_back(child.get());
         }
-        auto [it, inserted] = gathered_index_.emplace(std::make_pair(parent, eager.rel),
-                                                      gathered_.size());
+        auto [it, inserted] =
+            gathered_index_.emplace(std::make_pair(parent, eager.rel), gathered_.size());
         if (inserted) gathered_.push_back(Gathered{StateRef(parent), eager.rel, {}, {}});
         std::size_t index = it->second;
         Gathered& g = gathered_[index];
@@ -160,7 +161,8 @@ std::vector<QueryRow> Loader::finish() {
         }
         std::vector<InstanceState*> parents;
         for (InstanceState* p : candidates)
-            if (&p->mapper() == &rel.parent() && !p->related(rel.slot()).loaded) parents.push_back(p);
+            if (&p->mapper() == &rel.parent() && !p->related(rel.slot()).loaded)
+                parents.push_back(p);
         if (!parents.empty()) selectin_load(session_, rel, parents, spec.nested);
     }
     return std::move(rows_);
@@ -172,13 +174,13 @@ sql::NodePtr relationship_criterion(const RelationshipProperty& rel, const Insta
     sql::NodeList clauses;
     for (const auto& pair : rel.pairs()) {
         // The parent's side is bound; SQLAlchemy puts the parameter first: ? = post.category_id.
-        const auto& parent_column = rel.direction() == Direction::ManyToOne ? pair.referencing
-                                                                            : pair.referenced;
-        const auto& child_column = rel.direction() == Direction::ManyToOne ? pair.referenced
-                                                                           : pair.referencing;
+        const auto& parent_column =
+            rel.direction() == Direction::ManyToOne ? pair.referencing : pair.referenced;
+        const auto& child_column =
+            rel.direction() == Direction::ManyToOne ? pair.referenced : pair.referencing;
         std::size_t slot = parent.mapper().slot_of(*parent_column);
-        engine::Value value = slot == Mapper::npos ? engine::Value{engine::Null{}}
-                                                   : parent.value(slot);
+        engine::Value value =
+            slot == Mapper::npos ? engine::Value{engine::Null{}} : parent.value(slot);
         sql::NodePtr param = sql::literal(value, parent_column->type);
         clauses.push_back(sql::eq(param, sql::col(child_column)));
     }
@@ -228,7 +230,8 @@ void lazy_load(InstanceState& state, const RelationshipProperty& rel) {
                 throw;
             }
             session->pop_no_autoflush();
-            set_loaded_related(state, rel, loaded ? std::vector<StateRef>{loaded} : std::vector<StateRef>{});
+            set_loaded_related(state, rel,
+                               loaded ? std::vector<StateRef>{loaded} : std::vector<StateRef>{});
             return;
         }
     }
@@ -241,7 +244,8 @@ void lazy_load(InstanceState& state, const RelationshipProperty& rel) {
         // runs with autoflush only for its own query; pending changes stay pending).
         session->push_no_autoflush();
         try {
-            for (auto& row : query.all()) items.push_back(std::get<StateRef>(row.items.front()));
+            for (auto& row : query.all())
+                items.push_back(std::get<StateRef>(row.items.front()));
         } catch (...) {
             session->pop_no_autoflush();
             throw;
@@ -277,7 +281,8 @@ void selectin_load(Session& session, const RelationshipProperty& rel,
                    const std::vector<LoaderOption>& nested) {
     bool many_to_many = rel.direction() == Direction::ManyToMany;
     if (rel.pairs().size() != 1 || (many_to_many && rel.secondary_pairs().size() != 1)) {
-        for (InstanceState* parent : parents) lazy_load(*parent, rel);
+        for (InstanceState* parent : parents)
+            lazy_load(*parent, rel);
         return;
     }
     const Mapper& target = *rel.target();
@@ -301,7 +306,8 @@ void selectin_load(Session& session, const RelationshipProperty& rel,
             // SELECT target WHERE target.pk IN (...)
             Query query(session, {QueryEntity::of(target)});
             query = query.filter(sql::in_(sql::col(pair.referenced), keys, "primary_keys"));
-            for (const auto& o : nested) query = query.options(o);
+            for (const auto& o : nested)
+                query = query.options(o);
             for (auto& row : run_without_autoflush(session, query)) {
                 StateRef child = std::get<StateRef>(row.items.front());
                 children[child->value(target.slot_of(*pair.referenced))].push_back(child);
@@ -314,7 +320,8 @@ void selectin_load(Session& session, const RelationshipProperty& rel,
             Query query(session, {QueryEntity::of(key_column, fk->key), QueryEntity::of(target)});
             query = query.filter(sql::in_(sql::col(fk), keys, "primary_keys"));
             if (!rel.config().order_by.empty()) query = query.order_by(rel.config().order_by);
-            for (const auto& o : nested) query = query.options(o);
+            for (const auto& o : nested)
+                query = query.options(o);
             for (auto& row : run_without_autoflush(session, query))
                 children[std::get<engine::Value>(row.items[0])].push_back(
                     std::get<StateRef>(row.items[1]));
@@ -323,7 +330,8 @@ void selectin_load(Session& session, const RelationshipProperty& rel,
             // secondary_1 ON ... JOIN target ON ... WHERE parent_1.pk IN (...)
             const ColumnPair& target_pair = rel.secondary_pairs().front();
             const std::string parent_name = rel.parent().table().name() + "_1";
-            sql::NodePtr parent_alias = sql::alias(sql::table(rel.parent().table_ptr()), parent_name);
+            sql::NodePtr parent_alias =
+                sql::alias(sql::table(rel.parent().table_ptr()), parent_name);
             sql::NodePtr secondary = sql::alias(sql::table(rel.config().secondary),
                                                 rel.config().secondary->name() + "_1");
             sql::NodePtr parent_key = sql::c(parent_alias, pair.referenced->key);
@@ -332,7 +340,8 @@ void selectin_load(Session& session, const RelationshipProperty& rel,
                                                   pair.referenced->key),
                                   QueryEntity::of(target)});
             query = query.select_from(parent_alias)
-                        .join(secondary, sql::eq(parent_key, sql::c(secondary, pair.referencing->key)), false)
+                        .join(secondary,
+                              sql::eq(parent_key, sql::c(secondary, pair.referencing->key)), false)
                         .join(sql::table(target.table_ptr()),
                               sql::eq(sql::col(target_pair.referenced),
                                       sql::c(secondary, target_pair.referencing->key)),
@@ -347,7 +356,8 @@ void selectin_load(Session& session, const RelationshipProperty& rel,
     for (auto& [value, parent] : parent_keys) {
         if (parent->related(rel.slot()).loaded) continue;
         auto it = engine::is_null(value) ? children.end() : children.find(value);
-        set_loaded_related(*parent, rel, it == children.end() ? std::vector<StateRef>{} : it->second);
+        set_loaded_related(*parent, rel,
+                           it == children.end() ? std::vector<StateRef>{} : it->second);
     }
 }
 

@@ -1,12 +1,6 @@
 // Query: building the ORM SELECT (entity labels, eager joins) and the bulk DELETE / UPDATE.
 #include "core/orm/query.h"
 
-#include <chrono>
-#include <map>
-#include <fmt/format.h>
-
-#include <fmt/core.h>
-
 #include "core/engine/result.h"
 #include "core/orm/eager_plan.h"
 #include "core/orm/errors.h"
@@ -15,6 +9,11 @@
 #include "core/sql/elements.h"
 #include "core/sql/execute.h"
 #include "core/sql/selectable.h"
+
+#include <chrono>
+#include <fmt/core.h>
+#include <fmt/format.h>
+#include <map>
 
 namespace ormsh::orm {
 
@@ -27,7 +26,8 @@ const Mapper* Query::primary_mapper() const {
 
 std::vector<std::string> Query::keys() const {
     std::vector<std::string> out;
-    for (const auto& e : entities_) out.push_back(e.key);
+    for (const auto& e : entities_)
+        out.push_back(e.key);
     return out;
 }
 
@@ -137,7 +137,8 @@ Query Query::with_parent(const InstanceState& parent, const RelationshipProperty
     return filter(relationship_criterion(rel, parent));
 }
 
-// --- building -------------------------------------------------------------------------------------
+// --- building
+// -------------------------------------------------------------------------------------
 
 struct Query::Built {
     sql::NodePtr select;
@@ -159,10 +160,13 @@ EntitySpan append_entity(const Mapper& mapper, sql::NodeList& columns) {
         const std::string& name = column->as<sql::Label>().name;
         std::size_t found = columns.size();
         for (std::size_t i = 0; i < columns.size(); ++i)
-            if (columns[i]->kind == sql::NodeKind::Label && columns[i]->as<sql::Label>().name == name)
+            if (columns[i]->kind == sql::NodeKind::Label &&
+                columns[i]->as<sql::Label>().name == name)
                 found = i;
-        if (found == columns.size()) columns.push_back(column);
-        else reused = true;
+        if (found == columns.size())
+            columns.push_back(column);
+        else
+            reused = true;
         positions.push_back(found);
     }
     if (reused) span.positions = std::move(positions);
@@ -202,7 +206,8 @@ struct EagerBuilder {
             if (node.strategy == LoadStrategy::Joined && joins_allowed)
                 add_joined(node, entity, parent_eager, parent_from);
             else
-                plan.selectin.push_back(SelectinSpec{node.rel, entity, parent_eager, options_below(node)});
+                plan.selectin.push_back(
+                    SelectinSpec{node.rel, entity, parent_eager, options_below(node)});
         }
     }
 
@@ -224,15 +229,17 @@ struct EagerBuilder {
             for (const auto& pair : rel.secondary_pairs())
                 inner.push_back(sql::eq(sql::c(alias, pair.referenced->key),
                                         sql::c(secondary, pair.referencing->key)));
-            right = sql::join(secondary, alias, inner.size() == 1 ? inner.front() : sql::and_(inner));
+            right =
+                sql::join(secondary, alias, inner.size() == 1 ? inner.front() : sql::and_(inner));
             for (const auto& pair : rel.pairs())
                 on.push_back(sql::eq(sql::c(parent_from, pair.referenced->key),
                                      sql::c(secondary, pair.referencing->key)));
         } else {
             bool referenced_on_target = rel.direction() == Direction::ManyToOne;
             for (const auto& pair : rel.pairs()) {
-                sql::NodePtr referenced = referenced_on_target ? sql::c(alias, pair.referenced->key)
-                                                               : sql::c(parent_from, pair.referenced->key);
+                sql::NodePtr referenced = referenced_on_target
+                                              ? sql::c(alias, pair.referenced->key)
+                                              : sql::c(parent_from, pair.referenced->key);
                 sql::NodePtr referencing = referenced_on_target
                                                ? sql::c(parent_from, pair.referencing->key)
                                                : sql::c(alias, pair.referencing->key);
@@ -255,7 +262,8 @@ struct EagerBuilder {
 
     // Allocates the alias names of `node` after those of its joined children (post-order).
     std::map<const LoaderNode*, std::pair<std::string, std::string>> reserved;
-    void reserve_names(const LoaderNode& node, std::string& alias_name, std::string& secondary_name) {
+    void reserve_names(const LoaderNode& node, std::string& alias_name,
+                       std::string& secondary_name) {
         auto it = reserved.find(&node);
         if (it == reserved.end()) {
             reserve_tree(node);
@@ -269,7 +277,8 @@ struct EagerBuilder {
             if (child.strategy == LoadStrategy::Joined) reserve_tree(child);
         std::string secondary;
         std::string alias = names.next(node.rel->target()->table().name());
-        if (node.rel->config().secondary) secondary = names.next(node.rel->config().secondary->name());
+        if (node.rel->config().secondary)
+            secondary = names.next(node.rel->config().secondary->name());
         reserved[&node] = {alias, secondary};
     }
 };
@@ -307,18 +316,22 @@ Query::Built Query::build(bool with_eager) const {
         sql::NodePtr from = root_from;
         // A LIMIT counts parent rows, so collections are not joined under one (SQLAlchemy
         // wraps the limited query in a subquery; ormsh loads them with an IN query instead).
-        EagerBuilder builder{built.plan, columns, from, eager_order, {},
-                             !(limited && has_joined_collection(tree)), {}};
+        EagerBuilder builder{built.plan,  columns, from,
+                             eager_order, {},      !(limited && has_joined_collection(tree)),
+                             {}};
         builder.add(tree, root_index, -1, root_from);
         if (from != root_from) eager_from = from;
     }
 
     sql::NodePtr select = sql::select(columns);
     if (select_from_) select = sql::select_from(select, select_from_);
-    for (const auto& j : joins_) select = sql::join(select, j.target, j.onclause, j.isouter, false, true);
-    for (const auto& w : where_) select = sql::where(select, w);
+    for (const auto& j : joins_)
+        select = sql::join(select, j.target, j.onclause, j.isouter, false, true);
+    for (const auto& w : where_)
+        select = sql::where(select, w);
     if (!group_by_.empty()) select = sql::group_by(select, group_by_);
-    for (const auto& h : having_) select = sql::having(select, h);
+    for (const auto& h : having_)
+        select = sql::having(select, h);
     if (!order_by_.empty()) select = sql::order_by(select, order_by_);
     if (distinct_) select = sql::select_distinct(select);
     if (limit_) select = sql::limit(select, *limit_);
@@ -331,7 +344,9 @@ Query::Built Query::build(bool with_eager) const {
     return built;
 }
 
-sql::NodePtr Query::statement() const { return build(true).select; }
+sql::NodePtr Query::statement() const {
+    return build(true).select;
+}
 
 // --- execution ----------------------------------------------------------------------------------
 
@@ -345,8 +360,8 @@ engine::Result execute_statement(Session& session, const sql::NodePtr& statement
     for (std::size_t i = 0; i < values.size() && i < compiled.params.size(); ++i)
         engine::convert_bind_value(compiled.params[i].type, conn.dialect().caps(), values[i]);
     std::vector<engine::TypeSpec> types = compiled.result_types();
-    std::string label =
-        conn.echoing() ? fmt::format("[generated in {:.5f}s]", compile_time.count()) : std::string();
+    std::string label = conn.echoing() ? fmt::format("[generated in {:.5f}s]", compile_time.count())
+                                       : std::string();
     return sql::execute_compiled(conn, compiled, statement, params, values, types, label);
 }
 
@@ -354,7 +369,8 @@ std::vector<QueryRow> Query::run(const sql::NodePtr& statement, const Built& bui
     engine::Result result = execute_statement(*session_, statement);
     Loader loader(*session_, built.plan, entities_.size() == 1 && entities_.front().mapper);
     std::vector<engine::Value> row;
-    while (result.next(row)) loader.add_row(row);
+    while (result.next(row))
+        loader.add_row(row);
     return loader.finish();
 }
 
@@ -373,7 +389,8 @@ std::optional<QueryRow> Query::first() const {
 QueryRow Query::one() const {
     auto rows = all();
     if (rows.empty()) throw NoResultFound("No row was found when one was required");
-    if (rows.size() > 1) throw MultipleResultsFound("Multiple rows were found when exactly one was required");
+    if (rows.size() > 1)
+        throw MultipleResultsFound("Multiple rows were found when exactly one was required");
     return std::move(rows.front());
 }
 
@@ -417,8 +434,8 @@ StateRef Query::get(const std::vector<engine::Value>& primary_key) const {
     for (std::size_t i = 0; i < pk_slots.size(); ++i) {
         // SQLAlchemy's get() binds the key as pk_1, pk_2 ...
         const auto& column = mapper->columns()[pk_slots[i]].column;
-        q = q.filter(sql::eq(sql::col(column),
-                             sql::bindparam("pk", primary_key[i], column->type, true)));
+        q = q.filter(
+            sql::eq(sql::col(column), sql::bindparam("pk", primary_key[i], column->type, true)));
     }
     auto row = q.one_or_none();
     if (!row) return StateRef();
@@ -441,7 +458,8 @@ std::vector<StateRef> matching_objects(const Query& query) {
     auto rows = query.with_entities(entities).all();
     for (const auto& row : rows) {
         IdentityKey key{mapper, {}};
-        for (const auto& item : row.items) key.primary_key.push_back(std::get<engine::Value>(item));
+        for (const auto& item : row.items)
+            key.primary_key.push_back(std::get<engine::Value>(item));
         if (InstanceState* state = query.session().lookup(key)) out.emplace_back(state);
     }
     return out;
@@ -455,14 +473,16 @@ std::int64_t Query::delete_(bool synchronize) const {
     session_->autoflush_if_enabled();
     auto matched = synchronize ? matching_objects(*this) : std::vector<StateRef>{};
     sql::NodePtr stmt = sql::delete_(mapper->table_ptr());
-    for (const auto& w : where_) stmt = sql::where(stmt, w);
+    for (const auto& w : where_)
+        stmt = sql::where(stmt, w);
     engine::Result result = execute_statement(*session_, stmt);
-    for (const auto& ref : matched) session_->mark_bulk_deleted(*ref);
+    for (const auto& ref : matched)
+        session_->mark_bulk_deleted(*ref);
     return result.rowcount();
 }
 
 std::int64_t Query::update(const std::vector<std::pair<std::string, sql::Operand>>& values,
-                          bool synchronize) const {
+                           bool synchronize) const {
     const Mapper* mapper = primary_mapper();
     if (!mapper) throw engine::InvalidRequestError("update() needs a query of one mapped class");
     session_->autoflush_if_enabled();
@@ -474,7 +494,8 @@ std::int64_t Query::update(const std::vector<std::pair<std::string, sql::Operand
         map.emplace_back(prop ? prop->column->key : key, value);
     }
     stmt = sql::values(stmt, map);
-    for (const auto& w : where_) stmt = sql::where(stmt, w);
+    for (const auto& w : where_)
+        stmt = sql::where(stmt, w);
     engine::Result result = execute_statement(*session_, stmt);
     for (const auto& ref : matched) {
         for (const auto& [key, value] : values) {

@@ -1,22 +1,26 @@
 // The column and relationship descriptors of mapped classes.
 #include "repl/api/orm/attribute_objects.h"
 
-#include <fmt/core.h>
-
 #include "core/orm/attributes.h"
-#include "repl/api/convert.h"
 #include "core/sql/selectable.h"
+#include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/orm/args.h"
 #include "repl/api/orm/query_object.h"
 #include "repl/api/sqlalchemy/binding.h"
 
+#include <fmt/core.h>
+
 namespace ormsh::api {
 namespace {
 
-lang::Object* alloc_attribute(lang::Type* t) { return new AttributeObj(t); }
+lang::Object* alloc_attribute(lang::Type* t) {
+    return new AttributeObj(t);
+}
 
-AttributeObj& self_attr(const Value& self) { return *static_cast<AttributeObj*>(self.obj()); }
+AttributeObj& self_attr(const Value& self) {
+    return *static_cast<AttributeObj*>(self.obj());
+}
 
 [[noreturn]] void raise_detached(Interpreter& in, ModelObj& obj, const std::string& what) {
     in.raise(exc_type(in, "DetachedInstanceError"),
@@ -42,7 +46,8 @@ Value get_relationship(Interpreter& in, AttributeObj& attr, ModelObj& obj) {
 
 std::vector<orm::InstanceState*> states_of(Interpreter& in, const Value& iterable) {
     std::vector<orm::InstanceState*> out;
-    for (const Value& item : in.to_vector(iterable)) out.push_back(&require_model(in, item).state_);
+    for (const Value& item : in.to_vector(iterable))
+        out.push_back(&require_model(in, item).state_);
     return out;
 }
 
@@ -52,7 +57,8 @@ void set_relationship(Interpreter& in, AttributeObj& attr, ModelObj& obj, const 
         if (rel.uselist()) {
             orm::collection_replace(obj.state_, rel, states_of(in, value));
         } else {
-            orm::set_scalar(obj.state_, rel, value.is_none() ? nullptr : &require_model(in, value).state_);
+            orm::set_scalar(obj.state_, rel,
+                            value.is_none() ? nullptr : &require_model(in, value).state_);
         }
     });
 }
@@ -114,7 +120,8 @@ sql::NodePtr relationship_compare(Interpreter& in, AttributeObj& attr, const Val
 
 Value attr_eq(Interpreter& in, const Value& self, lang::Args& args, bool negate) {
     AttributeObj& attr = self_attr(self);
-    if (attr.rel) return wrap_clause(in, relationship_compare(in, attr, arg_at(in, args, 0), negate));
+    if (attr.rel)
+        return wrap_clause(in, relationship_compare(in, attr, arg_at(in, args, 0), negate));
     Value base = api_types().column_element->lookup(negate ? "__ne__" : "__eq__");
     return in.call(base, {self, arg_at(in, args, 0)});
 }
@@ -131,7 +138,8 @@ sql::NodePtr relationship_exists(const orm::RelationshipProperty& rel, sql::Node
     sql::NodePtr select = sql::select({sql::literal_column("1")});
     const orm::Mapper& target = *rel.target();
     select = sql::select_from(select, sql::table(target.table_ptr()));
-    if (rel.config().secondary) select = sql::select_from(select, sql::table(rel.config().secondary));
+    if (rel.config().secondary)
+        select = sql::select_from(select, sql::table(rel.config().secondary));
     select = sql::where(select, where.size() == 1 ? where.front() : sql::and_(where));
     return sql::exists(select);
 }
@@ -147,9 +155,10 @@ Value attr_exists(Interpreter& in, const Value& self, lang::Args& args) {
     const orm::Mapper& target = *rel.target();
     for (const auto& kw : args.kw) {
         const orm::ColumnProperty* prop = target.column_property(kw.name->s);
-        if (!prop) in.raise(exc_type(in, "InvalidRequestError"),
-                            fmt::format("Entity namespace for \"{}\" has no property \"{}\"",
-                                        target.table().name(), kw.name->s));
+        if (!prop)
+            in.raise(exc_type(in, "InvalidRequestError"),
+                     fmt::format("Entity namespace for \"{}\" has no property \"{}\"",
+                                 target.table().name(), kw.name->s));
         criteria.push_back(sql::eq(sql::col(prop->column), to_operand(in, kw.value)));
     }
     return wrap_clause(in, relationship_exists(rel, std::move(criteria)));
@@ -192,8 +201,8 @@ Value attr_contains(Interpreter& in, const Value& self, lang::Args& args) {
         sql::NodePtr negation = sql::not_(relationship_exists(rel, std::move(target_key)));
         sql::NodePtr secondary = sql::alias(sql::table(rel.config().secondary));
         for (const auto& pair : rel.pairs())
-            clauses.push_back(sql::eq(sql::col(pair.referenced),
-                                      sql::c(secondary, pair.referencing->name)));
+            clauses.push_back(
+                sql::eq(sql::col(pair.referenced), sql::c(secondary, pair.referencing->name)));
         for (const auto& pair : rel.secondary_pairs())
             clauses.push_back(sql::reverse_binary(related_value(in, target, *pair.referenced),
                                                   sql::Op::eq,
@@ -213,12 +222,12 @@ lang::Type* instrumented_attribute_type() {
                             .method("__get__", attr_get)
                             .method("__set__", attr_set)
                             .method("__delete__", attr_delete)
-                            .method("__eq__", +[](Interpreter& in, const Value& s, lang::Args& a) {
-                                return attr_eq(in, s, a, false);
-                            })
-                            .method("__ne__", +[](Interpreter& in, const Value& s, lang::Args& a) {
-                                return attr_eq(in, s, a, true);
-                            })
+                            .method(
+                                "__eq__", +[](Interpreter& in, const Value& s,
+                                              lang::Args& a) { return attr_eq(in, s, a, false); })
+                            .method(
+                                "__ne__", +[](Interpreter& in, const Value& s,
+                                              lang::Args& a) { return attr_eq(in, s, a, true); })
                             .method("any", attr_exists)
                             .method("has", attr_exists)
                             .method("contains", attr_contains)
@@ -230,7 +239,9 @@ lang::Type* instrumented_attribute_type() {
     return type;
 }
 
-AttributeObj* attribute_of(const Value& v) { return dynamic_cast<AttributeObj*>(v.obj_or_null()); }
+AttributeObj* attribute_of(const Value& v) {
+    return dynamic_cast<AttributeObj*>(v.obj_or_null());
+}
 
 Value make_column_attribute(Interpreter&, ClassMapping& mapping, const orm::ColumnProperty& prop) {
     auto* a = new AttributeObj(instrumented_attribute_type());
@@ -288,11 +299,14 @@ struct ListObj : lang::Object {
     const std::vector<orm::StateRef>& items() { return owner->state_.related(rel->slot()).items; }
 };
 
-ListObj& self_list(const Value& v) { return *static_cast<ListObj*>(v.obj()); }
+ListObj& self_list(const Value& v) {
+    return *static_cast<ListObj*>(v.obj());
+}
 
 std::vector<Value> list_values(ListObj& l) {
     std::vector<Value> out;
-    for (const auto& ref : l.items()) out.push_back(value_of(ref.get()));
+    for (const auto& ref : l.items())
+        out.push_back(value_of(ref.get()));
     return out;
 }
 
@@ -309,7 +323,8 @@ Value list_remove(Interpreter& in, const Value& self, lang::Args& args) {
     if (args.pos.size() != 1) in.raise("TypeError", "remove() takes exactly one argument");
     ModelObj* item = as_model(args.pos[0]);
     bool removed = false;
-    if (item) guard(in, [&] { removed = orm::collection_remove(l.owner->state_, *l.rel, item->state_); });
+    if (item)
+        guard(in, [&] { removed = orm::collection_remove(l.owner->state_, *l.rel, item->state_); });
     if (!removed) in.raise("ValueError", "list.remove(x): x not in list");
     return Value::none();
 }
@@ -367,34 +382,38 @@ Value list_repr(Interpreter& in, const Value& self, lang::Args&) {
 
 Value list_eq(Interpreter& in, const Value& self, lang::Args& args) {
     Value other = arg_at(in, args, 0);
-    if (auto* o = dynamic_cast<ListObj*>(other.obj_or_null())) other = lang::new_list(list_values(*o));
+    if (auto* o = dynamic_cast<ListObj*>(other.obj_or_null()))
+        other = lang::new_list(list_values(*o));
     return Value::boolean(in.eq(lang::new_list(list_values(self_list(self))), other));
 }
 
 Value list_index(Interpreter& in, const Value& self, lang::Args& args) {
-    return in.call_method(lang::new_list(list_values(self_list(self))), "index", {arg_at(in, args, 0)});
+    return in.call_method(lang::new_list(list_values(self_list(self))), "index",
+                          {arg_at(in, args, 0)});
 }
 
 Value list_count(Interpreter& in, const Value& self, lang::Args& args) {
-    return in.call_method(lang::new_list(list_values(self_list(self))), "count", {arg_at(in, args, 0)});
+    return in.call_method(lang::new_list(list_values(self_list(self))), "count",
+                          {arg_at(in, args, 0)});
 }
 
 lang::Type* instrumented_list_type() {
-    static lang::Type* type = lang::TypeBuilder("InstrumentedList", {}, "sqlalchemy.orm.collections")
-                                  .method("append", list_append)
-                                  .method("remove", list_remove)
-                                  .method("extend", list_extend)
-                                  .method("pop", list_pop)
-                                  .method("clear", list_clear)
-                                  .method("index", list_index)
-                                  .method("count", list_count)
-                                  .method("__len__", list_len)
-                                  .method("__iter__", list_iter)
-                                  .method("__getitem__", list_getitem)
-                                  .method("__contains__", list_contains)
-                                  .method("__repr__", list_repr)
-                                  .method("__eq__", list_eq)
-                                  .build();
+    static lang::Type* type =
+        lang::TypeBuilder("InstrumentedList", {}, "sqlalchemy.orm.collections")
+            .method("append", list_append)
+            .method("remove", list_remove)
+            .method("extend", list_extend)
+            .method("pop", list_pop)
+            .method("clear", list_clear)
+            .method("index", list_index)
+            .method("count", list_count)
+            .method("__len__", list_len)
+            .method("__iter__", list_iter)
+            .method("__getitem__", list_getitem)
+            .method("__contains__", list_contains)
+            .method("__repr__", list_repr)
+            .method("__eq__", list_eq)
+            .build();
     return type;
 }
 

@@ -53,7 +53,8 @@ lang::Type* instance_state_type() {
                           const auto& key = state_of(in, self).key;
                           if (!key) return Value::none();
                           std::vector<Value> items;
-                          for (const auto& v : key->primary_key) items.push_back(from_db(in, v));
+                          for (const auto& v : key->primary_key)
+                              items.push_back(from_db(in, v));
                           return lang::new_tuple(std::move(items));
                       })
             .property("modified",
@@ -61,9 +62,10 @@ lang::Type* instance_state_type() {
                           orm::InstanceState& st = state_of(in, self);
                           return Value::boolean(st.session && st.session->is_modified(st));
                       })
-            .property("object", [](Interpreter&, const Value& self) {
-                return self.as<InstanceStateObj>()->instance;
-            })
+            .property("object",
+                      [](Interpreter&, const Value& self) {
+                          return self.as<InstanceStateObj>()->instance;
+                      })
             .property("session", [](Interpreter& in, const Value& self) {
                 return python_session(state_of(in, self).session);
             });

@@ -2,11 +2,9 @@
 // dynamic relationships (AppenderQuery) and Flask-SQLAlchemy's extras.
 #include "repl/api/orm/query_object.h"
 
-#include <fmt/core.h>
-
 #include "core/orm/attributes.h"
-#include "repl/api/convert.h"
 #include "core/sql/selectable.h"
+#include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/orm/args.h"
 #include "repl/api/orm/attribute_objects.h"
@@ -14,10 +12,14 @@
 #include "repl/api/result_objects.h"
 #include "repl/api/sqlalchemy/binding.h"
 
+#include <fmt/core.h>
+
 namespace ormsh::api {
 namespace {
 
-QueryObj& self_query(const Value& v) { return *static_cast<QueryObj*>(v.obj()); }
+QueryObj& self_query(const Value& v) {
+    return *static_cast<QueryObj*>(v.obj());
+}
 
 // A new Python query sharing `base`'s session and dynamic parent, holding `q`.
 Value derive(const Value& base, orm::Query q) {
@@ -30,8 +32,7 @@ Value derive(const Value& base, orm::Query q) {
     return Value::steal(n);
 }
 
-template <class F>
-Value generative(Interpreter& in, const Value& self, F&& change) {
+template <class F> Value generative(Interpreter& in, const Value& self, F&& change) {
     return derive(self, guard(in, [&] { return change(self_query(self).query); }));
 }
 
@@ -52,7 +53,8 @@ Value q_filter(Interpreter& in, const Value& self, lang::Args& args) {
     sql::NodeList criteria = clauses_of(in, args.pos);
     return generative(in, self, [&](const orm::Query& q) {
         orm::Query r = q;
-        for (const auto& c : criteria) r = r.filter(c);
+        for (const auto& c : criteria)
+            r = r.filter(c);
         return r;
     });
 }
@@ -60,7 +62,9 @@ Value q_filter(Interpreter& in, const Value& self, lang::Args& args) {
 Value q_filter_by(Interpreter& in, const Value& self, lang::Args& args) {
     const orm::Query& q = self_query(self).query;
     const orm::Mapper* mapper = q.primary_mapper();
-    if (!mapper) in.raise(exc_type(in, "InvalidRequestError"), "filter_by() needs a query of a mapped class");
+    if (!mapper)
+        in.raise(exc_type(in, "InvalidRequestError"),
+                 "filter_by() needs a query of a mapped class");
     configure_mappers(in);
     orm::Query r = q;
     for (const auto& kw : args.kw) {
@@ -72,8 +76,8 @@ Value q_filter_by(Interpreter& in, const Value& self, lang::Args& args) {
         auto* cls = static_cast<lang::Type*>(mapper->class_handle);
         AttributeObj* attr = cls ? attribute_of(cls->lookup(kw.name->s)) : nullptr;
         if (attr && attr->rel) {
-            Value crit = in.call(cls->lookup(kw.name->s).type()->lookup("__eq__"),
-                                 {Value(attr), kw.value});
+            Value crit =
+                in.call(cls->lookup(kw.name->s).type()->lookup("__eq__"), {Value(attr), kw.value});
             r = r.filter(node_of(in, crit));
             continue;
         }
@@ -100,7 +104,8 @@ Value q_having(Interpreter& in, const Value& self, lang::Args& args) {
     sql::NodeList clauses = clauses_of(in, args.pos);
     return generative(in, self, [&](const orm::Query& q) {
         orm::Query r = q;
-        for (const auto& c : clauses) r = r.having(c);
+        for (const auto& c : clauses)
+            r = r.having(c);
         return r;
     });
 }
@@ -150,13 +155,15 @@ Value q_options(Interpreter& in, const Value& self, lang::Args& args) {
     configure_mappers(in);
     orm::Query r = self_query(self).query;
     for (const Value& opt : args.pos)
-        for (const orm::LoaderOption& o : loader_options_of(in, opt, r)) r = r.options(o);
+        for (const orm::LoaderOption& o : loader_options_of(in, opt, r))
+            r = r.options(o);
     return derive(self, std::move(r));
 }
 
 Value q_with_entities(Interpreter& in, const Value& self, lang::Args& args, bool add) {
     std::vector<orm::QueryEntity> entities;
-    for (const Value& v : args.pos) entities.push_back(query_entity(in, v));
+    for (const Value& v : args.pos)
+        entities.push_back(query_entity(in, v));
     return generative(in, self, [&](const orm::Query& q) {
         return add ? q.add_columns(entities) : q.with_entities(entities);
     });
@@ -220,9 +227,11 @@ Value q_count(Interpreter& in, const Value& self, lang::Args&) {
 std::vector<engine::Value> primary_key_values(Interpreter& in, const Value& ident) {
     std::vector<engine::Value> pk;
     if (has_layout(ident, lang::Layout::Tuple) || has_layout(ident, lang::Layout::List)) {
-        for (const Value& v : in.to_vector(ident)) pk.push_back(to_db(in, v));
+        for (const Value& v : in.to_vector(ident))
+            pk.push_back(to_db(in, v));
     } else if (has_layout(ident, lang::Layout::Dict)) {
-        for (const Value& v : in.to_vector(in.call_method(ident, "values", {}))) pk.push_back(to_db(in, v));
+        for (const Value& v : in.to_vector(in.call_method(ident, "values", {})))
+            pk.push_back(to_db(in, v));
     } else {
         pk.push_back(to_db(in, ident));
     }
@@ -256,9 +265,12 @@ Value q_update(Interpreter& in, const Value& self, lang::Args& args) {
     const orm::Mapper* mapper = self_query(self).query.primary_mapper();
     for (const Value& key : in.to_vector(values)) {
         std::string name;
-        if (AttributeObj* attr = attribute_of(key)) name = attr->key;
-        else if (auto* col = dynamic_cast<ColumnObj*>(key.obj_or_null())) name = col->column->key;
-        else name = in.str(key);
+        if (AttributeObj* attr = attribute_of(key))
+            name = attr->key;
+        else if (auto* col = dynamic_cast<ColumnObj*>(key.obj_or_null()))
+            name = col->column->key;
+        else
+            name = in.str(key);
         if (mapper && !mapper->column_property(name))
             in.raise(exc_type(in, "InvalidRequestError"),
                      fmt::format("Entity namespace for \"{}\" has no property \"{}\"",
@@ -306,9 +318,8 @@ Value q_getitem(Interpreter& in, const Value& self, lang::Args& args) {
 Value q_str(Interpreter& in, const Value& self, lang::Args&) {
     configure_mappers(in);
     const orm::Query& q = self_query(self).query;
-    return lang::new_str(guard(in, [&] {
-        return sql::to_string(q.statement(), q.session().engine()->dialect());
-    }));
+    return lang::new_str(
+        guard(in, [&] { return sql::to_string(q.statement(), q.session().engine()->dialect()); }));
 }
 
 Value q_statement(Interpreter& in, const Value& self) {
@@ -330,7 +341,8 @@ Value q_scalar_subquery(Interpreter& in, const Value& self, lang::Args&) {
 Value q_label(Interpreter& in, const Value& self, lang::Args& args) {
     configure_mappers(in);
     std::string name = in.str(arg_at(in, args, 0));
-    return wrap_clause(in, sql::label(sql::scalar_subquery(self_query(self).query.statement()), name));
+    return wrap_clause(in,
+                       sql::label(sql::scalar_subquery(self_query(self).query.statement()), name));
 }
 
 Value q_with_parent(Interpreter& in, const Value& self, lang::Args& args) {
@@ -340,22 +352,29 @@ Value q_with_parent(Interpreter& in, const Value& self, lang::Args& args) {
     const orm::Mapper* target = q.primary_mapper();
     orm::RelationshipProperty* rel = nullptr;
     if (args.pos.size() > 1) {
-        if (AttributeObj* a = attribute_of(args.pos[1])) rel = a->rel;
-        else if (lang::is_str(args.pos[1])) rel = parent.state_.mapper().relationship(lang::as_str(args.pos[1])->s);
+        if (AttributeObj* a = attribute_of(args.pos[1]))
+            rel = a->rel;
+        else if (lang::is_str(args.pos[1]))
+            rel = parent.state_.mapper().relationship(lang::as_str(args.pos[1])->s);
     } else {
         for (const auto& r : parent.state_.mapper().relationships())
             if (r->target() == target) rel = r.get();
     }
-    if (!rel) in.raise(exc_type(in, "InvalidRequestError"), "Could not locate a property which relates instances of class '" + parent.type->name + "' to instances of the queried class");
+    if (!rel)
+        in.raise(exc_type(in, "InvalidRequestError"),
+                 "Could not locate a property which relates instances of class '" +
+                     parent.type->name + "' to instances of the queried class");
     if (parent.state_.any_expired() && parent.state_.session)
         guard(in, [&] { parent.state_.session->load_expired(parent.state_); });
-    return generative(in, self, [&](const orm::Query& query) { return query.with_parent(parent.state_, *rel); });
+    return generative(
+        in, self, [&](const orm::Query& query) { return query.with_parent(parent.state_, *rel); });
 }
 
 // Flask-SQLAlchemy's *_or_404 helpers.
 Value q_get_or_404(Interpreter& in, const Value& self, lang::Args& args) {
     Value v = q_get(in, self, args);
-    if (v.is_none()) raise_not_found(in, args.kw.empty() ? std::string() : in.str(args.kw[0].value));
+    if (v.is_none())
+        raise_not_found(in, args.kw.empty() ? std::string() : in.str(args.kw[0].value));
     return v;
 }
 Value q_first_or_404(Interpreter& in, const Value& self, lang::Args& args) {
@@ -409,12 +428,22 @@ lang::Type* build_query_type(const char* name, lang::Type* base) {
             .method("limit", q_limit)
             .method("offset", q_offset)
             .method("distinct", q_distinct)
-            .method("join", +[](Interpreter& in, const Value& s, lang::Args& a) { return q_join(in, s, a, false); })
-            .method("outerjoin", +[](Interpreter& in, const Value& s, lang::Args& a) { return q_join(in, s, a, true); })
+            .method(
+                "join", +[](Interpreter& in, const Value& s,
+                            lang::Args& a) { return q_join(in, s, a, false); })
+            .method(
+                "outerjoin", +[](Interpreter& in, const Value& s,
+                                 lang::Args& a) { return q_join(in, s, a, true); })
             .method("options", q_options)
-            .method("with_entities", +[](Interpreter& in, const Value& s, lang::Args& a) { return q_with_entities(in, s, a, false); })
-            .method("add_columns", +[](Interpreter& in, const Value& s, lang::Args& a) { return q_with_entities(in, s, a, true); })
-            .method("add_column", +[](Interpreter& in, const Value& s, lang::Args& a) { return q_with_entities(in, s, a, true); })
+            .method(
+                "with_entities", +[](Interpreter& in, const Value& s,
+                                     lang::Args& a) { return q_with_entities(in, s, a, false); })
+            .method(
+                "add_columns", +[](Interpreter& in, const Value& s,
+                                   lang::Args& a) { return q_with_entities(in, s, a, true); })
+            .method(
+                "add_column", +[](Interpreter& in, const Value& s,
+                                  lang::Args& a) { return q_with_entities(in, s, a, true); })
             .method("select_from", q_select_from)
             .method("all", q_all)
             .method("first", q_first)
@@ -472,20 +501,25 @@ static lang::Type* appender_query_type() {
 orm::QueryEntity query_entity(Interpreter& in, const Value& v) {
     if (has_layout(v, lang::Layout::Type)) {
         ClassMapping* m = mapping_of(v.as<lang::Type>());
-        if (!m) in.raise(exc_type(in, "ArgumentError"),
-                         fmt::format("Class '{}' is not mapped", v.as<lang::Type>()->name));
+        if (!m)
+            in.raise(exc_type(in, "ArgumentError"),
+                     fmt::format("Class '{}' is not mapped", v.as<lang::Type>()->name));
         return orm::QueryEntity::of(*m->mapper);
     }
     if (AttributeObj* attr = attribute_of(v); attr && !attr->rel) {
         // The ORM labels a column entity <table>_<column>; rows know it by the attribute key.
         sql::NodePtr col = sql::col(attr->column);
-        return orm::QueryEntity::of(sql::label(col, attr->column->table()->name() + "_" + attr->column->name), attr->key);
+        return orm::QueryEntity::of(
+            sql::label(col, attr->column->table()->name() + "_" + attr->column->name), attr->key);
     }
     sql::NodePtr node = node_of(in, v, "query entity");
     std::string key;
-    if (node->is(sql::NodeKind::Label)) key = node->as<sql::Label>().name;
-    else if (node->is(sql::NodeKind::ColumnRef)) key = node->as<sql::ColumnRef>().key;
-    else if (node->is(sql::NodeKind::Function)) key = node->as<sql::Function>().name;
+    if (node->is(sql::NodeKind::Label))
+        key = node->as<sql::Label>().name;
+    else if (node->is(sql::NodeKind::ColumnRef))
+        key = node->as<sql::ColumnRef>().key;
+    else if (node->is(sql::NodeKind::Function))
+        key = node->as<sql::Function>().name;
     return orm::QueryEntity::of(node, key);
 }
 
@@ -493,7 +527,8 @@ Value make_query(Interpreter& in, const Value& session, orm::Session& core,
                  std::span<const Value> entities) {
     configure_mappers(in);
     std::vector<orm::QueryEntity> list;
-    for (const Value& v : entities) list.push_back(query_entity(in, v));
+    for (const Value& v : entities)
+        list.push_back(query_entity(in, v));
     auto* q = new QueryObj(query_type(), orm::Query(core, std::move(list)));
     q->session = session;
     q->track();
@@ -525,8 +560,10 @@ std::vector<Value> row_values(Interpreter& in, orm::QueryRow& row) {
     std::vector<Value> values;
     values.reserve(row.items.size());
     for (auto& item : row.items) {
-        if (auto* ref = std::get_if<orm::StateRef>(&item)) values.push_back(value_of(ref->get()));
-        else values.push_back(from_db(in, std::get<engine::Value>(item)));
+        if (auto* ref = std::get_if<orm::StateRef>(&item))
+            values.push_back(value_of(ref->get()));
+        else
+            values.push_back(from_db(in, std::get<engine::Value>(item)));
     }
     return values;
 }
@@ -573,7 +610,8 @@ Value paginate_query(Interpreter& in, const Value& query, lang::Args& args) {
 void raise_not_found(Interpreter& in, const std::string& description) {
     lang::Module* wz = in.import_module("werkzeug.exceptions");
     Value abort = wz->dict->get_str("abort");
-    in.call(abort, {Value::integer(404), description.empty() ? Value::none() : lang::new_str(description)});
+    in.call(abort, {Value::integer(404),
+                    description.empty() ? Value::none() : lang::new_str(description)});
     in.raise("RuntimeError", "abort(404) returned");
 }
 

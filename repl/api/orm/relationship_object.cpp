@@ -1,11 +1,11 @@
 // relationship() / backref() objects and their resolution when mappers are configured.
 #include "repl/api/orm/relationship_object.h"
 
-#include <fmt/core.h>
-
 #include "core/sql/selectable.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/sqlalchemy/binding.h"
+
+#include <fmt/core.h>
 
 namespace ormsh::api {
 namespace {
@@ -23,8 +23,7 @@ orm::LoadStrategy parse_lazy(Interpreter& in, const std::string& lazy) {
     if (lazy == "dynamic") return orm::LoadStrategy::Dynamic;
     if (lazy == "noload") return orm::LoadStrategy::NoLoad;
     if (lazy == "raise" || lazy == "raise_on_sql") return orm::LoadStrategy::Raise;
-    in.raise(exc_type(in, "ArgumentError"),
-             fmt::format("Unknown lazy loader strategy '{}'", lazy));
+    in.raise(exc_type(in, "ArgumentError"), fmt::format("Unknown lazy loader strategy '{}'", lazy));
 }
 
 // "table.column" names of the columns in a remote_side= / foreign_keys= argument.
@@ -48,19 +47,32 @@ void fill_from_kwargs(Interpreter& in, RelationshipObj& r, const lang::Args& arg
     for (const auto& kw : args.kw) {
         const std::string& k = kw.name->s;
         const Value& v = kw.value;
-        if (k == "secondary") r.secondary = v;
-        else if (k == "order_by") r.order_by = v;
-        else if (k == "backref") r.backref = v;
-        else if (k == "back_populates") r.back_populates = v;
-        else if (k == "remote_side") r.remote_side = v;
-        else if (k == "foreign_keys") r.foreign_keys = v;
-        else if (k == "primaryjoin") r.primaryjoin = v;
-        else if (k == "lazy") r.lazy = v.is_bool() ? (v.as_bool() ? "select" : "joined") : in.str(v);
-        else if (k == "cascade") r.cascade = in.str(v);
-        else if (k == "uselist") r.uselist = v.is_none() ? std::nullopt : std::optional<bool>(in.truthy(v));
-        else if (k == "viewonly") r.viewonly = in.truthy(v);
-        else if (k == "passive_deletes") r.passive_deletes = in.truthy(v);
-        else if (k == "argument") r.argument = v;
+        if (k == "secondary")
+            r.secondary = v;
+        else if (k == "order_by")
+            r.order_by = v;
+        else if (k == "backref")
+            r.backref = v;
+        else if (k == "back_populates")
+            r.back_populates = v;
+        else if (k == "remote_side")
+            r.remote_side = v;
+        else if (k == "foreign_keys")
+            r.foreign_keys = v;
+        else if (k == "primaryjoin")
+            r.primaryjoin = v;
+        else if (k == "lazy")
+            r.lazy = v.is_bool() ? (v.as_bool() ? "select" : "joined") : in.str(v);
+        else if (k == "cascade")
+            r.cascade = in.str(v);
+        else if (k == "uselist")
+            r.uselist = v.is_none() ? std::nullopt : std::optional<bool>(in.truthy(v));
+        else if (k == "viewonly")
+            r.viewonly = in.truthy(v);
+        else if (k == "passive_deletes")
+            r.passive_deletes = in.truthy(v);
+        else if (k == "argument")
+            r.argument = v;
         // Accepted and without effect here: options about SQL generation details.
         else if (k == "cascade_backrefs" || k == "single_parent" || k == "innerjoin" ||
                  k == "post_update" || k == "enable_typechecks" || k == "join_depth" ||
@@ -91,9 +103,10 @@ void RelationshipObj::clear_refs() {
 }
 
 lang::Type* relationship_type() {
-    static lang::Type* type = lang::TypeBuilder("RelationshipProperty", {}, "sqlalchemy.orm.relationships")
-                                  .layout(lang::Layout::Object, alloc_relationship)
-                                  .build();
+    static lang::Type* type =
+        lang::TypeBuilder("RelationshipProperty", {}, "sqlalchemy.orm.relationships")
+            .layout(lang::Layout::Object, alloc_relationship)
+            .build();
     return type;
 }
 
@@ -104,7 +117,8 @@ Value relationship_function(Interpreter& in, const Value&, lang::Args& args) {
     if (!args.pos.empty()) r.argument = args.pos[0];
     if (args.pos.size() > 1) r.secondary = args.pos[1];
     fill_from_kwargs(in, r, args);
-    if (r.argument.empty()) in.raise("TypeError", "relationship() missing 1 required positional argument: 'argument'");
+    if (r.argument.empty())
+        in.raise("TypeError", "relationship() missing 1 required positional argument: 'argument'");
     return obj;
 }
 
@@ -126,7 +140,8 @@ orm::RelationshipConfig relationship_config(Interpreter& in, RelationshipObj& re
         config.target_name = lang::as_str(rel.argument)->s;
     else if (has_layout(rel.argument, lang::Layout::Type))
         config.target_name = rel.argument.as<lang::Type>()->name;
-    if (lang::is_str(rel.back_populates)) config.back_populates = lang::as_str(rel.back_populates)->s;
+    if (lang::is_str(rel.back_populates))
+        config.back_populates = lang::as_str(rel.back_populates)->s;
     if (!rel.backref.empty() && !rel.backref.is_none()) {
         auto back = std::make_shared<orm::RelationshipConfig>();
         if (lang::is_str(rel.backref)) {
@@ -139,7 +154,8 @@ orm::RelationshipConfig relationship_config(Interpreter& in, RelationshipObj& re
     config.uselist = rel.uselist;
     config.lazy = parse_lazy(in, rel.lazy);
     if (rel.cascade) guard(in, [&] { config.cascade = orm::Cascade::parse(*rel.cascade); });
-    if (auto* table = dynamic_cast<TableObj*>(rel.secondary.obj_or_null())) config.secondary = table->table;
+    if (auto* table = dynamic_cast<TableObj*>(rel.secondary.obj_or_null()))
+        config.secondary = table->table;
     config.viewonly = rel.viewonly;
     config.passive_deletes = rel.passive_deletes;
     if (!lang::is_str(rel.remote_side)) config.remote_side = column_names(in, rel.remote_side);
@@ -151,10 +167,12 @@ Value eval_in_registry(Interpreter& in, DeclarativeRegistry& registry, const std
     lang::Ref<lang::Module> scope = lang::make<lang::Module>("__orm_eval__");
     scope->dict = lang::make<lang::Dict>();
     scope->dict->set_str("__builtins__", Value(in.builtins()));
-    for (const auto& c : registry.classes) scope->dict->set_str(c->cls->name, Value(c->cls));
+    for (const auto& c : registry.classes)
+        scope->dict->set_str(c->cls->name, Value(c->cls));
     // Module-level names of __main__ (functions such as desc, func) are visible too.
     for (const auto& e : in.globals().entries)
-        if (!e.key.empty() && scope->dict->get(in, e.key).empty()) scope->dict->set(in, e.key, e.value);
+        if (!e.key.empty() && scope->dict->get(in, e.key).empty())
+            scope->dict->set(in, e.key, e.value);
     return in.eval_string(source, *scope);
 }
 
@@ -166,7 +184,8 @@ void resolve_relationship_target(Interpreter& in, DeclarativeRegistry& registry,
     if (prop->config().target_name.empty() && !rel->argument.empty()) {
         Value target = rel->argument;
         if (!has_layout(target, lang::Layout::Type)) target = in.call(target, {});
-        if (has_layout(target, lang::Layout::Type)) prop->config().target_name = target.as<lang::Type>()->name;
+        if (has_layout(target, lang::Layout::Type))
+            prop->config().target_name = target.as<lang::Type>()->name;
     }
     if (!prop->config().secondary && !rel->secondary.empty() && !rel->secondary.is_none()) {
         Value secondary = rel->secondary;
@@ -174,16 +193,20 @@ void resolve_relationship_target(Interpreter& in, DeclarativeRegistry& registry,
             auto* md = dynamic_cast<MetaDataObj*>(registry.metadata.obj_or_null());
             std::string name = lang::as_str(secondary)->s;
             schema::TablePtr table = md ? md->metadata->table(name) : nullptr;
-            if (!table) secondary = eval_in_registry(in, registry, name);
-            else prop->config().secondary = table;
+            if (!table)
+                secondary = eval_in_registry(in, registry, name);
+            else
+                prop->config().secondary = table;
         } else if (!dynamic_cast<TableObj*>(secondary.obj_or_null())) {
             secondary = in.call(secondary, {});
         }
-        if (auto* t = dynamic_cast<TableObj*>(secondary.obj_or_null())) prop->config().secondary = t->table;
+        if (auto* t = dynamic_cast<TableObj*>(secondary.obj_or_null()))
+            prop->config().secondary = t->table;
     }
     for (auto [value, names] : {std::pair{&rel->remote_side, &prop->config().remote_side},
                                 std::pair{&rel->foreign_keys, &prop->config().foreign_keys}}) {
-        if (lang::is_str(*value)) *names = column_names(in, eval_in_registry(in, registry, lang::as_str(*value)->s));
+        if (lang::is_str(*value))
+            *names = column_names(in, eval_in_registry(in, registry, lang::as_str(*value)->s));
     }
 }
 
@@ -196,9 +219,11 @@ void resolve_relationship_arguments(Interpreter& in, DeclarativeRegistry& regist
         sql::NodeList nodes;
         if (order_by.empty() || order_by.is_none() || (order_by.is_bool() && !order_by.as_bool()))
             return nodes;
-        if (lang::is_str(order_by)) order_by = eval_in_registry(in, registry, lang::as_str(order_by)->s);
+        if (lang::is_str(order_by))
+            order_by = eval_in_registry(in, registry, lang::as_str(order_by)->s);
         for (const Value& item : flatten_one(in, order_by)) {
-            Value v = lang::is_str(item) ? eval_in_registry(in, registry, lang::as_str(item)->s) : item;
+            Value v =
+                lang::is_str(item) ? eval_in_registry(in, registry, lang::as_str(item)->s) : item;
             if (sql::NodePtr node = clause_of(in, v)) nodes.push_back(node);
         }
         return nodes;

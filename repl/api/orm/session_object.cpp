@@ -1,11 +1,9 @@
 // Session, sessionmaker, scoped_session and query_property as Python objects.
 #include "repl/api/orm/session_object.h"
 
-#include <fmt/core.h>
-
 #include "core/orm/query.h"
-#include "repl/api/convert.h"
 #include "core/sql/selectable.h"
+#include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/orm/args.h"
 #include "repl/api/orm/attribute_objects.h"
@@ -13,6 +11,7 @@
 #include "repl/api/result_objects.h"
 #include "repl/api/sqlalchemy/binding.h"
 
+#include <fmt/core.h>
 #include <unordered_map>
 
 namespace ormsh::api {
@@ -24,7 +23,9 @@ lang::Object* alloc_session(lang::Type* t) {
     return s;
 }
 
-SessionObj& self_session(Interpreter& in, const Value& v) { return session_of(in, v); }
+SessionObj& self_session(Interpreter& in, const Value& v) {
+    return session_of(in, v);
+}
 
 orm::Session& core_session(Interpreter& in, const Value& v) {
     SessionObj& s = self_session(in, v);
@@ -125,19 +126,22 @@ Value s_contains(Interpreter& in, const Value& self, lang::Args& args) {
 lang::Type* identity_set_type() {
     static lang::Type* t =
         lang::TypeBuilder("IdentitySet", {lang::Types::list}, "sqlalchemy.util._collections")
-            .method("__repr__", +[](Interpreter& in, const Value& self, lang::Args&) {
-                std::string items;
-                for (const Value& v : self.as<lang::List>()->items)
-                    items += (items.empty() ? "" : ", ") + in.repr(v);
-                return lang::new_str("IdentitySet([" + items + "])");
-            })
+            .method(
+                "__repr__",
+                +[](Interpreter& in, const Value& self, lang::Args&) {
+                    std::string items;
+                    for (const Value& v : self.as<lang::List>()->items)
+                        items += (items.empty() ? "" : ", ") + in.repr(v);
+                    return lang::new_str("IdentitySet([" + items + "])");
+                })
             .build();
     return t;
 }
 
 Value objects_list(const std::vector<orm::InstanceState*>& states) {
     std::vector<Value> out;
-    for (orm::InstanceState* s : states) out.push_back(value_of(s));
+    for (orm::InstanceState* s : states)
+        out.push_back(value_of(s));
     auto* set = new lang::List(std::move(out));
     set->type = identity_set_type();
     return Value::steal(set);
@@ -149,7 +153,8 @@ Value s_query(Interpreter& in, const Value& self, lang::Args& args) {
 }
 
 Value s_get(Interpreter& in, const Value& self, lang::Args& args) {
-    if (args.pos.size() < 2) in.raise("TypeError", "get() missing 1 required positional argument: 'ident'");
+    if (args.pos.size() < 2)
+        in.raise("TypeError", "get() missing 1 required positional argument: 'ident'");
     SessionObj& s = self_session(in, self);
     std::vector<Value> entity{args.pos[0]};
     Value q = make_query(in, Value(&s), core_session(in, self), entity);
@@ -172,7 +177,8 @@ Value s_merge(Interpreter& in, const Value& self, lang::Args& args) {
     std::vector<Value> entity{Value(obj.type)};
     Value q = make_query(in, Value(&s), session, entity);
     std::vector<Value> pk;
-    for (const auto& v : key.primary_key) pk.push_back(from_db(in, v));
+    for (const auto& v : key.primary_key)
+        pk.push_back(from_db(in, v));
     Value target = in.call_method(q, "get", {pk.size() == 1 ? pk.front() : lang::new_tuple(pk)});
     if (target.is_none()) {
         Value fresh = in.call(Value(obj.type), {});
@@ -184,7 +190,8 @@ Value s_merge(Interpreter& in, const Value& self, lang::Args& args) {
     }
     ModelObj& t = require_model(in, target);
     for (std::size_t slot = 0; slot < st.slot_count(); ++slot)
-        if (st.is_loaded(slot) && !(t.state_.is_loaded(slot) && t.state_.value(slot) == st.value(slot)))
+        if (st.is_loaded(slot) &&
+            !(t.state_.is_loaded(slot) && t.state_.value(slot) == st.value(slot)))
             t.state_.set_value(slot, st.value(slot));
     return target;
 }
@@ -199,19 +206,24 @@ const orm::Mapper* entity_mapper(const sql::NodePtr& node) {
 Value run_orm_select(Interpreter& in, orm::Session& session, const sql::Select& select) {
     std::vector<orm::QueryEntity> entities;
     for (const auto& column : select.columns) {
-        if (const orm::Mapper* m = entity_mapper(column)) entities.push_back(orm::QueryEntity::of(*m));
+        if (const orm::Mapper* m = entity_mapper(column))
+            entities.push_back(orm::QueryEntity::of(*m));
         else {
-            std::string key = column->is(sql::NodeKind::ColumnRef) ? column->as<sql::ColumnRef>().key
+            std::string key = column->is(sql::NodeKind::ColumnRef)
+                                  ? column->as<sql::ColumnRef>().key
                               : column->is(sql::NodeKind::Label) ? column->as<sql::Label>().name
                                                                  : "";
             entities.push_back(orm::QueryEntity::of(column, key));
         }
     }
     orm::Query q(session, entities);
-    for (const auto& f : select.from_clauses) q = q.select_from(f);
-    for (const auto& w : select.where) q = q.filter(w);
+    for (const auto& f : select.from_clauses)
+        q = q.select_from(f);
+    for (const auto& w : select.where)
+        q = q.filter(w);
     if (!select.group_by.empty()) q = q.group_by(select.group_by);
-    for (const auto& h : select.having) q = q.having(h);
+    for (const auto& h : select.having)
+        q = q.having(h);
     if (!select.order_by.empty()) q = q.order_by(select.order_by);
     auto literal_int = [](const sql::NodePtr& n) -> std::optional<std::int64_t> {
         if (n && n->is(sql::NodeKind::BindParam)) {
@@ -226,9 +238,11 @@ Value run_orm_select(Interpreter& in, orm::Session& session, const sql::Select& 
     if (select.distinct) q = q.distinct();
     auto rows = guard(in, [&] { return q.all(); });
     auto keys = std::make_shared<RowKeys>();
-    for (const auto& e : q.entities()) keys->names.push_back(e.key);
+    for (const auto& e : q.entities())
+        keys->names.push_back(e.key);
     std::vector<std::vector<Value>> out;
-    for (auto& row : rows) out.push_back(row_values(in, row));
+    for (auto& row : rows)
+        out.push_back(row_values(in, row));
     return make_result(in, keys, std::move(out));
 }
 
@@ -236,7 +250,8 @@ Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
     orm::Session& session = core_session(in, self);
     configure_mappers(in);
     Value stmt = arg_at(in, args, 0);
-    sql::NodePtr node = lang::is_str(stmt) ? sql::text(lang::as_str(stmt)->s) : node_of(in, stmt, "statement");
+    sql::NodePtr node =
+        lang::is_str(stmt) ? sql::text(lang::as_str(stmt)->s) : node_of(in, stmt, "statement");
     guard(in, [&] { session.autoflush_if_enabled(); });
     if (node->is(sql::NodeKind::Select)) {
         const auto& select = node->as<sql::Select>();
@@ -246,7 +261,8 @@ Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
     sql::ParamMap params;
     Value p = args.pos.size() > 1 ? args.pos[1] : kwarg(args, "params");
     if (!p.empty() && !p.is_none())
-        for (const Value& key : in.to_vector(p)) params[in.str(key)] = to_db(in, in.getitem(p, key));
+        for (const Value& key : in.to_vector(p))
+            params[in.str(key)] = to_db(in, in.getitem(p, key));
     return guard(in, [&] {
         engine::Result result = orm::execute_statement(session, node, params);
         auto keys = std::make_shared<RowKeys>();
@@ -256,7 +272,8 @@ Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
         std::vector<engine::Value> row;
         while (result.next(row)) {
             std::vector<Value> values_out;
-            for (const auto& v : row) values_out.push_back(from_db(in, v));
+            for (const auto& v : row)
+                values_out.push_back(from_db(in, v));
             rows.push_back(std::move(values_out));
         }
         return make_result(in, keys, std::move(rows), result.rowcount());
@@ -285,39 +302,45 @@ struct SessionContext : lang::Object {
 lang::Type* session_context_type() {
     static lang::Type* type =
         lang::TypeBuilder("_SessionContext", {}, "sqlalchemy.orm.session")
-            .method("__enter__",
-                    +[](Interpreter& in, const Value& self, lang::Args&) -> Value {
-                        auto* c = static_cast<SessionContext*>(self.obj());
-                        if (c->kind == SessionContext::Kind::NoAutoflush) {
-                            core_session(in, c->session).push_no_autoflush();
-                            return c->session;
-                        }
-                        return self;
-                    })
-            .method("__exit__",
-                    +[](Interpreter& in, const Value& self, lang::Args& args) -> Value {
-                        auto* c = static_cast<SessionContext*>(self.obj());
-                        orm::Session& s = core_session(in, c->session);
-                        if (c->kind == SessionContext::Kind::NoAutoflush) {
-                            s.pop_no_autoflush();
-                        } else if (!args.pos.empty() && args.pos[0].is_none()) {
-                            configure_mappers(in);
-                            guard(in, [&] { s.commit(); });
-                        } else {
-                            guard(in, [&] { s.rollback(); });
-                        }
-                        return Value::boolean(false);
-                    })
-            .method("commit", +[](Interpreter& in, const Value& self, lang::Args&) -> Value {
-                auto* c = static_cast<SessionContext*>(self.obj());
-                guard(in, [&] { core_session(in, c->session).commit(); });
-                return Value::none();
-            })
-            .method("rollback", +[](Interpreter& in, const Value& self, lang::Args&) -> Value {
-                auto* c = static_cast<SessionContext*>(self.obj());
-                guard(in, [&] { core_session(in, c->session).rollback(); });
-                return Value::none();
-            })
+            .method(
+                "__enter__",
+                +[](Interpreter& in, const Value& self, lang::Args&) -> Value {
+                    auto* c = static_cast<SessionContext*>(self.obj());
+                    if (c->kind == SessionContext::Kind::NoAutoflush) {
+                        core_session(in, c->session).push_no_autoflush();
+                        return c->session;
+                    }
+                    return self;
+                })
+            .method(
+                "__exit__",
+                +[](Interpreter& in, const Value& self, lang::Args& args) -> Value {
+                    auto* c = static_cast<SessionContext*>(self.obj());
+                    orm::Session& s = core_session(in, c->session);
+                    if (c->kind == SessionContext::Kind::NoAutoflush) {
+                        s.pop_no_autoflush();
+                    } else if (!args.pos.empty() && args.pos[0].is_none()) {
+                        configure_mappers(in);
+                        guard(in, [&] { s.commit(); });
+                    } else {
+                        guard(in, [&] { s.rollback(); });
+                    }
+                    return Value::boolean(false);
+                })
+            .method(
+                "commit",
+                +[](Interpreter& in, const Value& self, lang::Args&) -> Value {
+                    auto* c = static_cast<SessionContext*>(self.obj());
+                    guard(in, [&] { core_session(in, c->session).commit(); });
+                    return Value::none();
+                })
+            .method(
+                "rollback",
+                +[](Interpreter& in, const Value& self, lang::Args&) -> Value {
+                    auto* c = static_cast<SessionContext*>(self.obj());
+                    guard(in, [&] { core_session(in, c->session).rollback(); });
+                    return Value::none();
+                })
             .build();
     return type;
 }
@@ -363,7 +386,8 @@ SessionObj::~SessionObj() {
 
 Value python_session(const orm::Session* session) {
     auto it = session ? session_owners().find(session) : session_owners().end();
-    return it == session_owners().end() ? Value::none() : Value(static_cast<lang::Object*>(it->second));
+    return it == session_owners().end() ? Value::none()
+                                        : Value(static_cast<lang::Object*>(it->second));
 }
 
 void SessionObj::clear_refs() {
@@ -396,38 +420,50 @@ lang::Type* session_type() {
             .method("execute", s_execute)
             .method("scalars", s_scalars)
             .method("scalar", s_scalar)
-            .method("begin", +[](Interpreter&, const Value& self, lang::Args&) {
-                return make_context(self, SessionContext::Kind::Begin);
-            })
-            .method("__enter__", +[](Interpreter&, const Value& self, lang::Args&) { return self; })
-            .method("__exit__", +[](Interpreter& in, const Value& self, lang::Args& a) {
-                s_close(in, self, a);
-                return Value::boolean(false);
-            })
-            .property("new", [](Interpreter& in, const Value& self) {
-                return objects_list(core_session(in, self).new_objects());
-            })
-            .property("dirty", [](Interpreter& in, const Value& self) {
-                return objects_list(core_session(in, self).dirty_objects());
-            })
-            .property("deleted", [](Interpreter& in, const Value& self) {
-                return objects_list(core_session(in, self).deleted_objects());
-            })
+            .method(
+                "begin",
+                +[](Interpreter&, const Value& self, lang::Args&) {
+                    return make_context(self, SessionContext::Kind::Begin);
+                })
+            .method(
+                "__enter__", +[](Interpreter&, const Value& self, lang::Args&) { return self; })
+            .method(
+                "__exit__",
+                +[](Interpreter& in, const Value& self, lang::Args& a) {
+                    s_close(in, self, a);
+                    return Value::boolean(false);
+                })
+            .property("new",
+                      [](Interpreter& in, const Value& self) {
+                          return objects_list(core_session(in, self).new_objects());
+                      })
+            .property("dirty",
+                      [](Interpreter& in, const Value& self) {
+                          return objects_list(core_session(in, self).dirty_objects());
+                      })
+            .property("deleted",
+                      [](Interpreter& in, const Value& self) {
+                          return objects_list(core_session(in, self).deleted_objects());
+                      })
             // False after a failed flush until rollback(), as SQLAlchemy's Session.is_active.
-            .property("is_active", [](Interpreter& in, const Value& self) {
-                SessionObj& s = self_session(in, self);
-                return Value::boolean(!s.session || !s.session->needs_rollback());
-            })
+            .property("is_active",
+                      [](Interpreter& in, const Value& self) {
+                          SessionObj& s = self_session(in, self);
+                          return Value::boolean(!s.session || !s.session->needs_rollback());
+                      })
             // ormsh's own: a flush wrote rows the current transaction has not committed yet
             // (the shell's prompt shows it).
-            .property("_ormsh_flushed_uncommitted", [](Interpreter& in, const Value& self) {
-                SessionObj& s = self_session(in, self);
-                return Value::boolean(s.session && s.session->wrote_in_transaction());
-            })
-            .property("no_autoflush", [](Interpreter&, const Value& self) {
-                return make_context(self, SessionContext::Kind::NoAutoflush);
-            })
-            .property("bind", [](Interpreter& in, const Value& self) { return self_session(in, self).bind; })
+            .property("_ormsh_flushed_uncommitted",
+                      [](Interpreter& in, const Value& self) {
+                          SessionObj& s = self_session(in, self);
+                          return Value::boolean(s.session && s.session->wrote_in_transaction());
+                      })
+            .property("no_autoflush",
+                      [](Interpreter&, const Value& self) {
+                          return make_context(self, SessionContext::Kind::NoAutoflush);
+                      })
+            .property("bind", [](Interpreter& in,
+                                 const Value& self) { return self_session(in, self).bind; })
             .property(
                 "autoflush",
                 [](Interpreter& in, const Value& self) {
@@ -436,9 +472,10 @@ lang::Type* session_type() {
                 [](Interpreter& in, const Value& self, const Value& v) {
                     core_session(in, self).autoflush = in.truthy(v);
                 })
-            .method("get_bind", +[](Interpreter& in, const Value& self, lang::Args&) {
-                return self_session(in, self).bind;
-            });
+            .method(
+                "get_bind", +[](Interpreter& in, const Value& self, lang::Args&) {
+                    return self_session(in, self).bind;
+                });
         return b.build();
     }();
     return type;
@@ -493,33 +530,42 @@ lang::Type* scoped_session_type() {
     static lang::Type* type = [] {
         lang::TypeBuilder b("scoped_session", {}, "sqlalchemy.orm.scoping");
         b.instance_dict(true);
-        b.method("__call__", +[](Interpreter& in, const Value& self, lang::Args&) {
-             return scoped_current(in, *static_cast<ScopedSessionObj*>(self.obj()));
-         })
-            .method("remove", +[](Interpreter& in, const Value& self, lang::Args& a) -> Value {
-                auto* s = static_cast<ScopedSessionObj*>(self.obj());
-                if (!s->current.empty()) {
-                    s_close(in, s->current, a);
-                    s->current = Value();
-                }
-                return Value::none();
-            })
-            .method("query_property", +[](Interpreter& in, const Value& self, lang::Args&) {
-                return make_query_property(in, self);
-            })
-            .method("configure", +[](Interpreter& in, const Value& self, lang::Args& a) -> Value {
-                auto* s = static_cast<ScopedSessionObj*>(self.obj());
-                in.call(in.getattr(s->factory, "configure"), a);
-                return Value::none();
-            })
-            .method("__getattr__", +[](Interpreter& in, const Value& self, lang::Args& a) {
-                auto* s = static_cast<ScopedSessionObj*>(self.obj());
-                return in.getattr(scoped_current(in, *s), lang::as_str(arg_at(in, a, 0)));
-            })
-            .method("__contains__", +[](Interpreter& in, const Value& self, lang::Args& a) {
-                auto* s = static_cast<ScopedSessionObj*>(self.obj());
-                return s_contains(in, scoped_current(in, *s), a);
-            });
+        b.method(
+             "__call__",
+             +[](Interpreter& in, const Value& self, lang::Args&) {
+                 return scoped_current(in, *static_cast<ScopedSessionObj*>(self.obj()));
+             })
+            .method(
+                "remove",
+                +[](Interpreter& in, const Value& self, lang::Args& a) -> Value {
+                    auto* s = static_cast<ScopedSessionObj*>(self.obj());
+                    if (!s->current.empty()) {
+                        s_close(in, s->current, a);
+                        s->current = Value();
+                    }
+                    return Value::none();
+                })
+            .method(
+                "query_property", +[](Interpreter& in, const Value& self,
+                                      lang::Args&) { return make_query_property(in, self); })
+            .method(
+                "configure",
+                +[](Interpreter& in, const Value& self, lang::Args& a) -> Value {
+                    auto* s = static_cast<ScopedSessionObj*>(self.obj());
+                    in.call(in.getattr(s->factory, "configure"), a);
+                    return Value::none();
+                })
+            .method(
+                "__getattr__",
+                +[](Interpreter& in, const Value& self, lang::Args& a) {
+                    auto* s = static_cast<ScopedSessionObj*>(self.obj());
+                    return in.getattr(scoped_current(in, *s), lang::as_str(arg_at(in, a, 0)));
+                })
+            .method(
+                "__contains__", +[](Interpreter& in, const Value& self, lang::Args& a) {
+                    auto* s = static_cast<ScopedSessionObj*>(self.obj());
+                    return s_contains(in, scoped_current(in, *s), a);
+                });
         return b.build();
     }();
     return type;
@@ -555,15 +601,17 @@ struct QueryPropertyObj : lang::Object {
 lang::Type* query_property_type() {
     static lang::Type* type =
         lang::TypeBuilder("query_property", {}, "sqlalchemy.orm.scoping")
-            .method("__get__", +[](Interpreter& in, const Value& self, lang::Args& a) -> Value {
-                auto* qp = static_cast<QueryPropertyObj*>(self.obj());
-                Value cls = a.pos.size() > 1 ? a.pos[1] : Value(arg_at(in, a, 0).type());
-                if (!has_layout(cls, lang::Layout::Type) || !mapping_of(cls.as<lang::Type>()))
-                    return Value::none();
-                SessionObj& s = session_of(in, qp->scoped);
-                std::vector<Value> entity{cls};
-                return make_query(in, Value(&s), *s.session, entity);
-            })
+            .method(
+                "__get__",
+                +[](Interpreter& in, const Value& self, lang::Args& a) -> Value {
+                    auto* qp = static_cast<QueryPropertyObj*>(self.obj());
+                    Value cls = a.pos.size() > 1 ? a.pos[1] : Value(arg_at(in, a, 0).type());
+                    if (!has_layout(cls, lang::Layout::Type) || !mapping_of(cls.as<lang::Type>()))
+                        return Value::none();
+                    SessionObj& s = session_of(in, qp->scoped);
+                    std::vector<Value> entity{cls};
+                    return make_query(in, Value(&s), *s.session, entity);
+                })
             .build();
     return type;
 }
@@ -581,29 +629,36 @@ struct SessionMakerObj : lang::Object {
 
 void apply_maker_kwargs(Interpreter& in, SessionMakerObj& m, const lang::Args& args) {
     for (const auto& kw : args.kw) {
-        if (kw.name->s == "bind") m.bind = kw.value;
-        else if (kw.name->s == "autoflush") m.autoflush = in.truthy(kw.value);
-        else if (kw.name->s == "expire_on_commit") m.expire_on_commit = in.truthy(kw.value);
+        if (kw.name->s == "bind")
+            m.bind = kw.value;
+        else if (kw.name->s == "autoflush")
+            m.autoflush = in.truthy(kw.value);
+        else if (kw.name->s == "expire_on_commit")
+            m.expire_on_commit = in.truthy(kw.value);
     }
 }
 
 lang::Type* sessionmaker_type() {
     static lang::Type* type =
         lang::TypeBuilder("sessionmaker", {}, "sqlalchemy.orm.session")
-            .method("__call__", +[](Interpreter& in, const Value& self, lang::Args& a) {
-                auto* m = static_cast<SessionMakerObj*>(self.obj());
-                SessionMakerObj copy(m->type);
-                copy.bind = m->bind;
-                copy.autoflush = m->autoflush;
-                copy.expire_on_commit = m->expire_on_commit;
-                apply_maker_kwargs(in, copy, a);
-                return make_session(in, copy.bind.empty() ? Value::none() : copy.bind, copy.autoflush,
-                                    copy.expire_on_commit);
-            })
-            .method("configure", +[](Interpreter& in, const Value& self, lang::Args& a) -> Value {
-                apply_maker_kwargs(in, *static_cast<SessionMakerObj*>(self.obj()), a);
-                return Value::none();
-            })
+            .method(
+                "__call__",
+                +[](Interpreter& in, const Value& self, lang::Args& a) {
+                    auto* m = static_cast<SessionMakerObj*>(self.obj());
+                    SessionMakerObj copy(m->type);
+                    copy.bind = m->bind;
+                    copy.autoflush = m->autoflush;
+                    copy.expire_on_commit = m->expire_on_commit;
+                    apply_maker_kwargs(in, copy, a);
+                    return make_session(in, copy.bind.empty() ? Value::none() : copy.bind,
+                                        copy.autoflush, copy.expire_on_commit);
+                })
+            .method(
+                "configure",
+                +[](Interpreter& in, const Value& self, lang::Args& a) -> Value {
+                    apply_maker_kwargs(in, *static_cast<SessionMakerObj*>(self.obj()), a);
+                    return Value::none();
+                })
             .build();
     return type;
 }
@@ -619,18 +674,26 @@ Value make_query_property(Interpreter&, const Value& scoped) {
 
 void add_session_names(Interpreter& in, lang::Module& module) {
     module.dict->set_str("Session", Value(session_type()));
-    module.dict->set_str("sessionmaker", lang::make_native_closure("sessionmaker", [](Interpreter& in, const Value&, lang::Args& a) {
-        auto* m = new SessionMakerObj(sessionmaker_type());
-        m->track();
-        Value v = Value::steal(m);
-        if (!a.pos.empty()) m->bind = a.pos[0];
-        apply_maker_kwargs(in, *m, a);
-        return v;
-    }));
-    module.dict->set_str("scoped_session", lang::make_native_closure("scoped_session", [](Interpreter& in, const Value&, lang::Args& a) {
-        if (a.pos.empty()) in.raise("TypeError", "scoped_session() missing 1 required positional argument: 'session_factory'");
-        return make_scoped_session(in, a.pos[0]);
-    }));
+    module.dict->set_str(
+        "sessionmaker",
+        lang::make_native_closure("sessionmaker", [](Interpreter& in, const Value&, lang::Args& a) {
+            auto* m = new SessionMakerObj(sessionmaker_type());
+            m->track();
+            Value v = Value::steal(m);
+            if (!a.pos.empty()) m->bind = a.pos[0];
+            apply_maker_kwargs(in, *m, a);
+            return v;
+        }));
+    module.dict->set_str(
+        "scoped_session",
+        lang::make_native_closure("scoped_session", [](Interpreter& in, const Value&,
+                                                       lang::Args& a) {
+            if (a.pos.empty())
+                in.raise(
+                    "TypeError",
+                    "scoped_session() missing 1 required positional argument: 'session_factory'");
+            return make_scoped_session(in, a.pos[0]);
+        }));
     (void)in;
 }
 

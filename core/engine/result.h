@@ -20,6 +20,8 @@ public:
            const Capabilities* caps);
 
     const std::vector<std::string>& keys() const { return keys_; }
+    // The column types the statement declared (may be shorter than keys() or empty).
+    const std::vector<TypeSpec>& types() const { return types_; }
     bool returns_rows() const { return !keys_.empty(); }
     std::int64_t rowcount() const { return rowcount_; }
 

@@ -38,6 +38,9 @@ struct TypeSpec {
     bool asdecimal = true; // Numeric: Decimal (true) or float
     std::vector<std::string> enum_values;
     std::string enum_name; // the named PostgreSQL type for Enum
+    // Enum(PythonEnumClass): the host's handle for the class, which turns stored names back
+    // into members; -1 for string-valued enums and every other type.
+    int enum_class_id = -1;
     // Set by reflection: what SQLAlchemy's reflected, dialect-specific type prints
     // ("TIMESTAMP WITHOUT TIME ZONE", "DOUBLE PRECISION"); sqlalchemy_str() returns it when set.
     std::string reflected_str;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/engine/type_spec.h"
+#include "core/engine/result.h"
 #include "core/engine/value.h"
 #include "repl/lang/interpreter.h"
 
@@ -14,8 +15,12 @@ namespace ormsh::api {
 // type" is SQLAlchemy's sqlite wording; we say which type).
 engine::Value to_db(lang::Interpreter& in, const lang::Value& v);
 // A database value as a Python value (Decimal and date/time values become the datetime and
-// decimal modules' objects). `type` refines the conversion when known (Boolean columns give
-// bool, Numeric give Decimal).
+// decimal modules' objects).
 lang::Value from_db(lang::Interpreter& in, const engine::Value& v);
+// The same for a value of a column of `type`: Enum(PythonEnumClass) names become members.
+lang::Value from_db(lang::Interpreter& in, const engine::Value& v, const engine::TypeSpec& type);
+// Row `row` of `result`, each value converted by its column's type.
+std::vector<lang::Value> row_from_db(lang::Interpreter& in, const engine::Result& result,
+                                     const std::vector<engine::Value>& row);
 
 } // namespace ormsh::api

@@ -8,6 +8,7 @@
 #include "repl/api/orm/args.h"
 #include "repl/api/orm/query_object.h"
 #include "repl/api/sqlalchemy/binding.h"
+#include "repl/api/sqlalchemy/enum_classes.h"
 
 #include <fmt/core.h>
 
@@ -69,7 +70,9 @@ Value attr_get(Interpreter& in, const Value& self, lang::Args& args) {
     ModelObj* obj = as_model(args.pos[0]);
     if (!obj) return self;
     if (attr.rel) return get_relationship(in, attr, *obj);
-    return read_column(in, *obj, attr.slot);
+    Value v = read_column(in, *obj, attr.slot);
+    if (attr.column->type.enum_class_id >= 0) return enum_member_from_db(in, attr.column->type, v);
+    return v;
 }
 
 Value attr_set(Interpreter& in, const Value& self, lang::Args& args) {

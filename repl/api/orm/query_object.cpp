@@ -62,6 +62,15 @@ Value q_filter(Interpreter& in, const Value& self, lang::Args& args) {
 Value q_filter_by(Interpreter& in, const Value& self, lang::Args& args) {
     const orm::Query& q = self_query(self).query;
     const orm::Mapper* mapper = q.primary_mapper();
+    // query(User.name).filter_by(...) filters on the mapped class the first column belongs to.
+    if (!mapper && !q.entities().empty() && q.entities().front().column) {
+        sql::NodePtr first = q.entities().front().column;
+        if (first->is(sql::NodeKind::Label)) first = first->as<sql::Label>().element;
+        if (first->is(sql::NodeKind::ColumnRef)) {
+            const auto& column = first->as<sql::ColumnRef>().column;
+            if (column && column->table()) mapper = find_mapper_for_table(column->table());
+        }
+    }
     if (!mapper)
         in.raise(exc_type(in, "InvalidRequestError"),
                  "filter_by() needs a query of a mapped class");
@@ -215,8 +224,7 @@ Value q_scalar(Interpreter& in, const Value& self, lang::Args&) {
     configure_mappers(in);
     auto row = guard(in, [&] { return q.one_or_none(); });
     if (!row) return Value::none();
-    if (auto* ref = std::get_if<orm::StateRef>(&row->items.front())) return value_of(ref->get());
-    return from_db(in, std::get<engine::Value>(row->items.front()));
+    return row_values(in, q, *row).front();
 }
 
 Value q_count(Interpreter& in, const Value& self, lang::Args&) {
@@ -556,14 +564,20 @@ Value make_appender_query(Interpreter& in, ModelObj& parent, orm::RelationshipPr
     return Value::steal(q);
 }
 
-std::vector<Value> row_values(Interpreter& in, orm::QueryRow& row) {
+std::vector<Value> row_values(Interpreter& in, const orm::Query& q, orm::QueryRow& row) {
     std::vector<Value> values;
     values.reserve(row.items.size());
-    for (auto& item : row.items) {
-        if (auto* ref = std::get_if<orm::StateRef>(&item))
+    const auto& entities = q.entities();
+    for (std::size_t i = 0; i < row.items.size(); ++i) {
+        auto& item = row.items[i];
+        if (auto* ref = std::get_if<orm::StateRef>(&item)) {
             values.push_back(value_of(ref->get()));
-        else
-            values.push_back(from_db(in, std::get<engine::Value>(item)));
+            continue;
+        }
+        const auto& value = std::get<engine::Value>(item);
+        values.push_back(i < entities.size() && entities[i].column
+                             ? from_db(in, value, entities[i].column->type)
+                             : from_db(in, value));
     }
     return values;
 }
@@ -575,7 +589,7 @@ Value query_row_to_value(Interpreter& in, const orm::Query& q, orm::QueryRow row
     }
     auto keys = std::make_shared<RowKeys>();
     keys->names = q.keys();
-    return make_row(in, keys, row_values(in, row));
+    return make_row(in, keys, row_values(in, q, row));
 }
 
 Value query_rows_to_list(Interpreter& in, const orm::Query& q, std::vector<orm::QueryRow> rows) {
@@ -592,7 +606,7 @@ Value query_rows_to_list(Interpreter& in, const orm::Query& q, std::vector<orm::
             out.push_back(value_of(std::get<orm::StateRef>(row.items.front()).get()));
             continue;
         }
-        out.push_back(make_row(in, keys, row_values(in, row)));
+        out.push_back(make_row(in, keys, row_values(in, q, row)));
     }
     return lang::new_list(std::move(out));
 }

@@ -30,7 +30,7 @@ Value make_appender_query(Interpreter& in, ModelObj& parent, orm::RelationshipPr
 Value query_rows_to_list(Interpreter& in, const orm::Query& q, std::vector<orm::QueryRow> rows);
 Value query_row_to_value(Interpreter& in, const orm::Query& q, orm::QueryRow row);
 // The Python values of one query row: objects for entities, converted column values.
-std::vector<Value> row_values(Interpreter& in, orm::QueryRow& row);
+std::vector<Value> row_values(Interpreter& in, const orm::Query& q, orm::QueryRow& row);
 // The entity a Python value names in a query: a mapped class or a column expression.
 orm::QueryEntity query_entity(Interpreter& in, const Value& v);
 

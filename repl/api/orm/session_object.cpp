@@ -242,7 +242,7 @@ Value run_orm_select(Interpreter& in, orm::Session& session, const sql::Select& 
         keys->names.push_back(e.key);
     std::vector<std::vector<Value>> out;
     for (auto& row : rows)
-        out.push_back(row_values(in, row));
+        out.push_back(row_values(in, q, row));
     return make_result(in, keys, std::move(out));
 }
 
@@ -271,10 +271,7 @@ Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
         std::vector<std::vector<Value>> rows;
         std::vector<engine::Value> row;
         while (result.next(row)) {
-            std::vector<Value> values_out;
-            for (const auto& v : row)
-                values_out.push_back(from_db(in, v));
-            rows.push_back(std::move(values_out));
+            rows.push_back(row_from_db(in, result, row));
         }
         return make_result(in, keys, std::move(rows), result.rowcount());
     });

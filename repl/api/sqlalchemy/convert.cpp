@@ -2,6 +2,7 @@
 // datetime / decimal modules' objects when that library is linked in; without it they travel
 // as ISO text and floats.
 #include "repl/api/convert.h"
+#include "repl/api/sqlalchemy/enum_classes.h"
 
 #ifdef HAVE_ORMSH_API_DATETIME
 #include "repl/api/datetime_objects.h"
@@ -43,8 +44,12 @@ engine::Value to_db(lang::Interpreter& in, const lang::Value& v) {
     if (dt.time && t->is_subtype(dt.time)) return v.as<TimeObj>()->time;
     if (dt.decimal && t->is_subtype(dt.decimal)) return engine::Decimal{v.as<DecimalObj>()->text};
 #endif
-    // An enum.Enum member binds as its name, as SQLAlchemy's Enum type stores it.
     if (t->heap) {
+        // IntEnum / IntFlag members and other int stand-ins bind as their integer value, as
+        // the DB-API sees them (they are ints in CPython).
+        if (!in.getattr_opt(lang::Value(t), lang::intern("__index__")).empty())
+            return std::int64_t{in.index_value(v)};
+        // An enum.Enum member binds as its name, as SQLAlchemy's Enum type stores it.
         lang::Value name = in.getattr_opt(v, lang::intern("_name_"));
         if (lang::is_str(name)) return lang::as_str(name)->s;
     }
@@ -86,6 +91,26 @@ lang::Value from_db(lang::Interpreter& in, const engine::Value& v) {
 #endif
         },
         v);
+}
+
+} // namespace ormsh::api
+
+namespace ormsh::api {
+
+lang::Value from_db(lang::Interpreter& in, const engine::Value& v, const engine::TypeSpec& type) {
+    lang::Value out = from_db(in, v);
+    if (type.enum_class_id >= 0) return enum_member_from_db(in, type, out);
+    return out;
+}
+
+std::vector<lang::Value> row_from_db(lang::Interpreter& in, const engine::Result& result,
+                                     const std::vector<engine::Value>& row) {
+    const auto& types = result.types();
+    std::vector<lang::Value> out;
+    out.reserve(row.size());
+    for (std::size_t i = 0; i < row.size(); ++i)
+        out.push_back(i < types.size() ? from_db(in, row[i], types[i]) : from_db(in, row[i]));
+    return out;
 }
 
 } // namespace ormsh::api

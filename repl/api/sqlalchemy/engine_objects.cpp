@@ -208,11 +208,7 @@ Value buffered_result(Interpreter& in, engine::Result& r, bool keep_rows = true)
     std::vector<std::vector<Value>> rows;
     std::vector<engine::Value> row;
     while (keep_rows && r.next(row)) {
-        std::vector<Value> out;
-        out.reserve(row.size());
-        for (const auto& v : row)
-            out.push_back(from_db(in, v));
-        rows.push_back(std::move(out));
+        rows.push_back(row_from_db(in, r, row));
     }
     std::vector<Value> pk;
     for (const auto& v : r.inserted_primary_key)

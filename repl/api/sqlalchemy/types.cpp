@@ -2,6 +2,7 @@
 // and their upper-case SQL spellings (INTEGER, VARCHAR ...). Each instance is a TypeObj
 // holding an engine::TypeSpec; a class used bare (Column('id', Integer)) means Integer().
 #include "repl/api/sqlalchemy/binding.h"
+#include "repl/api/sqlalchemy/enum_classes.h"
 
 #include <fmt/format.h>
 #include <map>
@@ -90,6 +91,7 @@ Value type_ctor(Interpreter& in, Type* cls, Args& args) {
             } else if (has_layout(a, lang::Layout::Type)) {
                 // Enum(PythonEnumClass): the members' names are stored, the class remembered.
                 o->enum_class = a;
+                s.enum_class_id = register_enum_class(a);
                 for (const Value& member : in.to_vector(a))
                     values.push_back(in.str(in.getattr(member, "name")));
             } else {
@@ -139,6 +141,7 @@ std::string type_repr(Interpreter& in, const TypeObj* t) {
     if (f == Family::Enum) {
         for (const auto& v : s.enum_values)
             parts.push_back(in.repr(lang::new_str(v)));
+        if (!s.enum_name.empty()) parts.push_back("name=" + in.repr(lang::new_str(s.enum_name)));
     }
     if ((f == Family::Stringy || f == Family::Binary) && s.length)
         parts.push_back(fmt::format("length={}", *s.length));
@@ -314,6 +317,7 @@ Value make_type_object(Interpreter&, const engine::TypeSpec& spec) {
     auto* o = new TypeObj(it != class_for_kind().end() ? it->second : api_types().type_engine);
     Value v(o);
     o->spec = spec;
+    if (spec.enum_class_id >= 0) o->enum_class = enum_class_at(spec.enum_class_id);
     return v;
 }
 

@@ -17,6 +17,7 @@ void register_stdlib_modules(lang::Interpreter& in) {
     stdlib::register_operator_module(in);
     stdlib::register_copy_module(in);
     stdlib::register_base64_module(in);
+    stdlib::register_io_module(in);
     stdlib::register_pprint_module(in);
     stdlib::register_hashlib_module(in);
     stdlib::register_secrets_and_hmac_modules(in);

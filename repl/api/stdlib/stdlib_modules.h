@@ -1,5 +1,5 @@
 // Registration of the standard-library modules implemented in this folder: random, json, csv,
-// collections, enum, string, uuid, itertools, bisect, heapq, operator, copy, base64, pprint, re,
+// collections, enum, string, uuid, itertools, bisect, heapq, operator, copy, base64, io, pprint, re,
 // hashlib, hmac, secrets and werkzeug.security.
 #pragma once
 
@@ -23,6 +23,7 @@ void register_bisect_and_heapq_modules(lang::Interpreter& in);
 void register_operator_module(lang::Interpreter& in);
 void register_copy_module(lang::Interpreter& in);
 void register_base64_module(lang::Interpreter& in);
+void register_io_module(lang::Interpreter& in);
 void register_pprint_module(lang::Interpreter& in);
 void register_re_module(lang::Interpreter& in);
 void register_hashlib_module(lang::Interpreter& in);

@@ -3,8 +3,8 @@
 // decimal.Decimal correspond to engine::Value, in both directions.
 #pragma once
 
-#include "core/engine/type_spec.h"
 #include "core/engine/result.h"
+#include "core/engine/type_spec.h"
 #include "core/engine/value.h"
 #include "repl/lang/interpreter.h"
 

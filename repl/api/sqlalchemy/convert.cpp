@@ -2,6 +2,7 @@
 // datetime / decimal modules' objects when that library is linked in; without it they travel
 // as ISO text and floats.
 #include "repl/api/convert.h"
+
 #include "repl/api/sqlalchemy/enum_classes.h"
 
 #ifdef HAVE_ORMSH_API_DATETIME

@@ -1,6 +1,6 @@
 // Registration of the standard-library modules implemented in this folder: random, json, csv,
-// collections, enum, string, uuid, itertools, bisect, heapq, operator, copy, base64, io, pprint, re,
-// hashlib, hmac, secrets and werkzeug.security.
+// collections, enum, string, uuid, itertools, bisect, heapq, operator, copy, base64, io, pprint,
+// re, hashlib, hmac, secrets and werkzeug.security.
 #pragma once
 
 #include "repl/lang/interpreter.h"

@@ -4,12 +4,16 @@
 // shape and cached, so a flush of many rows builds no strings per row.
 #pragma once
 
-#include <map>
-#include <string>
-#include <vector>
-
 #include "core/engine/dialect.h"
+#include "core/engine/engine.h"
 #include "core/schema/table.h"
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace ormsh::orm {
 
@@ -39,14 +43,40 @@ public:
                                      const std::vector<const schema::Column*>& columns,
                                      const std::vector<const schema::Column*>& where);
 
+    // Runs one of this cache's statements. Echo labels it as SQLAlchemy's compiled cache
+    // does: "[generated in Ns]" the first time the process runs the text, "[cached since Ns
+    // ago]" after.
+    engine::Result execute(engine::Connection& conn, const std::string& sql,
+                           const std::vector<engine::Value>& params,
+                           const std::vector<engine::TypeSpec>* result_types = nullptr);
+
     const engine::Dialect& dialect() const { return *dialect_; }
     // "t.a" with both parts quoted as the dialect needs.
     std::string qualified(const schema::Column& column) const;
 
 private:
-    std::string where_clause(const std::vector<const schema::Column*>& where, int first) const;
+    // The text echo shows for PostgreSQL (psycopg2's pyformat) and the parameter names.
+    struct EchoForm {
+        std::string sql;
+        std::vector<std::string> names;
+    };
+    // How SQLAlchemy names a WHERE clause's key parameters: UPDATE <table>_<column>, DELETE
+    // the column key, a reload by key pk_1, pk_2 ...
+    enum class KeyNaming { TableColumn, ColumnKey, PrimaryKeyN };
+    struct Built {
+        double seconds = 0;               // how long the text took to build
+        std::optional<EchoForm> pyformat; // for dialects that echo pyformat
+    };
+
+    const std::string& store(std::string key, std::string sql,
+                             std::chrono::steady_clock::time_point started, EchoForm echo = {});
+    std::string echo_label(const std::string& sql) const;
+    std::string where_clause(const std::vector<const schema::Column*>& where, int first,
+                             KeyNaming naming, EchoForm* echo) const;
     const engine::Dialect* dialect_;
     std::map<std::string, std::string> cache_;
+    // What echo needs of each cached text, by its address in cache_.
+    std::unordered_map<const std::string*, Built> built_;
 };
 
 } // namespace ormsh::orm

@@ -396,8 +396,8 @@ void Session::load_expired(InstanceState& state) {
     std::vector<engine::Value> params = state.key->primary_key;
     for (std::size_t i = 0; i < params.size(); ++i)
         engine::convert_bind_value(pk_columns[i]->type, conn.dialect().caps(), params[i]);
-    engine::Result result = conn.execute(
-        statements().select_by_key(mapper.table(), columns, pk_columns), params, &types);
+    engine::Result result = statements().execute(
+        conn, statements().select_by_key(mapper.table(), columns, pk_columns), params, &types);
     std::vector<engine::Value> row;
     if (!result.next(row))
         throw ObjectDeletedError(fmt::format(

@@ -115,9 +115,11 @@ public:
     // The identity key of a state from its primary-key slots.
     static IdentityKey identity_key_of(const InstanceState& state);
 
+    // The flush's cached INSERT / UPDATE / DELETE texts, shared with the bulk writes.
+    StatementCache& statements();
+
 private:
     friend class UnitOfWork;
-    StatementCache& statements();
     void add_one(InstanceState& state);
     void end_transaction();
 

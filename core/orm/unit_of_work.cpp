@@ -383,7 +383,7 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
             const std::string& sql =
                 statements_.insert(table, group.columns, returning ? autoinc.get() : nullptr);
             for (auto& row : group.rows) {
-                engine::Result result = conn.execute(sql, row);
+                engine::Result result = statements_.execute(conn, sql, row);
                 ++flush_progress().written;
                 if (!need_key) continue;
                 if (returning) {
@@ -497,7 +497,7 @@ void UnitOfWork::update_states(const Mapper& mapper, const std::vector<InstanceS
         }
         append_identity(mapper, *state, caps, params);
         const std::string& sql = statements_.update(mapper.table(), set, pk_columns);
-        engine::Result result = conn.execute(sql, params);
+        engine::Result result = statements_.execute(conn, sql, params);
         if (result.rowcount() >= 0 && result.rowcount() != 1)
             throw StaleDataError(fmt::format(
                 "UPDATE statement on table '{}' expected to update 1 row(s); {} were matched.",
@@ -520,7 +520,7 @@ void UnitOfWork::delete_states(const Mapper& mapper, const std::vector<InstanceS
     for (InstanceState* state : states) {
         std::vector<engine::Value> params;
         append_identity(mapper, *state, caps, params);
-        conn.execute(sql, params);
+        statements_.execute(conn, sql, params);
         deleted_.push_back(state);
     }
 }
@@ -582,7 +582,7 @@ void UnitOfWork::process_secondary() {
                 auto key = std::make_pair(&secondary, canonical(cols, values));
                 if (done.count(key)) continue;
                 done[key] = true;
-                conn.execute(statements_.delete_(secondary, cols), values);
+                statements_.execute(conn, statements_.delete_(secondary, cols), values);
             }
             for (InstanceState* child : adds) {
                 if (child->marked_deleted) continue;
@@ -592,7 +592,7 @@ void UnitOfWork::process_secondary() {
                 done[key] = true;
                 std::vector<InsertColumn> insert_cols;
                 for (auto* c : cols) insert_cols.push_back({c, {}});
-                conn.execute(statements_.insert(secondary, insert_cols, nullptr), values);
+                statements_.execute(conn, statements_.insert(secondary, insert_cols, nullptr), values);
             }
         }
     };

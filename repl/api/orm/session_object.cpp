@@ -7,6 +7,7 @@
 #include "repl/api/exc_bridge.h"
 #include "repl/api/orm/args.h"
 #include "repl/api/orm/attribute_objects.h"
+#include "repl/api/orm/bulk_methods.h"
 #include "repl/api/orm/query_object.h"
 #include "repl/api/result_objects.h"
 #include "repl/api/sqlalchemy/binding.h"
@@ -473,6 +474,7 @@ lang::Type* session_type() {
                 "get_bind", +[](Interpreter& in, const Value& self, lang::Args&) {
                     return self_session(in, self).bind;
                 });
+        add_bulk_methods(b);
         return b.build();
     }();
     return type;

@@ -3,6 +3,7 @@
 #include "repl/api/orm/model.h"
 
 #include <cctype>
+#include <typeinfo>
 
 #include <fmt/core.h>
 
@@ -99,7 +100,11 @@ void ModelObj::clear_refs() {
 
 ModelObj* as_model(const lang::Value& v) {
     if (!v.is_obj()) return nullptr;
-    return dynamic_cast<ModelObj*>(v.obj());
+    lang::Object* o = v.obj();
+    // Mapped instances are exactly ModelObj: comparing the dynamic type is cheaper than the
+    // cast, which runs on every attribute access.
+    if (typeid(*o) == typeid(ModelObj)) return static_cast<ModelObj*>(o);
+    return dynamic_cast<ModelObj*>(o);
 }
 
 ModelObj& require_model(Interpreter& in, const lang::Value& v) {

@@ -336,6 +336,13 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
         }
     }
     const std::string& n = name->s;
+    // Every implicit attribute below is a dunder; a plain name that got this far is missing
+    // (proxies such as scoped_session reach here on every call before their __getattr__).
+    bool dunder = n.size() > 4 && n[0] == '_' && n[1] == '_';
+    if (!dunder) {
+        if (!raise_missing) return Value();
+        raise("AttributeError", "'" + t->name + "' object has no attribute '" + n + "'");
+    }
     if (n == "__class__") return Value(t);
     if (n == "__dict__" && (allows_instance_dict(obj) || has_layout(obj, Layout::Function)))
         return Value(instance_dict(obj, true));

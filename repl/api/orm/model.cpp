@@ -314,11 +314,17 @@ namespace {
 
 lang::Object* alloc_model(lang::Type* cls) {
     Interpreter& in = Interpreter::current();
-    ClassMapping* mapping = mapping_of(cls);
+    // A seed loop makes one class's instances over and over: remember the last class's mapping
+    // (mappings live as long as the process, see owned_registries()).
+    static const lang::Type* last_class = nullptr;
+    static ClassMapping* last_mapping = nullptr;
+    ClassMapping* mapping = cls == last_class ? last_mapping : mapping_of(cls);
     if (!mapping)
         in.raise(exc_type(in, "InvalidRequestError"),
                  fmt::format("Class '{}' is not mapped", cls->name));
-    configure_mappers(in);
+    last_class = cls;
+    last_mapping = mapping;
+    if (!mapping->registry->configured) configure_mappers(in);
     auto* obj = new ModelObj(cls, *mapping->mapper);
     obj->track();
     return obj;

@@ -506,7 +506,17 @@ void UnitOfWork::update_states(const Mapper& mapper, const std::vector<InstanceS
         // the identity it has).
         bool key_loaded = true;
         for (std::size_t slot : mapper.primary_key_slots()) key_loaded &= state->is_loaded(slot);
-        if (key_loaded) state->key = Session::identity_key_of(*state);
+        if (key_loaded) {
+            IdentityKey moved = Session::identity_key_of(*state);
+            if (!state->key || !(*state->key == moved)) {
+                // The identity map hashes the key the state holds: take it out while it changes.
+                IdentityMap& map = session_.identity_map_;
+                bool mapped = map.contains(*state);
+                if (mapped) map.discard(*state);
+                state->key = std::move(moved);
+                if (mapped) map.add(*state);
+            }
+        }
     }
 }
 

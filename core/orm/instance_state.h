@@ -101,6 +101,8 @@ public:
     bool strongly_held = false;
     // session.delete() was called; the DELETE runs at the next flush.
     bool marked_deleted = false;
+    // The session transaction whose flush inserted the row (Session::transaction_serial_).
+    std::uint64_t inserted_in = 0;
     // Monotonic order in which the object was added to its session (flush order of inserts).
     std::uint64_t insert_order = 0;
     // The last Loader that returned this object as a row's first entity: a query uniquing

@@ -99,6 +99,10 @@ void UnitOfWork::execute() {
         if (!doomed.empty()) delete_states(**it, doomed);
         flush_progress().written += doomed.size();
     }
+    // The session registers the flushed objects next; the bookkeeping of who takes part is
+    // done, and giving its memory back now keeps a large flush's peak lower.
+    std::vector<InstanceState*>().swap(saves_);
+    std::unordered_set<InstanceState*>().swap(in_flush_);
 }
 
 // --- cascades -------------------------------------------------------------------------------

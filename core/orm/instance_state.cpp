@@ -4,6 +4,10 @@
 #include "core/orm/mapper.h"
 #include "core/orm/session.h"
 
+#include <algorithm>
+#include <memory>
+#include <new>
+
 namespace ormsh::orm {
 
 StateRef::StateRef(InstanceState* state) : state_(state) {
@@ -15,11 +19,21 @@ StateRef::~StateRef() {
 }
 
 InstanceState::InstanceState(const Mapper& mapper, InstanceHost& host)
-    : mapper_(&mapper), host_(&host), values_(mapper.columns().size()),
-      flags_(mapper.columns().size(), 0), related_(mapper.relationships().size()) {}
+    : mapper_(&mapper), host_(&host),
+      slot_count_(static_cast<std::uint32_t>(mapper.columns().size())),
+      related_(mapper.relationships().size()) {
+    if (slot_count_ == 0) return;
+    void* storage = ::operator new(slot_count_*(sizeof(engine::Value) + 1));
+    values_ = static_cast<engine::Value*>(storage);
+    std::uninitialized_value_construct_n(values_, slot_count_);
+    flags_ = reinterpret_cast<std::uint8_t*>(values_ + slot_count_);
+    std::fill(flags_, flags_ + slot_count_, std::uint8_t{0});
+}
 
 InstanceState::~InstanceState() {
     if (session) session->forget(*this);
+    std::destroy_n(values_, slot_count_);
+    ::operator delete(values_);
 }
 
 void InstanceState::set_value(std::size_t slot, engine::Value value) {
@@ -27,8 +41,7 @@ void InstanceState::set_value(std::size_t slot, engine::Value value) {
         // The committed value is what was loaded; an unloaded slot of a persistent object has
         // no known committed value, which the flush treats as "changed".
         if (flags_[slot] & kLoaded) {
-            if (!committed_)
-                committed_ = std::make_unique<std::vector<engine::Value>>(values_.size());
+            if (!committed_) committed_ = std::make_unique<std::vector<engine::Value>>(slot_count_);
             (*committed_)[slot] = std::move(values_[slot]);
         } else if (committed_) {
             (*committed_)[slot] = engine::Value{};
@@ -55,7 +68,7 @@ const engine::Value& InstanceState::committed_value(std::size_t slot) const {
 
 std::vector<std::size_t> InstanceState::changed_slots() const {
     std::vector<std::size_t> changed;
-    for (std::size_t slot = 0; slot < values_.size(); ++slot) {
+    for (std::size_t slot = 0; slot < slot_count_; ++slot) {
         if ((flags_[slot] & kModified) && !(committed_value(slot) == values_[slot]))
             changed.push_back(slot);
     }
@@ -63,7 +76,7 @@ std::vector<std::size_t> InstanceState::changed_slots() const {
 }
 
 void InstanceState::expire_all() {
-    for (std::size_t slot = 0; slot < values_.size(); ++slot) {
+    for (std::size_t slot = 0; slot < slot_count_; ++slot) {
         values_[slot] = engine::Value{};
         flags_[slot] = 0;
     }
@@ -86,13 +99,13 @@ void InstanceState::expire(std::size_t slot) {
 }
 
 bool InstanceState::any_expired() const {
-    for (auto f : flags_)
-        if (!(f & kLoaded)) return true;
+    for (std::uint32_t slot = 0; slot < slot_count_; ++slot)
+        if (!(flags_[slot] & kLoaded)) return true;
     return false;
 }
 
 void InstanceState::commit_all() {
-    for (std::size_t slot = 0; slot < values_.size(); ++slot)
+    for (std::size_t slot = 0; slot < slot_count_; ++slot)
         flags_[slot] &= static_cast<std::uint8_t>(~kModified);
     committed_.reset();
     for (auto& rel : related_)
@@ -101,7 +114,7 @@ void InstanceState::commit_all() {
 }
 
 void InstanceState::discard_changes() {
-    for (std::size_t slot = 0; slot < values_.size(); ++slot) {
+    for (std::size_t slot = 0; slot < slot_count_; ++slot) {
         if (flags_[slot] & kModified) {
             values_[slot] = committed_ ? std::move((*committed_)[slot]) : engine::Value{};
             flags_[slot] &= static_cast<std::uint8_t>(~kModified);

@@ -101,6 +101,8 @@ public:
     bool strongly_held = false;
     // session.delete() was called; the DELETE runs at the next flush.
     bool marked_deleted = false;
+    // The session transaction whose flush inserted the row (Session::transaction_serial_).
+    std::uint64_t inserted_in = 0;
     // Monotonic order in which the object was added to its session (flush order of inserts).
     std::uint64_t insert_order = 0;
     // The last Loader that returned this object as a row's first entity: a query uniquing
@@ -108,7 +110,7 @@ public:
     std::uint64_t loaded_by = 0;
 
     // Column slots -------------------------------------------------------------------------
-    std::size_t slot_count() const { return values_.size(); }
+    std::size_t slot_count() const { return slot_count_; }
     const engine::Value& value(std::size_t slot) const { return values_[slot]; }
     bool is_loaded(std::size_t slot) const { return flags_[slot] & kLoaded; }
     bool is_modified(std::size_t slot) const { return flags_[slot] & kModified; }
@@ -161,8 +163,11 @@ private:
 
     const Mapper* mapper_;
     InstanceHost* host_;
-    std::vector<engine::Value> values_;
-    std::vector<std::uint8_t> flags_;
+    // The column slots: slot_count_ values followed by as many flag bytes, in one allocation
+    // (a large flush holds one state per row, so every allocation per object counts).
+    engine::Value* values_ = nullptr;
+    std::uint8_t* flags_ = nullptr;
+    std::uint32_t slot_count_ = 0;
     // committed_[slot] is meaningful only while the slot is modified. Made on the first change
     // of a loaded slot: pending objects (most objects of a large flush) never need it.
     std::unique_ptr<std::vector<engine::Value>> committed_;

@@ -152,7 +152,7 @@ void Session::expunge(InstanceState& state) {
     remove_ref(held_, &state, graveyard);
     remove_ref(deleted_, &state, graveyard);
     identity_map_.discard(state);
-    new_in_transaction_.erase(&state);
+    state.inserted_in = 0;
     state.session = nullptr;
     state.strongly_held = false;
     state.marked_deleted = false;
@@ -180,7 +180,19 @@ void Session::note_modified(InstanceState& state) {
 
 void Session::forget(InstanceState& state) {
     identity_map_.discard(state);
-    new_in_transaction_.erase(&state);
+}
+
+std::vector<InstanceState*> Session::inserted_in_transaction() const {
+    // Inserted objects are in the identity map, or among the flushed deletions when deleted
+    // again in the same transaction.
+    std::vector<InstanceState*> inserted;
+    for (InstanceState* state : identity_map_.states())
+        if (state->inserted_in == transaction_serial_) inserted.push_back(state);
+    for (const auto& ref : flushed_deleted_)
+        if (ref->inserted_in == transaction_serial_) inserted.push_back(ref.get());
+    std::sort(inserted.begin(), inserted.end(),
+              [](InstanceState* a, InstanceState* b) { return a->insert_order < b->insert_order; });
+    return inserted;
 }
 
 std::vector<InstanceState*> Session::new_objects() const {
@@ -249,7 +261,7 @@ void Session::flush() {
             throw FlushError(fmt::format(
                 "New instance {} conflicts with persistent instance {}", state->host().describe(),
                 existing->host().describe()));
-        new_in_transaction_.insert(state);
+        state->inserted_in = transaction_serial_;
     }
     for (InstanceState* state : uow.deleted()) {
         identity_map_.discard(*state);
@@ -272,7 +284,7 @@ void Session::flush() {
 void Session::end_transaction() {
     wrote_in_transaction_ = false;
     connection_.reset();
-    new_in_transaction_.clear();
+    ++transaction_serial_;
     std::vector<StateRef> graveyard;
     graveyard.swap(flushed_deleted_);
     for (auto& ref : graveyard) {
@@ -300,10 +312,7 @@ void Session::rollback() {
     }
     failed_.reset();
     // Objects inserted in this transaction, and pending ones, go back to transient.
-    std::vector<InstanceState*> inserted(new_in_transaction_.begin(), new_in_transaction_.end());
-    std::sort(inserted.begin(), inserted.end(),
-              [](InstanceState* a, InstanceState* b) { return a->insert_order < b->insert_order; });
-    auto doomed = retain_all(inserted);
+    auto doomed = retain_all(inserted_in_transaction());
     for (const auto& ref : pending_) doomed.push_back(ref);
     for (const auto& ref : doomed) {
         if (ref->session != this) continue;
@@ -324,7 +333,7 @@ void Session::rollback() {
     for (auto& ref : graveyard) ref->marked_deleted = false;
     wrote_in_transaction_ = false;
     connection_.reset();
-    new_in_transaction_.clear();
+    ++transaction_serial_;
     auto held = std::move(held_);
     held_.clear();
     for (auto& ref : held) ref->strongly_held = false;
@@ -341,7 +350,7 @@ void Session::close() {
     failed_.reset();
     wrote_in_transaction_ = false;
     connection_.reset();
-    new_in_transaction_.clear();
+    ++transaction_serial_;
     auto keep = retain_all(identity_map_.states());
     for (const auto& ref : pending_) keep.push_back(ref);
     for (const auto& ref : flushed_deleted_) keep.push_back(ref);

@@ -135,9 +135,13 @@ private:
     std::vector<StateRef> flushed_deleted_;
     // Persistent objects retained because they hold changes.
     std::vector<StateRef> held_;
-    // Objects that became persistent in this transaction (rollback makes them transient). A
-    // set, because every object the script drops after a flush leaves it one by one.
-    std::unordered_set<InstanceState*> new_in_transaction_;
+    // Numbers this session's transactions: an object whose InstanceState::inserted_in equals it
+    // became persistent in the current one (rollback makes it transient again). A number in
+    // each object instead of a set of them: nothing to do per object when it is freed or when
+    // the transaction ends.
+    std::uint64_t transaction_serial_ = 1;
+    // The objects inserted by the current transaction that still exist, oldest first.
+    std::vector<InstanceState*> inserted_in_transaction() const;
     // Set after a failed flush: the original error's message.
     std::optional<std::string> failed_;
     std::uint64_t add_counter_ = 0;

@@ -99,6 +99,10 @@ void UnitOfWork::execute() {
         if (!doomed.empty()) delete_states(**it, doomed);
         flush_progress().written += doomed.size();
     }
+    // The session registers the flushed objects next; the bookkeeping of who takes part is
+    // done, and giving its memory back now keeps a large flush's peak lower.
+    std::vector<InstanceState*>().swap(saves_);
+    std::unordered_set<InstanceState*>().swap(in_flush_);
 }
 
 // --- cascades -------------------------------------------------------------------------------
@@ -410,17 +414,24 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
     };
 
     Group group;
+    // The shape of the current row, rebuilt in place for every row: most rows of a flush
+    // have their group's shape, so nothing is allocated for it per row.
+    std::vector<InsertColumn> shape_columns;
+    std::vector<std::size_t> shape_slots;
+    const std::size_t column_count = mapper.columns().size();
     for (InstanceState* state : states) {
         sync_from_parents(*state);
-        Group row_shape;
+        shape_columns.clear();
+        shape_slots.clear();
         std::vector<engine::Value> row;
+        row.reserve(column_count);
         for (const auto& prop : mapper.columns()) {
             const schema::Column& column = *prop.column;
             std::size_t slot = prop.slot;
             if (state->is_loaded(slot)) {
                 if (slot == autoinc_slot && engine::is_null(state->value(slot))) continue;
-                row_shape.columns.push_back({&column, {}});
-                row_shape.slots.push_back(slot);
+                shape_columns.push_back({&column, {}});
+                shape_slots.push_back(slot);
                 row.push_back(bind_value(column, caps, state->value(slot)));
                 continue;
             }
@@ -428,28 +439,28 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
             if (def.kind == schema::ColumnDefault::Kind::Scalar ||
                 def.kind == schema::ColumnDefault::Kind::Callable) {
                 state->load_value(slot, def.evaluate());
-                row_shape.columns.push_back({&column, {}});
-                row_shape.slots.push_back(slot);
+                shape_columns.push_back({&column, {}});
+                shape_slots.push_back(slot);
                 row.push_back(bind_value(column, caps, state->value(slot)));
             } else if (def.kind == schema::ColumnDefault::Kind::Expression) {
                 std::string sql = def.expression->render_server_default(conn.dialect());
                 if (sql.size() > 1 && sql.front() == '(' && sql.back() == ')')
                     sql = sql.substr(1, sql.size() - 2);
-                row_shape.columns.push_back({&column, std::move(sql)});
-                row_shape.slots.push_back(slot);
+                shape_columns.push_back({&column, std::move(sql)});
+                shape_slots.push_back(slot);
             }
         }
-        bool same_shape = !group.members.empty() && group.slots == row_shape.slots &&
-                          std::equal(group.columns.begin(), group.columns.end(),
-                                     row_shape.columns.begin(), row_shape.columns.end(),
-                                     [](const InsertColumn& a, const InsertColumn& b) {
-                                         return a.column == b.column && a.inline_sql == b.inline_sql;
-                                     });
+        bool same_shape =
+            !group.members.empty() && group.slots == shape_slots &&
+            std::equal(group.columns.begin(), group.columns.end(), shape_columns.begin(),
+                       shape_columns.end(), [](const InsertColumn& a, const InsertColumn& b) {
+                           return a.column == b.column && a.inline_sql == b.inline_sql;
+                       });
         // Self-referential rows go one at a time: a child's key depends on its parent's id.
         if (!same_shape || self_ref) {
             flush_group(group);
-            group.columns = std::move(row_shape.columns);
-            group.slots = std::move(row_shape.slots);
+            group.columns = shape_columns;
+            group.slots = shape_slots;
         }
         group.members.push_back(state);
         group.rows.push_back(std::move(row));
@@ -506,7 +517,17 @@ void UnitOfWork::update_states(const Mapper& mapper, const std::vector<InstanceS
         // the identity it has).
         bool key_loaded = true;
         for (std::size_t slot : mapper.primary_key_slots()) key_loaded &= state->is_loaded(slot);
-        if (key_loaded) state->key = Session::identity_key_of(*state);
+        if (key_loaded) {
+            IdentityKey moved = Session::identity_key_of(*state);
+            if (!state->key || !(*state->key == moved)) {
+                // The identity map hashes the key the state holds: take it out while it changes.
+                IdentityMap& map = session_.identity_map_;
+                bool mapped = map.contains(*state);
+                if (mapped) map.discard(*state);
+                state->key = std::move(moved);
+                if (mapped) map.add(*state);
+            }
+        }
     }
 }
 

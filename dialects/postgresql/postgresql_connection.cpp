@@ -3,6 +3,7 @@
 // way psycopg2's typecasters do (int8 -> int, numeric -> Decimal, bytea hex -> bytes, ...).
 #include "dialects/postgresql/postgresql_connection.h"
 
+#include "dialects/postgresql/libpq_api.h"
 #include "dialects/postgresql/postgresql_dialect.h"
 
 #include <algorithm>
@@ -11,7 +12,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <fmt/format.h>
-#include <libpq-fe.h>
 #include <limits>
 #include <stdexcept>
 
@@ -188,14 +188,15 @@ std::string pg_text(const Value& value, unsigned int& oid) {
 class PgCursor : public engine::Cursor {
 public:
     explicit PgCursor(PGresult* result) : result_(result) {
-        int n = PQnfields(result_);
+        int n = pq().PQnfields(result_);
         for (int i = 0; i < n; ++i)
-            columns_.push_back({PQfname(result_, i), std::string(oid_name(PQftype(result_, i)))});
-        rows_ = PQntuples(result_);
-        const char* tuples = PQcmdTuples(result_);
+            columns_.push_back(
+                {pq().PQfname(result_, i), std::string(oid_name(pq().PQftype(result_, i)))});
+        rows_ = pq().PQntuples(result_);
+        const char* tuples = pq().PQcmdTuples(result_);
         if (tuples && *tuples) rowcount_ = std::strtoll(tuples, nullptr, 10);
     }
-    ~PgCursor() override { PQclear(result_); }
+    ~PgCursor() override { pq().PQclear(result_); }
 
     const std::vector<engine::ResultColumn>& columns() const override { return columns_; }
     std::int64_t rowcount() const override { return rowcount_; }
@@ -204,11 +205,12 @@ public:
         int n = static_cast<int>(columns_.size());
         row.resize(n);
         for (int i = 0; i < n; ++i) {
-            if (PQgetisnull(result_, next_row_, i))
+            if (pq().PQgetisnull(result_, next_row_, i))
                 row[i] = engine::Null{};
             else
-                row[i] = pg_value_from_text(PQftype(result_, i), PQgetvalue(result_, next_row_, i),
-                                            PQgetlength(result_, next_row_, i));
+                row[i] = pg_value_from_text(pq().PQftype(result_, i),
+                                            pq().PQgetvalue(result_, next_row_, i),
+                                            pq().PQgetlength(result_, next_row_, i));
         }
         ++next_row_;
         return true;
@@ -330,50 +332,50 @@ PostgreSQLConnection::PostgreSQLConnection(const PostgreSQLDialect& dialect, con
     }
     key_ptrs.push_back(nullptr);
     value_ptrs.push_back(nullptr);
-    conn_ = PQconnectdbParams(key_ptrs.data(), value_ptrs.data(), 0);
-    if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
-        std::string message = conn_ ? PQerrorMessage(conn_) : "out of memory";
-        PQfinish(conn_);
+    conn_ = pq().PQconnectdbParams(key_ptrs.data(), value_ptrs.data(), 0);
+    if (!conn_ || pq().PQstatus(conn_) != CONNECTION_OK) {
+        std::string message = conn_ ? pq().PQerrorMessage(conn_) : "out of memory";
+        pq().PQfinish(conn_);
         conn_ = nullptr;
         alive_ = false;
         engine::DBAPIError err(engine::DBErrorKind::Operational, "psycopg2", message);
         throw err;
     }
-    cancel_ = PQgetCancel(conn_);
+    cancel_ = pq().PQgetCancel(conn_);
     // Notices (e.g. "table does not exist, skipping") are not errors; psycopg2 keeps them
     // out of sight too.
-    PQsetNoticeProcessor(
+    pq().PQsetNoticeProcessor(
         conn_, [](void*, const char*) {}, nullptr);
 }
 
 PostgreSQLConnection::~PostgreSQLConnection() {
     {
         std::lock_guard lock(cancel_mutex_);
-        if (cancel_) PQfreeCancel(cancel_);
+        if (cancel_) pq().PQfreeCancel(cancel_);
         cancel_ = nullptr;
     }
-    if (conn_) PQfinish(conn_);
+    if (conn_) pq().PQfinish(conn_);
 }
 
 PGresult* PostgreSQLConnection::check(PGresult* result, const std::string& sql,
                                       const std::vector<Value>& params) {
-    ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    ExecStatusType status = result ? pq().PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
         return result;
-    bool lost = PQstatus(conn_) != CONNECTION_OK;
+    bool lost = pq().PQstatus(conn_) != CONNECTION_OK;
     if (lost) alive_ = false;
     // A failed statement aborts the server-side transaction; it stays "begun" until ROLLBACK.
     try {
         throw_pg_error(conn_, result, sql, params, lost);
     } catch (...) {
-        PQclear(result);
+        pq().PQclear(result);
         throw;
     }
 }
 
 void PostgreSQLConnection::exec_plain(const std::string& sql) {
     if (!alive_) throw_pg_error(conn_, nullptr, sql, {}, true);
-    PQclear(check(PQexec(conn_, sql.c_str()), sql, {}));
+    pq().PQclear(check(pq().PQexec(conn_, sql.c_str()), sql, {}));
 }
 
 void PostgreSQLConnection::begin_if_needed() {
@@ -392,13 +394,13 @@ PGresult* PostgreSQLConnection::run(const std::string& sql, const std::vector<Va
     // Statements without parameters go as simple queries: several may share one string
     // (DDL scripts) and there is nothing to bind, so preparing saves little.
     if (params.empty()) {
-        PGresult* result = check(PQexec(conn_, sql.c_str()), sql, params);
+        PGresult* result = check(pq().PQexec(conn_, sql.c_str()), sql, params);
         forget_prepared_after_ddl(sql);
         return result;
     }
     if (!allow_prepare)
-        return check(PQexecParams(conn_, sql.c_str(), static_cast<int>(p.values.size()),
-                                  p.types.data(), p.values.data(), nullptr, nullptr, 0),
+        return check(pq().PQexecParams(conn_, sql.c_str(), static_cast<int>(p.values.size()),
+                                       p.types.data(), p.values.data(), nullptr, nullptr, 0),
                      sql, params);
 
     // Cache key: the SQL plus the parameter types it is prepared with.
@@ -412,19 +414,19 @@ PGresult* PostgreSQLConnection::run(const std::string& sql, const std::vector<Va
     // PREPARE reports the error the execution would have reported.
     if (!entry.prepared && entry.uses >= 2) {
         std::string name = fmt::format("ormsh_{}", ++statement_counter_);
-        PQclear(check(PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(p.types.size()),
-                                p.types.data()),
-                      sql, params));
+        pq().PQclear(check(pq().PQprepare(conn_, name.c_str(), sql.c_str(),
+                                          static_cast<int>(p.types.size()), p.types.data()),
+                           sql, params));
         entry.name = std::move(name);
         entry.prepared = true;
     }
     PGresult* result;
     if (entry.prepared) {
-        result = PQexecPrepared(conn_, entry.name.c_str(), static_cast<int>(p.values.size()),
-                                p.values.data(), nullptr, nullptr, 0);
+        result = pq().PQexecPrepared(conn_, entry.name.c_str(), static_cast<int>(p.values.size()),
+                                     p.values.data(), nullptr, nullptr, 0);
     } else {
-        result = PQexecParams(conn_, sql.c_str(), static_cast<int>(p.values.size()), p.types.data(),
-                              p.values.data(), nullptr, nullptr, 0);
+        result = pq().PQexecParams(conn_, sql.c_str(), static_cast<int>(p.values.size()),
+                                   p.types.data(), p.values.data(), nullptr, nullptr, 0);
     }
     return check(result, sql, params);
 }
@@ -447,13 +449,13 @@ std::int64_t PostgreSQLConnection::execute_many(const std::string& sql,
     Prepared& entry = statements_[key];
     if (!entry.prepared) {
         entry.name = fmt::format("ormsh_{}", ++statement_counter_);
-        PGresult* prep = PQprepare(conn_, entry.name.c_str(), sql.c_str(),
-                                   static_cast<int>(p.types.size()), p.types.data());
-        PQclear(check(prep, sql, rows.front()));
+        PGresult* prep = pq().PQprepare(conn_, entry.name.c_str(), sql.c_str(),
+                                        static_cast<int>(p.types.size()), p.types.data());
+        pq().PQclear(check(prep, sql, rows.front()));
         entry.prepared = true;
     }
     std::int64_t total = 0;
-    PQenterPipelineMode(conn_);
+    pq().PQenterPipelineMode(conn_);
     std::optional<engine::DBAPIError> failure;
     bool interrupted = false;
     std::string interrupt_message;
@@ -463,30 +465,30 @@ std::int64_t PostgreSQLConnection::execute_many(const std::string& sql,
         for (std::size_t i = start; i < end; ++i) {
             Params& bp = batch[i - start];
             bp.assign(rows[i], false);
-            PQsendQueryPrepared(conn_, entry.name.c_str(), static_cast<int>(bp.values.size()),
-                                bp.values.data(), nullptr, nullptr, 0);
+            pq().PQsendQueryPrepared(conn_, entry.name.c_str(), static_cast<int>(bp.values.size()),
+                                     bp.values.data(), nullptr, nullptr, 0);
         }
-        PQpipelineSync(conn_);
+        pq().PQpipelineSync(conn_);
         // Read each query's result (terminated by a null), then the sync marker.
         for (;;) {
-            PGresult* r = PQgetResult(conn_);
+            PGresult* r = pq().PQgetResult(conn_);
             if (!r) {
-                if (PQstatus(conn_) != CONNECTION_OK) {
+                if (pq().PQstatus(conn_) != CONNECTION_OK) {
                     alive_ = false;
                     break;
                 }
                 continue;
             }
-            ExecStatusType st = PQresultStatus(r);
+            ExecStatusType st = pq().PQresultStatus(r);
             if (st == PGRES_PIPELINE_SYNC) {
-                PQclear(r);
+                pq().PQclear(r);
                 break;
             }
             if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
-                const char* n = PQcmdTuples(r);
+                const char* n = pq().PQcmdTuples(r);
                 if (n && *n) total += std::strtoll(n, nullptr, 10);
             } else if (st == PGRES_FATAL_ERROR && !failure && !interrupted) {
-                bool lost = PQstatus(conn_) != CONNECTION_OK;
+                bool lost = pq().PQstatus(conn_) != CONNECTION_OK;
                 try {
                     throw_pg_error(conn_, r, sql, {}, lost);
                 } catch (engine::DBAPIError& err) {
@@ -496,15 +498,15 @@ std::int64_t PostgreSQLConnection::execute_many(const std::string& sql,
                     interrupt_message = stop.what();
                 }
             }
-            PQclear(r);
-            if (PQstatus(conn_) != CONNECTION_OK) {
+            pq().PQclear(r);
+            if (pq().PQstatus(conn_) != CONNECTION_OK) {
                 alive_ = false;
                 break;
             }
         }
         if (failure || interrupted || !alive_) break;
     }
-    PQexitPipelineMode(conn_);
+    pq().PQexitPipelineMode(conn_);
     if (interrupted) throw engine::StatementInterrupted(interrupt_message);
     if (failure) {
         failure->attach_statement_many(sql, rows);
@@ -570,7 +572,7 @@ void PostgreSQLConnection::interrupt() {
     std::lock_guard lock(cancel_mutex_);
     if (!cancel_) return;
     char errbuf[256];
-    PQcancel(cancel_, errbuf, sizeof errbuf);
+    pq().PQcancel(cancel_, errbuf, sizeof errbuf);
 }
 
 namespace {

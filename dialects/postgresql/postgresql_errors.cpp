@@ -1,9 +1,9 @@
 // PostgreSQL errors as psycopg2 raises them: the DB-API class follows the SQLSTATE class
 // (psycopg2's exception_from_sqlstate), the exception is psycopg2.errors.<Name> for the
 // SQLSTATEs it names, and the message is the server's, severity prefix stripped, DETAIL kept.
+#include "dialects/postgresql/libpq_api.h"
 #include "dialects/postgresql/postgresql_connection.h"
 
-#include <libpq-fe.h>
 #include <unordered_map>
 
 namespace ormsh::dialects {
@@ -140,10 +140,10 @@ void throw_pg_error(PGconn* conn, const PGresult* result, const std::string& sql
     std::string sqlstate;
     std::string message;
     if (result) {
-        if (const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE)) sqlstate = state;
-        message = PQresultErrorMessage(result);
+        if (const char* state = pq().PQresultErrorField(result, PG_DIAG_SQLSTATE)) sqlstate = state;
+        message = pq().PQresultErrorMessage(result);
     }
-    if (message.empty() && conn) message = PQerrorMessage(conn);
+    if (message.empty() && conn) message = pq().PQerrorMessage(conn);
     // psycopg2 strips the "ERROR:  " / "FATAL:  " severity prefix and keeps the rest,
     // trailing newline included.
     for (const char* prefix : {"ERROR:  ", "FATAL:  ", "PANIC:  "}) {

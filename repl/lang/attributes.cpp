@@ -2,10 +2,12 @@
 // instance dict, non-data after), __getattr__/__setattr__/__delattr__ hooks, binding of
 // functions to instances, construction of instances and creation of classes.
 #include "repl/lang/interpreter.h"
+#include "repl/lang/native_descriptor.h"
 #include "repl/lang/text/errors.h"
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 
 namespace ormsh::lang {
 
@@ -287,6 +289,8 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
     }
     Value d = t->lookup(name);
     if (!d.empty() && d.is_obj()) {
+        if (const NativeDescriptorHooks* hooks = native_descriptor_hooks(d.obj()->type))
+            return hooks->get(*this, d, obj, t);
         Layout l = d.obj()->type->layout;
         if (l == Layout::Property) {
             Property* p = d.as<Property>();
@@ -332,6 +336,13 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
         }
     }
     const std::string& n = name->s;
+    // Every implicit attribute below is a dunder; a plain name that got this far is missing
+    // (proxies such as scoped_session reach here on every call before their __getattr__).
+    bool dunder = n.size() > 4 && n[0] == '_' && n[1] == '_';
+    if (!dunder) {
+        if (!raise_missing) return Value();
+        raise("AttributeError", "'" + t->name + "' object has no attribute '" + n + "'");
+    }
     if (n == "__class__") return Value(t);
     if (n == "__dict__" && (allows_instance_dict(obj) || has_layout(obj, Layout::Function)))
         return Value(instance_dict(obj, true));
@@ -426,6 +437,10 @@ void Interpreter::generic_setattr(const Value& obj, Str* name, Value v) {
     }
     Value d = t->lookup(name);
     if (!d.empty() && d.is_obj()) {
+        if (const NativeDescriptorHooks* hooks = native_descriptor_hooks(d.obj()->type)) {
+            hooks->set(*this, d, obj, v);
+            return;
+        }
         Layout l = d.obj()->type->layout;
         if (l == Layout::Property) {
             Property* p = d.as<Property>();
@@ -872,6 +887,26 @@ TypeBuilder& TypeBuilder::instance_dict(bool on) {
     type_->instance_dict = on;
     return *this;
 }
+
+namespace {
+// At most this many native descriptor types; the table is scanned on every descriptor access.
+constexpr std::size_t kMaxNativeDescriptors = 4;
+NativeDescriptorHooks g_native_descriptors[kMaxNativeDescriptors];
+std::size_t g_native_descriptor_count = 0;
+} // namespace
+
+void register_native_descriptor(const Type* type, DescrGetFn get, DescrSetFn set) {
+    if (g_native_descriptor_count == kMaxNativeDescriptors)
+        throw std::logic_error("too many native descriptor types");
+    g_native_descriptors[g_native_descriptor_count++] = {type, get, set};
+}
+
+const NativeDescriptorHooks* native_descriptor_hooks(const Type* type) {
+    for (std::size_t i = 0; i < g_native_descriptor_count; ++i)
+        if (g_native_descriptors[i].type == type) return &g_native_descriptors[i];
+    return nullptr;
+}
+
 // Native types live for the whole process; keeping them listed here makes that explicit (and
 // keeps leak checkers quiet).
 std::vector<Type*>& immortal_types() {

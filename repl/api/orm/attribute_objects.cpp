@@ -9,6 +9,7 @@
 #include "repl/api/orm/query_object.h"
 #include "repl/api/sqlalchemy/binding.h"
 #include "repl/api/sqlalchemy/enum_classes.h"
+#include "repl/lang/native_descriptor.h"
 
 #include <fmt/core.h>
 
@@ -64,10 +65,10 @@ void set_relationship(Interpreter& in, AttributeObj& attr, ModelObj& obj, const 
     });
 }
 
-Value attr_get(Interpreter& in, const Value& self, lang::Args& args) {
-    if (args.pos.empty() || args.pos[0].is_none()) return self;
+// Instance access through the interpreter's native descriptor hooks (no __get__ call per read).
+Value descr_get(Interpreter& in, const Value& self, const Value& instance, lang::Type*) {
     AttributeObj& attr = self_attr(self);
-    ModelObj* obj = as_model(args.pos[0]);
+    ModelObj* obj = as_model(instance);
     if (!obj) return self;
     if (attr.rel) return get_relationship(in, attr, *obj);
     Value v = read_column(in, *obj, attr.slot);
@@ -75,16 +76,24 @@ Value attr_get(Interpreter& in, const Value& self, lang::Args& args) {
     return v;
 }
 
+void descr_set(Interpreter& in, const Value& self, const Value& instance, const Value& value) {
+    AttributeObj& attr = self_attr(self);
+    ModelObj& obj = require_model(in, instance);
+    if (attr.rel) {
+        set_relationship(in, attr, obj, value);
+        return;
+    }
+    obj.state_.set_value(attr.slot, to_db(in, value));
+}
+
+Value attr_get(Interpreter& in, const Value& self, lang::Args& args) {
+    if (args.pos.empty() || args.pos[0].is_none()) return self;
+    return descr_get(in, self, args.pos[0], nullptr);
+}
+
 Value attr_set(Interpreter& in, const Value& self, lang::Args& args) {
     if (args.pos.size() < 2) in.raise("TypeError", "__set__ expected 2 arguments");
-    AttributeObj& attr = self_attr(self);
-    ModelObj& obj = require_model(in, args.pos[0]);
-    if (attr.rel) {
-        set_relationship(in, attr, obj, args.pos[1]);
-        return Value::none();
-    }
-    engine::Value v = to_db(in, args.pos[1]);
-    obj.state_.set_value(attr.slot, std::move(v));
+    descr_set(in, self, args.pos[0], args.pos[1]);
     return Value::none();
 }
 
@@ -237,6 +246,7 @@ lang::Type* instrumented_attribute_type() {
                             .build();
         // Expressions compare with == into SQL, so they are not hashable by value.
         t->set_attr("__hash__", api_types().column_element->lookup("__hash__"));
+        lang::register_native_descriptor(t, descr_get, descr_set);
         return t;
     }();
     return type;

@@ -3,6 +3,7 @@
 #include "repl/api/orm/model.h"
 
 #include <cctype>
+#include <typeinfo>
 
 #include <fmt/core.h>
 
@@ -99,7 +100,11 @@ void ModelObj::clear_refs() {
 
 ModelObj* as_model(const lang::Value& v) {
     if (!v.is_obj()) return nullptr;
-    return dynamic_cast<ModelObj*>(v.obj());
+    lang::Object* o = v.obj();
+    // Mapped instances are exactly ModelObj: comparing the dynamic type is cheaper than the
+    // cast, which runs on every attribute access.
+    if (typeid(*o) == typeid(ModelObj)) return static_cast<ModelObj*>(o);
+    return dynamic_cast<ModelObj*>(o);
 }
 
 ModelObj& require_model(Interpreter& in, const lang::Value& v) {
@@ -309,11 +314,17 @@ namespace {
 
 lang::Object* alloc_model(lang::Type* cls) {
     Interpreter& in = Interpreter::current();
-    ClassMapping* mapping = mapping_of(cls);
+    // A seed loop makes one class's instances over and over: remember the last class's mapping
+    // (mappings live as long as the process, see owned_registries()).
+    static const lang::Type* last_class = nullptr;
+    static ClassMapping* last_mapping = nullptr;
+    ClassMapping* mapping = cls == last_class ? last_mapping : mapping_of(cls);
     if (!mapping)
         in.raise(exc_type(in, "InvalidRequestError"),
                  fmt::format("Class '{}' is not mapped", cls->name));
-    configure_mappers(in);
+    last_class = cls;
+    last_mapping = mapping;
+    if (!mapping->registry->configured) configure_mappers(in);
     auto* obj = new ModelObj(cls, *mapping->mapper);
     obj->track();
     return obj;

@@ -218,10 +218,24 @@ void Session::flush() {
     if (flushing_) throw engine::InvalidRequestError("Session is already flushing");
     check_active();
     if (pending_.empty() && held_.empty() && deleted_.empty()) return;
+    if (hooks) {
+        // An error in before_flush leaves the session as it was (SQLAlchemy runs it before the
+        // flush's transaction begins).
+        flushing_ = true;
+        try {
+            hooks->before_flush(*this);
+        } catch (...) {
+            flushing_ = false;
+            throw;
+        }
+        flushing_ = false;
+        if (pending_.empty() && held_.empty() && deleted_.empty()) return;
+    }
     flushing_ = true;
     UnitOfWork uow(*this, statements());
     try {
         uow.execute();
+        if (hooks) hooks->after_flush(*this);
     } catch (const std::exception& error) {
         flushing_ = false;
         failed_ = error.what();
@@ -267,6 +281,7 @@ void Session::flush() {
         if (ref->status == Status::Persistent) ref->commit_all();
     }
     for (auto& ref : flushed_deleted_) ref->commit_all();
+    if (hooks) hooks->after_flush_postexec(*this);
 }
 
 void Session::end_transaction() {
@@ -284,13 +299,18 @@ void Session::end_transaction() {
 
 void Session::commit() {
     check_active();
+    if (hooks) hooks->before_commit(*this);
     flush();
     if (connection_) connection_->commit();
     end_transaction();
+    if (hooks) hooks->after_commit(*this);
     if (expire_on_commit) expire_all();
 }
 
 void Session::rollback() {
+    // SQLAlchemy fires after_rollback when a transaction had begun: by a statement, or by
+    // objects added, changed or deleted since the last commit.
+    bool had_transaction = connection_ || !pending_.empty() || !held_.empty() || !deleted_.empty();
     if (connection_) {
         try {
             connection_->rollback();
@@ -299,6 +319,9 @@ void Session::rollback() {
         }
     }
     failed_.reset();
+    // As in SQLAlchemy, listeners run before the objects are restored (session.new still
+    // lists the pending ones).
+    if (hooks && had_transaction) hooks->after_rollback(*this);
     // Objects inserted in this transaction, and pending ones, go back to transient.
     std::vector<InstanceState*> inserted(new_in_transaction_.begin(), new_in_transaction_.end());
     std::sort(inserted.begin(), inserted.end(),

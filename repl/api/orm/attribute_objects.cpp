@@ -6,6 +6,7 @@
 #include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/orm/args.h"
+#include "repl/api/orm/events.h"
 #include "repl/api/orm/query_object.h"
 #include "repl/api/sqlalchemy/binding.h"
 
@@ -78,6 +79,11 @@ Value attr_set(Interpreter& in, const Value& self, lang::Args& args) {
     ModelObj& obj = require_model(in, args.pos[0]);
     if (attr.rel) {
         set_relationship(in, attr, obj, args.pos[1]);
+        return Value::none();
+    }
+    if (attr.hooks) {
+        Value value = run_column_set_hooks(in, *attr.hooks, obj, attr.slot, args.pos[1]);
+        obj.state_.set_value(attr.slot, to_db(in, value));
         return Value::none();
     }
     engine::Value v = to_db(in, args.pos[1]);
@@ -387,6 +393,18 @@ Value list_eq(Interpreter& in, const Value& self, lang::Args& args) {
     return Value::boolean(in.eq(lang::new_list(list_values(self_list(self))), other));
 }
 
+// instrumented + [..] is a plain list, as list.__add__ gives for SQLAlchemy's list subclass.
+Value list_add(Interpreter& in, const Value& self, lang::Args& args) {
+    std::vector<Value> items = list_values(self_list(self));
+    for (const Value& v : in.to_vector(arg_at(in, args, 0))) items.push_back(v);
+    return lang::new_list(std::move(items));
+}
+
+Value list_iadd(Interpreter& in, const Value& self, lang::Args& args) {
+    list_extend(in, self, args);
+    return self;
+}
+
 Value list_index(Interpreter& in, const Value& self, lang::Args& args) {
     return in.call_method(lang::new_list(list_values(self_list(self))), "index",
                           {arg_at(in, args, 0)});
@@ -413,6 +431,8 @@ lang::Type* instrumented_list_type() {
             .method("__contains__", list_contains)
             .method("__repr__", list_repr)
             .method("__eq__", list_eq)
+            .method("__add__", list_add)
+            .method("__iadd__", list_iadd)
             .build();
     return type;
 }

@@ -67,7 +67,7 @@ void Session::check_active() const {
             "This Session's transaction has been rolled back due to a previous exception during "
             "flush. To begin a new transaction with this Session, first issue "
             "Session.rollback(). Original exception was: " +
-            *failed_);
+            *failed_ + " (Background on this error at: https://sqlalche.me/e/14/7s2a)");
 }
 
 // --- state changes ----------------------------------------------------------------------------

@@ -111,6 +111,9 @@ void UnitOfWork::fire(const Mapper& mapper, MapperEvent event,
                       const std::vector<InstanceState*>& states) {
     if (states.empty() || !mapper.hooks || !mapper.hooks->listens(event)) return;
     engine::Connection& conn = session_.connection();
+    // Listeners run inside the flush's transaction (BEGIN is echoed before them, as in
+    // SQLAlchemy).
+    if (!conn.in_transaction()) conn.begin();
     for (InstanceState* state : states) mapper.hooks->persistence(event, mapper, conn, *state);
 }
 

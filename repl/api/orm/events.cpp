@@ -165,6 +165,8 @@ Value no_value_symbol() {
                 .method(
                     "__repr__", +[](Interpreter&, const Value&,
                                     lang::Args&) { return lang::new_str("symbol('NO_VALUE')"); })
+                .property("name",
+                          [](Interpreter&, const Value&) { return lang::new_str("NO_VALUE"); })
                 .build();
         return new Value(Value::steal(new lang::Object(t)));
     }();
@@ -334,6 +336,9 @@ public:
         if (!hooks || hooks->set.empty()) return target;
         Interpreter& in = Interpreter::current();
         Value obj = value_of(&owner), value = value_of(target), previous = value_of(old);
+        // A new object's reference never assigned has no old value (SQLAlchemy's NO_VALUE).
+        bool fresh = owner.status == orm::Status::Transient || owner.status == orm::Status::Pending;
+        if (!old && fresh && !owner.related(rel.slot()).scalar_changed) previous = no_value_symbol();
         for (Listener* l : std::vector<Listener*>(hooks->set)) {
             if (l->validator_of) {
                 if (!skips_backref(*l, initiator))

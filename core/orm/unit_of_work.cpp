@@ -114,7 +114,8 @@ void UnitOfWork::fire(const Mapper& mapper, MapperEvent event,
     // Listeners run inside the flush's transaction (BEGIN is echoed before them, as in
     // SQLAlchemy).
     if (!conn.in_transaction()) conn.begin();
-    for (InstanceState* state : states) mapper.hooks->persistence(event, mapper, conn, *state);
+    for (InstanceState* state : states)
+        mapper.hooks->persistence(event, mapper, conn, *state);
 }
 
 // --- cascades -------------------------------------------------------------------------------

@@ -396,7 +396,8 @@ Value list_eq(Interpreter& in, const Value& self, lang::Args& args) {
 // instrumented + [..] is a plain list, as list.__add__ gives for SQLAlchemy's list subclass.
 Value list_add(Interpreter& in, const Value& self, lang::Args& args) {
     std::vector<Value> items = list_values(self_list(self));
-    for (const Value& v : in.to_vector(arg_at(in, args, 0))) items.push_back(v);
+    for (const Value& v : in.to_vector(arg_at(in, args, 0)))
+        items.push_back(v);
     return lang::new_list(std::move(items));
 }
 

@@ -338,7 +338,8 @@ public:
         Value obj = value_of(&owner), value = value_of(target), previous = value_of(old);
         // A new object's reference never assigned has no old value (SQLAlchemy's NO_VALUE).
         bool fresh = owner.status == orm::Status::Transient || owner.status == orm::Status::Pending;
-        if (!old && fresh && !owner.related(rel.slot()).scalar_changed) previous = no_value_symbol();
+        if (!old && fresh && !owner.related(rel.slot()).scalar_changed)
+            previous = no_value_symbol();
         for (Listener* l : std::vector<Listener*>(hooks->set)) {
             if (l->validator_of) {
                 if (!skips_backref(*l, initiator))

@@ -5,6 +5,7 @@
 
 #include "core/engine/value.h"
 
+#include <exception>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -102,6 +103,16 @@ private:
 class StatementInterrupted : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+};
+
+// An error raised by host code that core/ called back into (an event listener written in
+// Python): it passes through core's error handling like any other (a flush marks its session
+// failed with what()) and the host restores the original error from `original`.
+class HostError : public std::runtime_error {
+public:
+    HostError(const std::string& message, std::exception_ptr original)
+        : std::runtime_error(message), original(std::move(original)) {}
+    std::exception_ptr original;
 };
 
 // Renders one value the way Python's repr() shows it inside SQLAlchemy's "[parameters: ...]".

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/orm/loading.h"
+#include "core/orm/mapper.h"
 #include "core/orm/session.h"
 
 namespace ormsh::orm {
@@ -70,66 +71,121 @@ RelatedSlot& loaded_slot(InstanceState& state, const RelationshipProperty& rel) 
     return state.related(rel.slot());
 }
 
+namespace {
+
+// The other side of a backref pair, kept in step: listeners and validators of that side run
+// first (Initiator::Backref), only when something changes.
+void backref_append(InstanceState& owner, const RelationshipProperty& rel, InstanceState& item) {
+    if (MapperHooks* hooks = owner.mapper().hooks) {
+        if (holds(loaded_slot(owner, rel).items, &item)) return;
+        hooks->append(owner, rel, item, Initiator::Backref);
+    }
+    raw_append(owner, rel, item);
+}
+
+void backref_remove(InstanceState& owner, const RelationshipProperty& rel, InstanceState& item) {
+    if (MapperHooks* hooks = owner.mapper().hooks) {
+        if (!holds(loaded_slot(owner, rel).items, &item)) return;
+        hooks->remove(owner, rel, item, Initiator::Backref);
+    }
+    raw_remove(owner, rel, item);
+}
+
+void backref_set(InstanceState& owner, const RelationshipProperty& rel, InstanceState* target) {
+    if (MapperHooks* hooks = owner.mapper().hooks) {
+        InstanceState* old = loaded_slot(owner, rel).scalar.get();
+        if (old == target) return;
+        hooks->set(owner, rel, target, old, Initiator::Backref);
+    }
+    raw_set_scalar(owner, rel, target);
+}
+
+void append_item(InstanceState& owner, const RelationshipProperty& rel, InstanceState& given,
+                 Initiator initiator) {
+    InstanceState* stored = &given;
+    if (MapperHooks* hooks = owner.mapper().hooks) {
+        stored = hooks->append(owner, rel, given, initiator);
+        if (!stored) stored = &given;
+    }
+    InstanceState& item = *stored;
+    raw_append(owner, rel, item);
+    cascade_into_session(owner, rel, item);
+    const RelationshipProperty* partner = rel.partner();
+    if (!partner) return;
+    if (partner->uselist()) {
+        backref_append(item, *partner, owner);
+    } else {
+        RelatedSlot& islot = loaded_slot(item, *partner);
+        InstanceState* previous = islot.scalar.get();
+        if (previous == &owner) return;
+        if (MapperHooks* hooks = item.mapper().hooks)
+            hooks->set(item, *partner, &owner, previous, Initiator::Backref);
+        if (previous) backref_remove(*previous, rel, item);
+        raw_set_scalar(item, *partner, &owner);
+    }
+}
+
+} // namespace
+
 void set_scalar(InstanceState& owner, const RelationshipProperty& rel, InstanceState* target) {
     RelatedSlot& slot = loaded_slot(owner, rel);
     StateRef old = slot.scalar;
+    if (MapperHooks* hooks = owner.mapper().hooks)
+        target = hooks->set(owner, rel, target, old.get(), Initiator::User);
     if (old.get() == target) return;
     raw_set_scalar(owner, rel, target);
     if (target) cascade_into_session(owner, rel, *target);
     const RelationshipProperty* partner = rel.partner();
     if (!partner) return;
     if (partner->uselist()) {
-        if (old) raw_remove(*old, *partner, owner);
-        if (target) raw_append(*target, *partner, owner);
+        if (old) backref_remove(*old, *partner, owner);
+        if (target) backref_append(*target, *partner, owner);
     } else {
-        if (old) raw_set_scalar(*old, *partner, nullptr);
+        if (old) backref_set(*old, *partner, nullptr);
         if (target) {
             // One-to-one: the target's previous partner loses it.
             RelatedSlot& tslot = loaded_slot(*target, *partner);
             if (tslot.scalar && tslot.scalar.get() != &owner)
-                raw_set_scalar(*tslot.scalar, rel, nullptr);
-            raw_set_scalar(*target, *partner, &owner);
+                backref_set(*tslot.scalar, rel, nullptr);
+            backref_set(*target, *partner, &owner);
         }
     }
 }
 
 void collection_append(InstanceState& owner, const RelationshipProperty& rel, InstanceState& item) {
-    raw_append(owner, rel, item);
-    cascade_into_session(owner, rel, item);
-    const RelationshipProperty* partner = rel.partner();
-    if (!partner) return;
-    if (partner->uselist()) {
-        raw_append(item, *partner, owner);
-    } else {
-        RelatedSlot& islot = loaded_slot(item, *partner);
-        InstanceState* previous = islot.scalar.get();
-        if (previous && previous != &owner) raw_remove(*previous, rel, item);
-        raw_set_scalar(item, *partner, &owner);
-    }
+    append_item(owner, rel, item, Initiator::User);
 }
 
 bool collection_remove(InstanceState& owner, const RelationshipProperty& rel, InstanceState& item) {
     StateRef keep(&item);
+    if (MapperHooks* hooks = owner.mapper().hooks) {
+        if (!holds(loaded_slot(owner, rel).items, &item)) return false;
+        hooks->remove(owner, rel, item, Initiator::User);
+    }
     if (!raw_remove(owner, rel, item)) return false;
     const RelationshipProperty* partner = rel.partner();
     if (!partner) return true;
     if (partner->uselist()) {
-        raw_remove(item, *partner, owner);
+        backref_remove(item, *partner, owner);
     } else {
         RelatedSlot& islot = loaded_slot(item, *partner);
-        if (islot.scalar.get() == &owner) raw_set_scalar(item, *partner, nullptr);
+        if (islot.scalar.get() == &owner) backref_set(item, *partner, nullptr);
     }
     return true;
 }
 
 void collection_replace(InstanceState& owner, const RelationshipProperty& rel,
-                        const std::vector<InstanceState*>& items) {
+                        const std::vector<InstanceState*>& given) {
+    std::vector<InstanceState*> items = given;
+    if (MapperHooks* hooks = owner.mapper().hooks) hooks->bulk_replace(owner, rel, items);
     RelatedSlot& slot = loaded_slot(owner, rel);
     std::vector<StateRef> current = slot.items;
+    // As SQLAlchemy: the new members are appended first, then the old ones left out removed.
+    for (InstanceState* item : items)
+        if (!holds(current, item)) append_item(owner, rel, *item, Initiator::BulkReplace);
     for (const auto& ref : current)
         if (std::find(items.begin(), items.end(), ref.get()) == items.end())
             collection_remove(owner, rel, *ref);
-    for (InstanceState* item : items) collection_append(owner, rel, *item);
     // Keep the order given.
     RelatedSlot& after = owner.related(rel.slot());
     std::vector<StateRef> ordered;

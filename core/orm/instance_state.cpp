@@ -43,8 +43,9 @@ void InstanceState::set_value(std::size_t slot, engine::Value value) {
         if (flags_[slot] & kLoaded) {
             if (!committed_) committed_ = std::make_unique<std::vector<engine::Value>>(slot_count_);
             (*committed_)[slot] = std::move(values_[slot]);
-        } else if (committed_) {
-            (*committed_)[slot] = engine::Value{};
+        } else {
+            if (committed_) (*committed_)[slot] = engine::Value{};
+            flags_[slot] |= kCommittedUnknown;
         }
         flags_[slot] |= kModified;
     }
@@ -69,7 +70,8 @@ const engine::Value& InstanceState::committed_value(std::size_t slot) const {
 std::vector<std::size_t> InstanceState::changed_slots() const {
     std::vector<std::size_t> changed;
     for (std::size_t slot = 0; slot < slot_count_; ++slot) {
-        if ((flags_[slot] & kModified) && !(committed_value(slot) == values_[slot]))
+        if ((flags_[slot] & kModified) &&
+            ((flags_[slot] & kCommittedUnknown) || !(committed_value(slot) == values_[slot])))
             changed.push_back(slot);
     }
     return changed;
@@ -106,7 +108,7 @@ bool InstanceState::any_expired() const {
 
 void InstanceState::commit_all() {
     for (std::size_t slot = 0; slot < slot_count_; ++slot)
-        flags_[slot] &= static_cast<std::uint8_t>(~kModified);
+        flags_[slot] &= static_cast<std::uint8_t>(~(kModified | kCommittedUnknown));
     committed_.reset();
     for (auto& rel : related_)
         rel.clear_history();
@@ -117,7 +119,7 @@ void InstanceState::discard_changes() {
     for (std::size_t slot = 0; slot < slot_count_; ++slot) {
         if (flags_[slot] & kModified) {
             values_[slot] = committed_ ? std::move((*committed_)[slot]) : engine::Value{};
-            flags_[slot] &= static_cast<std::uint8_t>(~kModified);
+            flags_[slot] &= static_cast<std::uint8_t>(~(kModified | kCommittedUnknown));
         }
     }
     committed_.reset();

@@ -160,6 +160,9 @@ public:
 private:
     static constexpr std::uint8_t kLoaded = 1;
     static constexpr std::uint8_t kModified = 2;
+    // Set while modified when the slot was not loaded at the first change: whatever the row
+    // holds, the UPDATE sets it (assigning None to an expired attribute included).
+    static constexpr std::uint8_t kCommittedUnknown = 4;
 
     const Mapper* mapper_;
     InstanceHost* host_;

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/orm/events.h"
 #include "core/orm/relationship.h"
 #include "core/schema/table.h"
 
@@ -54,6 +55,8 @@ public:
     void* class_handle = nullptr;
     // The module the class was defined in ("__main__"), for messages naming the class.
     std::string class_module = "__main__";
+    // User code to run on this class's rows and relationship changes; null when there is none.
+    MapperHooks* hooks = nullptr;
 
 private:
     std::string class_name_;

@@ -67,7 +67,7 @@ void Session::check_active() const {
             "This Session's transaction has been rolled back due to a previous exception during "
             "flush. To begin a new transaction with this Session, first issue "
             "Session.rollback(). Original exception was: " +
-            *failed_);
+            *failed_ + " (Background on this error at: https://sqlalche.me/e/14/7s2a)");
 }
 
 // --- state changes ----------------------------------------------------------------------------
@@ -230,10 +230,24 @@ void Session::flush() {
     if (flushing_) throw engine::InvalidRequestError("Session is already flushing");
     check_active();
     if (pending_.empty() && held_.empty() && deleted_.empty()) return;
+    if (hooks) {
+        // An error in before_flush leaves the session as it was (SQLAlchemy runs it before the
+        // flush's transaction begins).
+        flushing_ = true;
+        try {
+            hooks->before_flush(*this);
+        } catch (...) {
+            flushing_ = false;
+            throw;
+        }
+        flushing_ = false;
+        if (pending_.empty() && held_.empty() && deleted_.empty()) return;
+    }
     flushing_ = true;
     UnitOfWork uow(*this, statements());
     try {
         uow.execute();
+        if (hooks) hooks->after_flush(*this);
     } catch (const std::exception& error) {
         flushing_ = false;
         failed_ = error.what();
@@ -279,6 +293,7 @@ void Session::flush() {
         if (ref->status == Status::Persistent) ref->commit_all();
     }
     for (auto& ref : flushed_deleted_) ref->commit_all();
+    if (hooks) hooks->after_flush_postexec(*this);
 }
 
 void Session::end_transaction() {
@@ -296,13 +311,18 @@ void Session::end_transaction() {
 
 void Session::commit() {
     check_active();
+    if (hooks) hooks->before_commit(*this);
     flush();
     if (connection_) connection_->commit();
     end_transaction();
+    if (hooks) hooks->after_commit(*this);
     if (expire_on_commit) expire_all();
 }
 
 void Session::rollback() {
+    // SQLAlchemy fires after_rollback when a transaction had begun: by a statement, or by
+    // objects added, changed or deleted since the last commit.
+    bool had_transaction = connection_ || !pending_.empty() || !held_.empty() || !deleted_.empty();
     if (connection_) {
         try {
             connection_->rollback();
@@ -311,6 +331,9 @@ void Session::rollback() {
         }
     }
     failed_.reset();
+    // As in SQLAlchemy, listeners run before the objects are restored (session.new still
+    // lists the pending ones).
+    if (hooks && had_transaction) hooks->after_rollback(*this);
     // Objects inserted in this transaction, and pending ones, go back to transient.
     auto doomed = retain_all(inserted_in_transaction());
     for (const auto& ref : pending_) doomed.push_back(ref);

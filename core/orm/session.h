@@ -6,6 +6,7 @@
 
 #include "core/engine/engine.h"
 #include "core/orm/errors.h"
+#include "core/orm/events.h"
 #include "core/orm/identity_map.h"
 #include "core/orm/instance_state.h"
 #include "core/orm/mapper.h"
@@ -41,6 +42,8 @@ public:
 
     bool autoflush = true;
     bool expire_on_commit = true;
+    // User code to run at flush, commit and rollback; null when there is none.
+    SessionHooks* hooks = nullptr;
 
     const std::shared_ptr<engine::Engine>& engine() const { return engine_; }
     void bind(std::shared_ptr<engine::Engine> engine);
@@ -82,7 +85,8 @@ public:
     // Transactions ---------------------------------------------------------------------------
     void flush();
     void autoflush_if_enabled() {
-        if (autoflush && !no_autoflush_depth_) flush();
+        // A query run by a flush listener does not flush again, as in SQLAlchemy.
+        if (autoflush && !no_autoflush_depth_ && !flushing_) flush();
     }
     void commit();
     void rollback();

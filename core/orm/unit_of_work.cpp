@@ -86,23 +86,40 @@ void UnitOfWork::execute() {
             else if (state->status == Status::Persistent)
                 updates.push_back(state);
         }
+        fire(*mapper, MapperEvent::BeforeInsert, inserts);
+        fire(*mapper, MapperEvent::BeforeUpdate, updates);
         if (!inserts.empty()) insert_states(*mapper, inserts);
         for (InstanceState* state : updates) sync_from_parents(*state);
         if (!updates.empty()) update_states(*mapper, updates);
         flush_progress().written += updates.size();
+        fire(*mapper, MapperEvent::AfterInsert, inserts);
+        fire(*mapper, MapperEvent::AfterUpdate, updates);
     }
     process_secondary();
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         std::vector<InstanceState*> doomed;
         for (InstanceState* state : deletes_)
             if (&state->mapper() == *it) doomed.push_back(state);
+        fire(**it, MapperEvent::BeforeDelete, doomed);
         if (!doomed.empty()) delete_states(**it, doomed);
+        fire(**it, MapperEvent::AfterDelete, doomed);
         flush_progress().written += doomed.size();
     }
     // The session registers the flushed objects next; the bookkeeping of who takes part is
     // done, and giving its memory back now keeps a large flush's peak lower.
     std::vector<InstanceState*>().swap(saves_);
     std::unordered_set<InstanceState*>().swap(in_flush_);
+}
+
+void UnitOfWork::fire(const Mapper& mapper, MapperEvent event,
+                      const std::vector<InstanceState*>& states) {
+    if (states.empty() || !mapper.hooks || !mapper.hooks->listens(event)) return;
+    engine::Connection& conn = session_.connection();
+    // Listeners run inside the flush's transaction (BEGIN is echoed before them, as in
+    // SQLAlchemy).
+    if (!conn.in_transaction()) conn.begin();
+    for (InstanceState* state : states)
+        mapper.hooks->persistence(event, mapper, conn, *state);
 }
 
 // --- cascades -------------------------------------------------------------------------------

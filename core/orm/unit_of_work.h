@@ -38,6 +38,8 @@ private:
     void update_states(const Mapper& mapper, const std::vector<InstanceState*>& states);
     void delete_states(const Mapper& mapper, const std::vector<InstanceState*>& states);
     void process_secondary();
+    // Runs the mapper's listeners for `event` on each state (nothing when it has none).
+    void fire(const Mapper& mapper, MapperEvent event, const std::vector<InstanceState*>& states);
     void ensure_loaded(InstanceState& state, const RelationshipProperty& rel);
 
     Session& session_;

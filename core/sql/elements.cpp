@@ -233,13 +233,17 @@ NodePtr self_group(const NodePtr& e, Op against) {
         return against == Op::in ? group() : e;
     case NodeKind::Select:
         return group();
+    case NodeKind::Label:
+        // A label names a column of a SELECT list only; as a criterion it is its element (a
+        // labelled comparison stays a comparison, a labelled Boolean column becomes "= 1").
+        if (is_boolean_context(against)) return self_group(e->as<Label>().element, against);
+        return e;
     case NodeKind::ColumnRef:
     case NodeKind::Function:
     case NodeKind::Cast:
     case NodeKind::Case:
     case NodeKind::BindParam:
     case NodeKind::LiteralColumn:
-    case NodeKind::Label:
         if (is_boolean_context(against) && e->type.kind == engine::TypeKind::Boolean) {
             auto b = make<AsBoolean>();
             b->element = e;

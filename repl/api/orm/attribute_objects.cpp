@@ -6,6 +6,7 @@
 #include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/orm/args.h"
+#include "repl/api/orm/events.h"
 #include "repl/api/orm/query_object.h"
 #include "repl/api/sqlalchemy/binding.h"
 #include "repl/api/sqlalchemy/enum_classes.h"
@@ -81,6 +82,11 @@ void descr_set(Interpreter& in, const Value& self, const Value& instance, const 
     ModelObj& obj = require_model(in, instance);
     if (attr.rel) {
         set_relationship(in, attr, obj, value);
+        return;
+    }
+    if (attr.hooks) {
+        Value hooked = run_column_set_hooks(in, *attr.hooks, obj, attr.slot, value);
+        obj.state_.set_value(attr.slot, to_db(in, hooked));
         return;
     }
     obj.state_.set_value(attr.slot, to_db(in, value));
@@ -400,6 +406,19 @@ Value list_eq(Interpreter& in, const Value& self, lang::Args& args) {
     return Value::boolean(in.eq(lang::new_list(list_values(self_list(self))), other));
 }
 
+// instrumented + [..] is a plain list, as list.__add__ gives for SQLAlchemy's list subclass.
+Value list_add(Interpreter& in, const Value& self, lang::Args& args) {
+    std::vector<Value> items = list_values(self_list(self));
+    for (const Value& v : in.to_vector(arg_at(in, args, 0)))
+        items.push_back(v);
+    return lang::new_list(std::move(items));
+}
+
+Value list_iadd(Interpreter& in, const Value& self, lang::Args& args) {
+    list_extend(in, self, args);
+    return self;
+}
+
 Value list_index(Interpreter& in, const Value& self, lang::Args& args) {
     return in.call_method(lang::new_list(list_values(self_list(self))), "index",
                           {arg_at(in, args, 0)});
@@ -426,6 +445,8 @@ lang::Type* instrumented_list_type() {
             .method("__contains__", list_contains)
             .method("__repr__", list_repr)
             .method("__eq__", list_eq)
+            .method("__add__", list_add)
+            .method("__iadd__", list_iadd)
             .build();
     return type;
 }

@@ -11,6 +11,8 @@
 
 namespace ormsh::api {
 
+struct AttributeHooks;
+
 struct AttributeObj : ClauseObj {
     explicit AttributeObj(lang::Type* t) : ClauseObj(t) {}
     ClassMapping* mapping = nullptr;
@@ -19,6 +21,8 @@ struct AttributeObj : ClauseObj {
     std::size_t slot = orm::Mapper::npos;
     schema::ColumnPtr column;
     orm::RelationshipProperty* rel = nullptr;
+    // Validators and 'set' listeners of a column attribute (events.h); null when none.
+    const AttributeHooks* hooks = nullptr;
 };
 
 lang::Type* instrumented_attribute_type();

@@ -2,6 +2,7 @@
 // instrumented attributes, and making ModelObj instances.
 #include "repl/api/orm/model.h"
 
+#include <algorithm>
 #include <cctype>
 #include <typeinfo>
 
@@ -11,6 +12,8 @@
 #include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/orm/attribute_objects.h"
+#include "repl/api/orm/declared_attr.h"
+#include "repl/api/orm/events.h"
 #include "repl/api/orm/relationship_object.h"
 
 namespace ormsh::api {
@@ -182,6 +185,7 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
         std::string key;
         Value value;
         bool own;
+        bool declared = false; // made by a declared_attr for this class
     };
     std::vector<Found> found;
     for (auto it = cls.mro.rbegin(); it != cls.mro.rend(); ++it) {
@@ -190,13 +194,34 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
         if (t != &cls && !t->heap) continue;
         for (const auto& e : t->dict->entries) {
             if (e.key.empty() || !lang::is_str(e.key)) continue;
-            bool rel = e.value.is_obj() && dynamic_cast<RelationshipObj*>(e.value.obj());
-            if (!is_column(e.value) && !rel) continue;
             std::string key = lang::as_str(e.key)->s;
+            bool rel = e.value.is_obj() && dynamic_cast<RelationshipObj*>(e.value.obj());
+            bool declared = is_declared_attr(e.value) && !key.starts_with("__");
+            if (!is_column(e.value) && !rel && !declared) continue;
+            if (t != &cls && is_column(e.value) &&
+                !static_cast<ColumnObj*>(e.value.obj())->column->foreign_keys().empty())
+                in.raise(exc_type(in, "InvalidRequestError"),
+                         "Columns with foreign keys to other columns must be declared as "
+                         "@declared_attr callables on declarative mixin classes.  For dataclass "
+                         "field() objects, use a lambda:.");
             std::erase_if(found, [&](const Found& f) { return f.key == key; });
-            found.push_back(Found{key, e.value, t == &cls});
+            found.push_back(Found{key, e.value, t == &cls, declared});
         }
     }
+    // declared_attr: called with this class, so it gets a column or relationship of its own.
+    // Its columns come after the others, as SQLAlchemy orders columns by creation. Any other
+    // value it returns becomes a plain class attribute.
+    for (auto& f : found) {
+        if (!f.declared) continue;
+        f.value = evaluate_declared_attr(in, f.value, cls);
+        f.own = true;
+        if (!is_column(f.value) && !dynamic_cast<RelationshipObj*>(f.value.obj_or_null())) {
+            set_class_attr(cls, f.key, f.value);
+            f.key.clear();
+        }
+    }
+    std::erase_if(found, [](const Found& f) { return f.key.empty(); });
+    std::stable_partition(found.begin(), found.end(), [](const Found& f) { return !f.declared; });
 
     Value explicit_table = ns.get_str("__table__");
     schema::TablePtr table;
@@ -206,7 +231,7 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
         table = static_cast<TableObj*>(explicit_table.obj())->table;
     } else {
         std::string tablename;
-        Value tn = lookup_in_mro(cls, "__tablename__");
+        Value tn = evaluate_declared_attr(in, lookup_in_mro(cls, "__tablename__"), cls);
         if (!tn.empty() && lang::is_str(tn)) {
             tablename = lang::as_str(tn)->s;
         } else if (registry.snake_case_tablenames) {
@@ -238,7 +263,7 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
             auto* col = static_cast<ColumnObj*>(f.value.obj());
             if (col->column->table() == table.get()) col->node = nullptr;
         }
-        Value args = lookup_in_mro(cls, "__table_args__");
+        Value args = evaluate_declared_attr(in, lookup_in_mro(cls, "__table_args__"), cls);
         if (!args.empty()) apply_table_args(in, table_value, args);
     }
     if (table->primary_key().empty())
@@ -287,6 +312,7 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
     set_class_attr(cls, "__table__", table_value);
     set_class_attr(cls, "__tablename__", lang::new_str(table->name()));
     registry.configured = false;
+    note_class_mapped(in, *cm);
 }
 
 } // namespace
@@ -307,6 +333,7 @@ void configure_mappers(Interpreter& in) {
         for (auto& pending : registry->pending) resolve_relationship_arguments(in, *registry, pending);
         registry->pending.clear();
         registry->configured = true;
+        note_registry_configured(in, *registry);
     }
 }
 
@@ -428,6 +455,7 @@ void map_class_to_table(Interpreter& in, lang::Type* cls, const Value& table_val
         set_class_attr(*cls, prop.key, make_column_attribute(in, *cm, prop));
     set_class_attr(*cls, "__table__", table_value);
     registry->configured = false;
+    note_class_mapped(in, *cm);
 }
 
 orm::StateRef ModelFactory::create(const orm::Mapper& mapper) {

@@ -7,12 +7,15 @@
 #include "repl/api/exc_bridge.h"
 #include "repl/api/modules.h"
 #include "repl/api/orm/inspection.h"
+#include "repl/api/orm/declared_attr.h"
 #include "repl/api/orm/embedded_sources.h"
+#include "repl/api/orm/events.h"
 #include "repl/api/orm/loader_options.h"
 #include "repl/api/orm/model.h"
 #include "repl/api/orm/query_object.h"
 #include "repl/api/orm/relationship_object.h"
 #include "repl/api/orm/session_object.h"
+#include "repl/api/orm/validators.h"
 #include "repl/api/sqlalchemy/binding.h"
 
 namespace ormsh::api {
@@ -84,6 +87,9 @@ void fill_orm_module(Interpreter& in, lang::Module& m) {
     set("lazyload", make_loader_option_function("lazyload", orm::LoadStrategy::Select));
     set("noload", make_loader_option_function("noload", orm::LoadStrategy::NoLoad));
     set("Query", Value(query_type()));
+    set("Mapper", Value(mapper_type()));
+    set("validates", lang::make_native_function("validates", validates_function));
+    set("declared_attr", Value(declared_attr_type()));
     set("configure_mappers", lang::make_native_closure("configure_mappers", [](Interpreter& in, const Value&, lang::Args&) {
         configure_mappers(in);
         return Value::none();
@@ -129,8 +135,10 @@ Value relationships_of(Interpreter& in, const Value&, lang::Args& args) {
 void register_sqlalchemy_orm(Interpreter& in) {
     in.register_builtin_module("sqlalchemy.orm", fill_orm_module);
     in.register_builtin_module("sqlalchemy.ext", [](Interpreter&, lang::Module&) {});
+    register_event_module(in);
     in.register_builtin_module("sqlalchemy.ext.declarative", [](Interpreter&, lang::Module& m) {
         m.dict->set_str("declarative_base", lang::make_native_function("declarative_base", declarative_base));
+        m.dict->set_str("declared_attr", Value(declared_attr_type()));
     });
     in.register_builtin_module("sqlalchemy.ext.automap", [](Interpreter& in, lang::Module& m) {
         exec_embedded(in, m, embedded::sqlalchemy_ext_automap_py, "sqlalchemy/ext/automap.py");

@@ -90,6 +90,13 @@ Value q_filter_by(Interpreter& in, const Value& self, lang::Args& args) {
             r = r.filter(node_of(in, crit));
             continue;
         }
+        // Other SQL-expression attributes of the class (a hybrid_property) compare with ==.
+        Value expression = cls ? in.getattr_opt(Value(cls), kw.name) : Value();
+        if (!expression.empty() &&
+            !in.getattr_opt(expression, lang::intern("__clause_element__")).empty()) {
+            r = r.filter(node_of(in, in.compare(lang::CmpKind::Eq, expression, kw.value)));
+            continue;
+        }
         in.raise(exc_type(in, "InvalidRequestError"),
                  fmt::format("Entity namespace for \"{}\" has no property \"{}\"",
                              mapper->table().name(), kw.name->s));

@@ -8,6 +8,7 @@
 #include "repl/api/orm/args.h"
 #include "repl/api/orm/attribute_objects.h"
 #include "repl/api/orm/bulk_methods.h"
+#include "repl/api/orm/events.h"
 #include "repl/api/orm/query_object.h"
 #include "repl/api/result_objects.h"
 #include "repl/api/sqlalchemy/binding.h"
@@ -367,6 +368,7 @@ Value session_ctor(Interpreter& in, lang::Type* cls, lang::Args& args) {
 void SessionObj::traverse(lang::Visitor& v) {
     Object::traverse(v);
     if (bind.is_obj()) v.visit(bind.obj());
+    if (origin.is_obj()) v.visit(origin.obj());
 }
 
 namespace {
@@ -390,6 +392,7 @@ Value python_session(const orm::Session* session) {
 
 void SessionObj::clear_refs() {
     bind = Value();
+    origin = Value();
     Object::clear_refs();
 }
 
@@ -495,6 +498,7 @@ Value make_session(Interpreter& in, const Value& engine, bool autoflush, bool ex
     s->session->autoflush = autoflush;
     s->session->expire_on_commit = expire_on_commit;
     s->session->relationship_loader = orm::lazy_load;
+    s->session->hooks = &session_hooks();
     return v;
 }
 
@@ -519,7 +523,11 @@ struct ScopedSessionObj : lang::Object {
 };
 
 Value scoped_current(Interpreter& in, ScopedSessionObj& s) {
-    if (s.current.empty()) s.current = in.call(s.factory, {});
+    if (s.current.empty()) {
+        s.current = in.call(s.factory, {});
+        auto* made = dynamic_cast<SessionObj*>(s.current.obj_or_null());
+        if (made && made->origin.empty()) made->origin = Value(&s);
+    }
     return s.current;
 }
 
@@ -649,8 +657,10 @@ lang::Type* sessionmaker_type() {
                     copy.autoflush = m->autoflush;
                     copy.expire_on_commit = m->expire_on_commit;
                     apply_maker_kwargs(in, copy, a);
-                    return make_session(in, copy.bind.empty() ? Value::none() : copy.bind,
-                                        copy.autoflush, copy.expire_on_commit);
+                    Value made = make_session(in, copy.bind.empty() ? Value::none() : copy.bind,
+                                              copy.autoflush, copy.expire_on_commit);
+                    made.as<SessionObj>()->origin = self;
+                    return made;
                 })
             .method(
                 "configure",
@@ -663,6 +673,15 @@ lang::Type* sessionmaker_type() {
 }
 
 } // namespace
+
+Value scoped_session_factory(const Value& v) {
+    if (auto* s = dynamic_cast<ScopedSessionObj*>(v.obj_or_null())) return s->factory;
+    return Value();
+}
+
+bool is_sessionmaker(const Value& v) {
+    return v.is_obj() && v.type()->is_subtype(sessionmaker_type());
+}
 
 Value make_query_property(Interpreter&, const Value& scoped) {
     auto* qp = new QueryPropertyObj(query_property_type());

@@ -14,6 +14,8 @@ struct SessionObj : lang::Object {
     explicit SessionObj(lang::Type* t) : Object(t) {}
     ~SessionObj() override;
     Value bind; // the EngineObj
+    // The sessionmaker or scoped_session that made it: event listeners on those apply to it.
+    Value origin;
     std::unique_ptr<orm::Session> session;
     void traverse(lang::Visitor& v) override;
     void clear_refs() override;
@@ -31,6 +33,10 @@ Value make_session(Interpreter& in, const Value& engine, bool autoflush = true,
 SessionObj& session_of(Interpreter& in, const Value& v);
 // scoped_session(factory): `factory` is called to make the session when first needed.
 Value make_scoped_session(Interpreter& in, const Value& factory);
+// The factory of a scoped_session (empty when `v` is not one), and whether `v` is a
+// sessionmaker: event.listen() resolves its targets through them, as SQLAlchemy does.
+Value scoped_session_factory(const Value& v);
+bool is_sessionmaker(const Value& v);
 // A class-level descriptor: Model.query gives session.query(Model) on the scoped session.
 Value make_query_property(Interpreter& in, const Value& scoped);
 

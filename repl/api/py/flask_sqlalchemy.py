@@ -3,6 +3,7 @@
 # from app.config['SQLALCHEMY_DATABASE_URI']; every other db.<name> (Column, String,
 # relationship, select ...) comes from sqlalchemy and sqlalchemy.orm.
 import sqlalchemy
+import sqlalchemy.event
 import sqlalchemy.orm
 import _ormsh_orm
 from werkzeug.exceptions import abort

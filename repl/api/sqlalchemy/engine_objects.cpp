@@ -430,6 +430,21 @@ void register_inspect_hook(std::function<Value(Interpreter&, const Value&)> hook
     inspect_hook() = std::move(hook);
 }
 
+BorrowedConnection::BorrowedConnection(const Value& engine, engine::Connection& conn) {
+    auto* c = new ConnectionObj(engine_types().connection);
+    c->track();
+    value_ = Value::steal(c);
+    c->engine = engine;
+    // Statements run inside the owner's transaction: no legacy autocommit.
+    c->future = true;
+    c->conn.reset(&conn);
+}
+
+BorrowedConnection::~BorrowedConnection() {
+    // The owner keeps the connection; the object only forgets it.
+    (void)value_.as<ConnectionObj>()->conn.release();
+}
+
 Value connect_engine(Interpreter& in, const Value& eng) {
     EngineObj* e = as_engine(in, eng);
     auto* c = new ConnectionObj(engine_types().connection);

@@ -38,6 +38,21 @@ EngineObj* as_engine(lang::Interpreter& in, const Value& v);         // null whe
 Value connection_execute(lang::Interpreter& in, ConnectionObj* c, const Value& stmt,
                          lang::Args& rest);
 
+// A Connection object over a connection owned elsewhere (a session's, during its flush), as
+// the ORM passes to mapper event listeners. Valid while this guard lives; afterwards the
+// object reports itself closed.
+class BorrowedConnection {
+public:
+    BorrowedConnection(const Value& engine, engine::Connection& conn);
+    ~BorrowedConnection();
+    BorrowedConnection(const BorrowedConnection&) = delete;
+    BorrowedConnection& operator=(const BorrowedConnection&) = delete;
+    const Value& value() const { return value_; }
+
+private:
+    Value value_;
+};
+
 // A new Connection wrapper for an engine.
 Value connect_engine(lang::Interpreter& in, const Value& engine);
 

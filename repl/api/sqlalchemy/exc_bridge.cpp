@@ -142,6 +142,8 @@ void rethrow_as_python(Interpreter& in, std::exception_ptr error) {
         std::rethrow_exception(error);
     } catch (const lang::PyException&) {
         throw;
+    } catch (const engine::HostError& e) {
+        std::rethrow_exception(e.original);
     } catch (const engine::DBAPIError& e) {
         raise_dbapi(in, e);
     } catch (const engine::SQLAlchemyError& e) {

@@ -427,6 +427,7 @@ class Logger(Filterer):
 
     def setLevel(self, level):
         self.level = _checkLevel(level)
+        _levels_changed()
 
     def getEffectiveLevel(self):
         logger = self
@@ -706,6 +707,32 @@ def log(level, msg, *args, **kwargs):
 
 def disable(level=CRITICAL):
     root.manager.disable = level
+    _levels_changed()
+
+
+_SQLALCHEMY_ENGINE_LOGGER = "sqlalchemy.engine.Engine"
+
+
+def _sqlalchemy_logs_info():
+    """Whether SQLAlchemy's engine logger would log INFO, without creating that logger."""
+    if root.manager.disable >= INFO:
+        return False
+    name = _SQLALCHEMY_ENGINE_LOGGER
+    while name:
+        logger = root.manager.loggerDict.get(name)
+        if logger is not None:
+            return logger.isEnabledFor(INFO)
+        name = name[:name.rfind(".")] if "." in name else ""
+    return root.isEnabledFor(INFO)
+
+
+def _levels_changed():
+    """Lets ormsh's engines start or stop logging their SQL (engines echo=False)."""
+    try:
+        import _ormsh_sql_logging
+    except ImportError:
+        return
+    _ormsh_sql_logging.refresh()
 
 
 def shutdown(handlerList=None):

@@ -698,11 +698,10 @@ class _ActionsContainer:
         action = action_class(**kwargs)
         if action.type is not None and not callable(action.type):
             raise ValueError("%r is not callable" % (action.type,))
-        if isinstance(self, ArgumentParser) or hasattr(self, "_container"):
-            try:
-                self._root_parser()._get_formatter()._format_args(action, None)
-            except TypeError:
-                raise ValueError("length of metavar tuple does not match nargs")
+        try:
+            self._root_parser()._get_formatter()._format_args(action, None)
+        except TypeError:
+            raise ValueError("length of metavar tuple does not match nargs")
         return self._add_action(action)
 
     def add_argument_group(self, *args, **kwargs):

@@ -68,6 +68,36 @@ Value sys_exception(Interpreter& in, const Value&, Args&) {
     return in.handling.empty() ? Value::none() : in.handling.back();
 }
 
+// sys._getframe(depth): a snapshot of the calling frame (f_lineno, f_code.co_name /
+// co_filename, f_globals, f_back), what logging reads for %(lineno)d and %(funcName)s.
+Type* snapshot_type(const char* name) {
+    TypeBuilder b(name);
+    b.instance_dict(true);
+    return b.build();
+}
+Value frame_snapshot(Interpreter& in, Frame* f) {
+    static Type* frame_type = snapshot_type("frame");
+    static Type* code_type = snapshot_type("code");
+    if (!f) return Value::none();
+    Value code = in.call(Value(code_type), {});
+    in.setattr(code, intern("co_name"), new_str(f->code ? f->code->name : "<module>"));
+    in.setattr(code, intern("co_filename"), new_str(f->code ? f->code->file : ""));
+    Value frame = in.call(Value(frame_type), {});
+    in.setattr(frame, intern("f_code"), code);
+    in.setattr(frame, intern("f_lineno"), Value::integer(f->line));
+    in.setattr(frame, intern("f_globals"), f->module ? Value(f->module->dict) : Value::none());
+    in.setattr(frame, intern("f_back"), frame_snapshot(in, f->back));
+    return frame;
+}
+Value sys_getframe(Interpreter& in, const Value&, Args& a) {
+    int64_t depth = a.size() ? in.index_value(a[0]) : 0;
+    Frame* f = in.frame;
+    for (int64_t i = 0; i < depth && f; ++i)
+        f = f->back;
+    if (!f) in.raise("ValueError", "call stack is not deep enough");
+    return frame_snapshot(in, f);
+}
+
 void make_sys(Interpreter& in, Module& m) {
     Dict& d = *m.dict;
     std::vector<Value> argv;
@@ -95,6 +125,7 @@ void make_sys(Interpreter& in, Module& m) {
     fn(m, "intern", sys_intern);
     fn(m, "exc_info", sys_exc_info);
     fn(m, "exception", sys_exception);
+    fn(m, "_getframe", sys_getframe);
 }
 
 // ---- traceback: the uncaught-exception text, on demand ----

@@ -99,3 +99,20 @@ except ValueError as e:
     print("ValueError:", e)
 record = logging.LogRecord("n", logging.INFO, "/tmp/m.py", 3, "a %s", ("b",), None)
 print(record.getMessage(), record.levelname, record.module, record.filename)
+
+# The caller's module, function and line.
+where = io.StringIO()
+h6 = logging.StreamHandler(where)
+h6.setFormatter(logging.Formatter("%(module)s.%(funcName)s:%(lineno)d %(filename)s %(message)s"))
+located = logging.getLogger("located")
+located.addHandler(h6)
+located.propagate = False
+
+
+def seed_users():
+    located.warning("inside a function")
+
+
+seed_users()
+located.warning("at module level")
+print(where.getvalue(), end="")

@@ -1,8 +1,8 @@
 """logging for ormsh: loggers in a dotted hierarchy under the root logger, levels, handlers
 (stream, file, null), %-, {}- and $-style formatters and basicConfig, with CPython's defaults
 ("WARNING:root:msg" on stderr after a module-level call, the last-resort handler for loggers
-with none). Written in the language itself. Records carry no caller frame: %(lineno)d is 0 and
-%(funcName)s / %(module)s name the main script."""
+with none). Written in the language itself; records name their caller (%(pathname)s,
+%(lineno)d, %(funcName)s) through sys._getframe."""
 
 import os
 import sys
@@ -57,8 +57,21 @@ def _checkLevel(level):
     raise TypeError("Level not an integer or a valid string: %r" % (level,))
 
 
-def _script_path():
-    return sys.argv[0] if sys.argv and sys.argv[0] else "<stdin>"
+def _this_file():
+    return sys._getframe(0).f_code.co_filename
+
+
+_srcfile = _this_file()
+
+
+def _find_caller():
+    """(pathname, lineno, function name) of the first frame outside this module."""
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename == _srcfile:
+        frame = frame.f_back
+    if frame is None:
+        return "(unknown file)", 0, "(unknown function)"
+    return frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name
 
 
 class LogRecord:
@@ -502,8 +515,9 @@ class Logger(Filterer):
                 exc_info = (type(exc_info), exc_info, None)
             elif not isinstance(exc_info, tuple):
                 exc_info = sys.exc_info()
-        record = self.makeRecord(self.name, level, _script_path(), 0, msg, args, exc_info,
-                                 "<module>", extra, None)
+        pathname, lineno, func = _find_caller()
+        record = self.makeRecord(self.name, level, pathname, lineno, msg, args, exc_info, func,
+                                 extra, None)
         self.handle(record)
 
     def handle(self, record):

@@ -9,12 +9,15 @@
 
 namespace ormsh::lang {
 
+std::string fspath_text(Interpreter& in, const Value& path); // os_module.cpp
+
 struct FileObj : Object {
     FILE* fp = nullptr;
     std::string name;
     std::string mode;
     int sink = 0; // 1 stdout sink, 2 stderr sink
     bool closed = false;
+    bool binary = false; // mode has 'b': reads give bytes, writes take bytes
     FileObj() : Object(Types::file) {}
     ~FileObj() override {
         if (fp) std::fclose(fp);
@@ -39,6 +42,12 @@ bool read_line(FileObj* f, std::string& out) {
     return !out.empty();
 }
 
+// A line or a block read from f: bytes in binary mode, str otherwise.
+Value read_result(const FileObj* f, std::string data) {
+    if (f->binary) return Value::steal(new Bytes(std::move(data)));
+    return new_str(std::move(data));
+}
+
 bool readable(const FileObj* f) {
     return !f->sink &&
            (f->mode.find('r') != std::string::npos || f->mode.find('+') != std::string::npos);
@@ -55,6 +64,16 @@ FileObj* readable_file(Interpreter& in, const Value& self) {
 
 Value f_write(Interpreter& in, const Value& self, Args& a) {
     FileObj* f = F(in, self);
+    if (f->binary) {
+        if (a.size() != 1 || !has_layout(a[0], Layout::Bytes))
+            in.raise("TypeError", "a bytes-like object is required, not '" +
+                                      (a.size() ? in.type_name(a[0]) : std::string("nothing")) +
+                                      "'");
+        if (!writable(f)) in.raise("io.UnsupportedOperation", "write");
+        const std::string& b = a[0].as<Bytes>()->s;
+        std::fwrite(b.data(), 1, b.size(), f->fp);
+        return Value::integer(static_cast<int64_t>(b.size()));
+    }
     if (a.size() != 1 || !is_str(a[0]))
         in.raise("TypeError", "write() argument must be str, not " +
                                   (a.size() ? in.type_name(a[0]) : std::string("nothing")));
@@ -81,7 +100,12 @@ Value f_read(Interpreter& in, const Value& self, Args& a) {
         size_t n;
         while ((n = std::fread(buf, 1, sizeof buf, f->fp)) > 0)
             out.append(buf, n);
-        return new_str(std::move(out));
+        return read_result(f, std::move(out));
+    }
+    if (f->binary) {
+        out.resize(static_cast<size_t>(count));
+        out.resize(std::fread(out.data(), 1, out.size(), f->fp));
+        return read_result(f, std::move(out));
     }
     int c;
     for (int64_t chars = 0; chars < count && (c = std::fgetc(f->fp)) != EOF;) {
@@ -119,7 +143,7 @@ Value f_readline(Interpreter& in, const Value& self, Args& a) {
     FileObj* f = readable_file(in, self);
     std::string line;
     read_line(f, line);
-    return new_str(std::move(line));
+    return read_result(f, std::move(line));
 }
 Value f_readlines(Interpreter& in, const Value& self, Args& a) {
     (void)a;
@@ -127,7 +151,7 @@ Value f_readlines(Interpreter& in, const Value& self, Args& a) {
     std::vector<Value> out;
     std::string line;
     while (read_line(f, line))
-        out.push_back(new_str(line));
+        out.push_back(read_result(f, line));
     return new_list(std::move(out));
 }
 Value f_close(Interpreter& in, const Value& self, Args& a) {
@@ -162,7 +186,7 @@ Value f_iter(Interpreter& in, const Value& self, Args& a) {
         FileObj* f = F(in, it.refs[0]);
         std::string line;
         if (!read_line(f, line)) return false;
-        out = new_str(std::move(line));
+        out = read_result(f, std::move(line));
         return true;
     });
 }
@@ -180,18 +204,16 @@ Value b_open(Interpreter& in, const Value& self, Args& a) {
     Value p[6];
     parse_args(in, "open", a, {"file", "mode", "buffering", "encoding", "errors", "newline"}, 1, p,
                true);
-    if (!is_str(p[0]))
-        in.raise("TypeError",
-                 "expected str, bytes or os.PathLike object, not " + in.type_name(p[0]));
+    std::string path = fspath_text(in, p[0]);
     std::string mode = p[1].empty() ? "r" : as_str(p[1])->s;
     std::string cmode;
     for (char c : mode)
         if (c != 't' && c != 'b') cmode += c;
-    FILE* fp = std::fopen(as_str(p[0])->s.c_str(), cmode.c_str());
+    FILE* fp = std::fopen(path.c_str(), cmode.c_str());
     if (!fp) {
         int e = errno;
         std::string msg =
-            "[Errno " + std::to_string(e) + "] " + std::strerror(e) + ": " + in.repr(p[0]);
+            "[Errno " + std::to_string(e) + "] " + std::strerror(e) + ": " + in.repr(new_str(path));
         const char* cls = e == ENOENT   ? "FileNotFoundError"
                           : e == EACCES ? "PermissionError"
                           : e == EISDIR ? "IsADirectoryError"
@@ -200,13 +222,14 @@ Value b_open(Interpreter& in, const Value& self, Args& a) {
             in.new_exception(builtin_type(cls), {Value::integer(e), new_str(std::strerror(e))});
         in.setattr(exc, intern("errno"), Value::integer(e));
         in.setattr(exc, intern("strerror"), new_str(std::strerror(e)));
-        in.setattr(exc, intern("filename"), p[0]);
+        in.setattr(exc, intern("filename"), new_str(path));
         in.raise_value(exc);
     }
     Ref<FileObj> f(new FileObj());
     f->fp = fp;
-    f->name = as_str(p[0])->s;
+    f->name = path;
     f->mode = mode;
+    f->binary = mode.find('b') != std::string::npos;
     return f;
 }
 

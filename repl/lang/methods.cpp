@@ -138,10 +138,12 @@ M(object_new) {
     if (a.size() < 1 || !has_layout(a[0], Layout::Type))
         in.raise("TypeError", "object.__new__(X): X is not a type object");
     Type* cls = a[0].as<Type>();
+    // tuple.__new__(cls, items), str.__new__(cls, text), ...: the builtin's constructor gets
+    // the arguments after cls.
     for (Type* t : cls->mro)
         if (t->ctor) {
-            Args none{{}, {}};
-            return t->ctor(in, cls, none);
+            Args rest{a.pos.subspan(1), a.kw};
+            return t->ctor(in, cls, rest);
         }
     for (Type* t : cls->mro)
         if (t->alloc) return Value::steal(t->alloc(cls));

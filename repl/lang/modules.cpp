@@ -1,6 +1,7 @@
 // The import system (builtin modules registered from C++, then NAME.py next to the script or in
-// the current directory) and the small standard modules the language layer owns: sys, os,
-// os.path, math, time (struct_time, localtime, strftime on the C library, as CPython's).
+// the current directory) and the small standard modules the language layer owns: sys, math,
+// time (struct_time, localtime, strftime on the C library, as CPython's), traceback; os is
+// os_module.cpp.
 #include "repl/lang/interpreter.h"
 #include "repl/lang/numbers.h"
 #include "repl/lang/parser.h"
@@ -14,9 +15,6 @@
 #include <sstream>
 #include <sys/stat.h>
 #include <thread>
-#include <unistd.h>
-
-extern char** environ;
 
 namespace ormsh::lang {
 
@@ -60,6 +58,46 @@ Value sys_intern(Interpreter&, const Value&, Args& a) {
     return Value(intern(as_str(a[0])->s));
 }
 
+// sys.exc_info(): the exception being handled (tracebacks are not objects here: None).
+Value sys_exc_info(Interpreter& in, const Value&, Args&) {
+    if (in.handling.empty()) return new_tuple({Value::none(), Value::none(), Value::none()});
+    Value exc = in.handling.back();
+    return new_tuple({Value(exc.type()), exc, Value::none()});
+}
+Value sys_exception(Interpreter& in, const Value&, Args&) {
+    return in.handling.empty() ? Value::none() : in.handling.back();
+}
+
+// sys._getframe(depth): a snapshot of the calling frame (f_lineno, f_code.co_name /
+// co_filename, f_globals, f_back), what logging reads for %(lineno)d and %(funcName)s.
+Type* snapshot_type(const char* name) {
+    TypeBuilder b(name);
+    b.instance_dict(true);
+    return b.build();
+}
+Value frame_snapshot(Interpreter& in, Frame* f) {
+    static Type* frame_type = snapshot_type("frame");
+    static Type* code_type = snapshot_type("code");
+    if (!f) return Value::none();
+    Value code = in.call(Value(code_type), {});
+    in.setattr(code, intern("co_name"), new_str(f->code ? f->code->name : "<module>"));
+    in.setattr(code, intern("co_filename"), new_str(f->code ? f->code->file : ""));
+    Value frame = in.call(Value(frame_type), {});
+    in.setattr(frame, intern("f_code"), code);
+    in.setattr(frame, intern("f_lineno"), Value::integer(f->line));
+    in.setattr(frame, intern("f_globals"), f->module ? Value(f->module->dict) : Value::none());
+    in.setattr(frame, intern("f_back"), frame_snapshot(in, f->back));
+    return frame;
+}
+Value sys_getframe(Interpreter& in, const Value&, Args& a) {
+    int64_t depth = a.size() ? in.index_value(a[0]) : 0;
+    Frame* f = in.frame;
+    for (int64_t i = 0; i < depth && f; ++i)
+        f = f->back;
+    if (!f) in.raise("ValueError", "call stack is not deep enough");
+    return frame_snapshot(in, f);
+}
+
 void make_sys(Interpreter& in, Module& m) {
     Dict& d = *m.dict;
     std::vector<Value> argv;
@@ -85,173 +123,51 @@ void make_sys(Interpreter& in, Module& m) {
     fn(m, "setrecursionlimit", sys_setrecursionlimit);
     fn(m, "getsizeof", sys_getsizeof);
     fn(m, "intern", sys_intern);
+    fn(m, "exc_info", sys_exc_info);
+    fn(m, "exception", sys_exception);
+    fn(m, "_getframe", sys_getframe);
 }
 
-// ---- os / os.path ----
-std::string S(Interpreter& in, const Value& v) {
-    if (!is_str(v))
-        in.raise("TypeError", "expected str, bytes or os.PathLike object, not " + in.type_name(v));
-    return as_str(v)->s;
+// ---- traceback: the uncaught-exception text, on demand ----
+// The exception named by format_exception/print_exception's arguments: (exc) or (type, value, tb).
+Value exception_arg(Args& a) {
+    if (a.size() >= 2 && !a[1].is_none()) return a[1];
+    return a.size() ? a[0] : Value::none();
 }
-Value os_getenv(Interpreter& in, const Value&, Args& a) {
-    Value p[2];
-    parse_args(in, "getenv", a, {"key", "default"}, 1, p);
-    const char* v = std::getenv(S(in, p[0]).c_str());
-    if (v) return new_str(v);
-    return p[1].empty() ? Value::none() : p[1];
+std::string current_traceback(Interpreter& in) {
+    if (in.handling.empty()) return "NoneType: None\n";
+    return in.format_exception(in.handling.back());
 }
-Value os_getcwd(Interpreter& in, const Value&, Args&) {
-    char buf[4096];
-    if (!::getcwd(buf, sizeof buf)) in.raise("OSError", "getcwd failed");
-    return new_str(buf);
+Value tb_format_exc(Interpreter& in, const Value&, Args&) {
+    return new_str(current_traceback(in));
 }
-Value os_remove(Interpreter& in, const Value&, Args& a) {
-    std::string p = S(in, a[0]);
-    if (std::remove(p.c_str()) != 0) {
-        Value exc = in.new_exception(builtin_type("FileNotFoundError"),
-                                     {Value::integer(2), new_str("No such file or directory")});
-        in.raise_value(exc);
-    }
+Value tb_print_exc(Interpreter& in, const Value&, Args& a) {
+    std::string text = current_traceback(in);
+    Value file;
+    for (auto& kw : a.kw)
+        if (kw.name->s == "file") file = kw.value;
+    if (file.empty() || file.is_none())
+        in.write_err(text);
+    else
+        in.call_method(file, "write", {new_str(text)});
     return Value::none();
 }
-Value os_getpid(Interpreter&, const Value&, Args&) {
-    return Value::integer(::getpid());
+Value tb_format_exception(Interpreter& in, const Value&, Args& a) {
+    Value exc = exception_arg(a);
+    if (exc.is_none()) return new_list({new_str("NoneType: None\n")});
+    return new_list({new_str(in.format_exception(exc))});
 }
-Value os_urandom(Interpreter& in, const Value&, Args& a) {
-    int64_t n = in.index_value(a[0]);
-    std::string s;
-    std::ifstream f("/dev/urandom", std::ios::binary);
-    s.resize(static_cast<size_t>(n));
-    f.read(s.data(), n);
-    return Value::steal(new Bytes(std::move(s)));
-}
-Value path_exists(Interpreter& in, const Value&, Args& a) {
-    struct stat st;
-    return Value::boolean(is_str(a[0]) && ::stat(S(in, a[0]).c_str(), &st) == 0);
-}
-Value path_isfile(Interpreter& in, const Value&, Args& a) {
-    struct stat st;
-    return Value::boolean(::stat(S(in, a[0]).c_str(), &st) == 0 && S_ISREG(st.st_mode));
-}
-Value path_isdir(Interpreter& in, const Value&, Args& a) {
-    struct stat st;
-    return Value::boolean(::stat(S(in, a[0]).c_str(), &st) == 0 && S_ISDIR(st.st_mode));
-}
-Value path_join(Interpreter& in, const Value&, Args& a) {
-    std::string out;
-    for (size_t i = 0; i < a.size(); ++i) {
-        std::string p = S(in, a[i]);
-        if (!p.empty() && p[0] == '/')
-            out = p;
-        else if (out.empty() || out.back() == '/')
-            out += p;
-        else
-            out += "/" + p;
-    }
-    return new_str(out);
-}
-Value path_dirname(Interpreter& in, const Value&, Args& a) {
-    std::string p = S(in, a[0]);
-    size_t i = p.rfind('/');
-    if (i == std::string::npos) return new_str("");
-    std::string head = p.substr(0, i + 1);
-    if (head.find_first_not_of('/') != std::string::npos)
-        while (!head.empty() && head.back() == '/')
-            head.pop_back();
-    return new_str(head);
-}
-Value path_basename(Interpreter& in, const Value&, Args& a) {
-    std::string p = S(in, a[0]);
-    size_t i = p.rfind('/');
-    return new_str(i == std::string::npos ? p : p.substr(i + 1));
-}
-std::string normpath(const std::string& p) {
-    bool abs = !p.empty() && p[0] == '/';
-    std::vector<std::string> parts;
-    std::stringstream ss(p);
-    std::string item;
-    while (std::getline(ss, item, '/')) {
-        if (item.empty() || item == ".") continue;
-        if (item == "..") {
-            if (!parts.empty() && parts.back() != "..")
-                parts.pop_back();
-            else if (!abs)
-                parts.push_back(item);
-            continue;
-        }
-        parts.push_back(item);
-    }
-    std::string out = abs ? "/" : "";
-    for (size_t i = 0; i < parts.size(); ++i)
-        out += (i ? "/" : "") + parts[i];
-    return out.empty() ? "." : out;
-}
-Value path_abspath(Interpreter& in, const Value&, Args& a) {
-    std::string p = S(in, a[0]);
-    if (p.empty() || p[0] != '/') {
-        char buf[4096];
-        if (::getcwd(buf, sizeof buf)) p = std::string(buf) + "/" + p;
-    }
-    return new_str(normpath(p));
-}
-Value path_normpath(Interpreter& in, const Value&, Args& a) {
-    return new_str(normpath(S(in, a[0])));
-}
-Value path_splitext(Interpreter& in, const Value&, Args& a) {
-    std::string p = S(in, a[0]);
-    size_t slash = p.rfind('/');
-    size_t dot = p.rfind('.');
-    size_t base = slash == std::string::npos ? 0 : slash + 1;
-    if (dot == std::string::npos || dot <= base || p.find_first_not_of('.', base) > dot)
-        return new_tuple({new_str(p), new_str("")});
-    return new_tuple({new_str(p.substr(0, dot)), new_str(p.substr(dot))});
-}
-Value path_split(Interpreter& in, const Value& s, Args& a) {
-    return new_tuple({path_dirname(in, s, a), path_basename(in, s, a)});
-}
-Value path_expanduser(Interpreter& in, const Value&, Args& a) {
-    std::string p = S(in, a[0]);
-    if (!p.empty() && p[0] == '~') {
-        const char* h = std::getenv("HOME");
-        if (h) p = h + p.substr(1);
-    }
-    return new_str(p);
+Value tb_print_exception(Interpreter& in, const Value&, Args& a) {
+    Value exc = exception_arg(a);
+    in.write_err(exc.is_none() ? "NoneType: None\n" : in.format_exception(exc));
+    return Value::none();
 }
 
-void make_os_path(Interpreter&, Module& m) {
-    fn(m, "exists", path_exists);
-    fn(m, "isfile", path_isfile);
-    fn(m, "isdir", path_isdir);
-    fn(m, "join", path_join);
-    fn(m, "dirname", path_dirname);
-    fn(m, "basename", path_basename);
-    fn(m, "abspath", path_abspath);
-    fn(m, "normpath", path_normpath);
-    fn(m, "splitext", path_splitext);
-    fn(m, "split", path_split);
-    fn(m, "expanduser", path_expanduser);
-    m.dict->set_str(intern("sep"), new_str("/"));
-}
-
-void make_os(Interpreter& in, Module& m) {
-    Ref<Dict> env = make<Dict>();
-    for (char** e = environ; e && *e; ++e) {
-        std::string kv = *e;
-        size_t eq = kv.find('=');
-        if (eq == std::string::npos) continue;
-        env->set(in, new_str(kv.substr(0, eq)), new_str(kv.substr(eq + 1)));
-    }
-    m.dict->set_str(intern("environ"), env);
-    fn(m, "getenv", os_getenv);
-    fn(m, "getcwd", os_getcwd);
-    fn(m, "remove", os_remove);
-    fn(m, "unlink", os_remove);
-    fn(m, "getpid", os_getpid);
-    fn(m, "urandom", os_urandom);
-    m.dict->set_str(intern("sep"), new_str("/"));
-    m.dict->set_str(intern("linesep"), new_str("\n"));
-    m.dict->set_str(intern("name"), new_str("posix"));
-    m.dict->set_str(intern("path"), Value(in.import_module("os.path")));
+void make_traceback(Interpreter&, Module& m) {
+    fn(m, "format_exc", tb_format_exc);
+    fn(m, "print_exc", tb_print_exc);
+    fn(m, "format_exception", tb_format_exception);
+    fn(m, "print_exception", tb_print_exception);
 }
 
 // ---- math ----
@@ -741,10 +657,12 @@ Module* Interpreter::find_loaded_module(const std::string& name) {
     return has_layout(m, Layout::Module) ? m.as<Module>() : nullptr;
 }
 
+void register_os_modules(Interpreter& in); // os_module.cpp
+
 void register_core_modules(Interpreter& in) {
     in.register_builtin_module("sys", make_sys);
-    in.register_builtin_module("os", make_os);
-    in.register_builtin_module("os.path", make_os_path);
+    register_os_modules(in);
+    in.register_builtin_module("traceback", make_traceback);
     in.register_builtin_module("math", make_math);
     in.register_builtin_module("time", make_time);
     // The features are always on or do not apply; importing them must work. `annotations`

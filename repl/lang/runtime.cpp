@@ -393,13 +393,14 @@ RunResult Interpreter::run_main(const std::string& source, const std::string& fi
     script_dir = slash == std::string::npos ? "." : filename.substr(0, slash);
     if (script_dir.empty()) script_dir = "/";
     Module& m = *main_;
-    m.dict->set_str(intern("__file__"), new_str(filename));
-    // CPython 3.11 reports the script by its absolute path in tracebacks.
+    // CPython 3.11 reports the script by its absolute path in tracebacks and __file__
+    // (Path(__file__).parent is the script's folder).
     std::string code_file = filename;
     if (!filename.empty() && filename[0] != '/' && filename[0] != '<') {
         char buf[4096];
         if (::getcwd(buf, sizeof buf)) code_file = std::string(buf) + "/" + filename;
     }
+    m.dict->set_str(intern("__file__"), new_str(code_file));
     run_with_big_stack([&] {
         Interpreter* saved = g_current;
         g_current = this;

@@ -71,15 +71,43 @@ std::string log_timestamp() {
 // The shell's --echo / .echo on: every engine created echoes, whatever its echo= says.
 bool g_echo_by_default = false;
 
-void set_echo(engine::Engine& e, bool on) {
-    if (!on) {
-        e.set_echo(nullptr);
-        return;
-    }
-    e.set_echo([](const std::string& message) {
+// echo=True: each line on standard output, as SQLAlchemy's echo handler prints it.
+struct EchoToOutput {
+    void operator()(const std::string& message) const {
         Interpreter& in = Interpreter::current();
         in.write_out(log_timestamp() + " INFO sqlalchemy.engine.Engine " + message + "\n");
-    });
+    }
+};
+
+// echo off while the logging module has "sqlalchemy.engine.Engine" enabled for INFO
+// (logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)): each line goes to that
+// logger, as SQLAlchemy logs its statements.
+struct EchoToLogging {
+    void operator()(const std::string& message) const {
+        Interpreter& in = Interpreter::current();
+        lang::Module* logging = in.find_loaded_module("logging");
+        if (!logging) return;
+        Value get_logger = logging->dict->get_str(lang::intern("getLogger"));
+        if (get_logger.empty()) return;
+        Value logger = in.call(get_logger, {lang::new_str("sqlalchemy.engine.Engine")});
+        in.call_method(logger, "info", {lang::new_str(message)});
+    }
+};
+
+bool sql_logging_enabled(Interpreter& in) {
+    lang::Module* logging = in.find_loaded_module("logging");
+    if (!logging) return false;
+    Value enabled = logging->dict->get_str(lang::intern("_sqlalchemy_logs_info"));
+    return !enabled.empty() && in.truthy(in.call(enabled, {}));
+}
+
+void set_echo(engine::Engine& e, bool on) {
+    if (on)
+        e.set_echo(EchoToOutput{});
+    else if (sql_logging_enabled(Interpreter::current()))
+        e.set_echo(EchoToLogging{});
+    else
+        e.set_echo(nullptr);
 }
 
 Value make_url_object(const engine::Url& url) {
@@ -699,7 +727,7 @@ void init_engine_objects(Interpreter&) {
     lang::Ref<lang::NativeProperty> echo(new lang::NativeProperty());
     echo->name = "echo";
     echo->get = [eng](Interpreter&, const Value& self) -> Value {
-        return Value::boolean(bool(eng(self)->engine->echo()));
+        return Value::boolean(eng(self)->engine->echo().target<EchoToOutput>() != nullptr);
     };
     echo->set = [eng](Interpreter& in, const Value& self, const Value& v) {
         set_echo(*eng(self)->engine, in.truthy(v));
@@ -854,8 +882,7 @@ void add_engine_names(Interpreter&, lang::Module& m) {
                     return engine::Engine::create(url);
                 });
                 o->future = opt_bool(in, kwarg(args, "future"), false);
-                set_echo(*o->engine,
-                         g_echo_by_default || opt_bool(in, kwarg(args, "echo"), false));
+                set_echo(*o->engine, g_echo_by_default || opt_bool(in, kwarg(args, "echo"), false));
                 return v;
             }));
     m.dict->set_str(lang::intern("make_url"),
@@ -897,6 +924,13 @@ void add_engine_names(Interpreter&, lang::Module& m) {
 
 void set_engine_echo(engine::Engine& e, bool on) {
     set_echo(e, on);
+}
+
+void refresh_sql_logging(Interpreter& in) {
+    bool on = sql_logging_enabled(in);
+    for (const auto& e : engine::Engine::live_engines())
+        if (!e->echo() || e->echo().target<EchoToLogging>())
+            e->set_echo(on ? engine::EchoSink(EchoToLogging{}) : nullptr);
 }
 
 void set_echo_everywhere(bool on) {

@@ -61,5 +61,9 @@ void set_engine_echo(engine::Engine& e, bool on);
 // The shell's `--echo` / `.echo on`: echo every live engine and every engine created
 // afterwards (Flask-SQLAlchemy passes echo=False explicitly; the command line wins).
 void set_echo_everywhere(bool on);
+// The logging module changed a level: engines without echo start or stop sending their
+// statements to the "sqlalchemy.engine.Engine" logger (logging calls this through the
+// _ormsh_sql_logging module).
+void refresh_sql_logging(lang::Interpreter& in);
 
 } // namespace ormsh::api

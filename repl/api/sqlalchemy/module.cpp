@@ -3,6 +3,7 @@
 // files of this folder when first imported.
 #include "repl/api/modules.h"
 #include "repl/api/sqlalchemy/binding.h"
+#include "repl/api/sqlalchemy/engine_objects.h"
 
 namespace ormsh::api {
 
@@ -44,6 +45,14 @@ void register_sqlalchemy_core(Interpreter& in) {
                                [](Interpreter& in, lang::Module& m) { add_engine_names(in, m); });
     in.register_builtin_module("sqlalchemy.inspection",
                                [](Interpreter& in, lang::Module& m) { add_engine_names(in, m); });
+    in.register_builtin_module("_ormsh_sql_logging", [](Interpreter&, lang::Module& m) {
+        m.dict->set_str(lang::intern("refresh"),
+                        lang::make_native_function(
+                            "refresh", +[](Interpreter& in, const Value&, lang::Args&) {
+                                refresh_sql_logging(in);
+                                return Value::none();
+                            }));
+    });
 }
 
 } // namespace ormsh::api

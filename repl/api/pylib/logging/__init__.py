@@ -757,3 +757,8 @@ def shutdown(handlerList=None):
 
 def captureWarnings(capture):
     pass
+
+
+# SQLAlchemy sets its "sqlalchemy" logger to WARNING on import when it has no level, so a root
+# logger at INFO does not print SQL; ormsh's sqlalchemy is always there to import.
+getLogger("sqlalchemy").setLevel(WARNING)

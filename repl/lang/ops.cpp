@@ -21,6 +21,8 @@
 
 namespace ormsh::lang {
 
+Value make_generic_alias(Interpreter& in, const Value& origin, const Value& key); // annotation_types.cpp
+
 std::string percent_format_value(Interpreter& in, const std::string& fmt,
                                  const Value& args); // format.cpp
 
@@ -1058,10 +1060,14 @@ Value Interpreter::getitem(const Value& obj, const Value& key, bool builtin_only
                 return Value::integer(r->start + *idx * r->step);
             }
             case Layout::Type: {
-                // list[int] style generics: return the class itself.
                 Type* cls = static_cast<Type*>(o);
                 Value cg = cls->lookup(S("__class_getitem__"));
                 if (!cg.empty()) return call(getattr(obj, S("__class_getitem__")), {key});
+                // list[int]: a types.GenericAlias for the builtin containers (annotations read
+                // __origin__ and __args__); other native classes stand for themselves.
+                for (Type* generic : {Types::list, Types::dict, Types::set, Types::frozenset,
+                                      Types::tuple, Types::type})
+                    if (cls == generic) return make_generic_alias(*this, obj, key);
                 if (!cls->heap) return obj;
                 raise("TypeError", "type '" + cls->name + "' is not subscriptable");
             }

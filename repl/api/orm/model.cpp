@@ -2,15 +2,15 @@
 // instrumented attributes, and making ModelObj instances.
 #include "repl/api/orm/model.h"
 
-#include <cctype>
-
-#include <fmt/core.h>
-
 #include "core/sql/selectable.h"
 #include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
+#include "repl/api/orm/annotated_declarative.h"
 #include "repl/api/orm/attribute_objects.h"
 #include "repl/api/orm/relationship_object.h"
+
+#include <cctype>
+#include <fmt/core.h>
 
 namespace ormsh::api {
 namespace {
@@ -133,6 +133,11 @@ ClassMapping* mapping_of(const lang::Type* cls) {
     return nullptr;
 }
 
+void for_each_registry(const std::function<void(DeclarativeRegistry&)>& fn) {
+    for (const auto& weak : all_registries())
+        if (auto reg = weak.lock()) fn(*reg);
+}
+
 const orm::Mapper* find_mapper_for_table(const schema::Table* table) {
     for (const auto& weak : all_registries()) {
         if (auto reg = weak.lock())
@@ -153,8 +158,8 @@ std::string camel_to_snake(const std::string& name) {
             char prev = name[i - 1];
             bool prev_lower = std::islower(static_cast<unsigned char>(prev)) ||
                               std::isdigit(static_cast<unsigned char>(prev));
-            bool next_lower = i + 1 < name.size() &&
-                              std::islower(static_cast<unsigned char>(name[i + 1]));
+            bool next_lower =
+                i + 1 < name.size() && std::islower(static_cast<unsigned char>(name[i + 1]));
             bool prev_upper = std::isupper(static_cast<unsigned char>(prev));
             if (prev_lower || (prev_upper && next_lower)) out += '_';
         }
@@ -165,9 +170,7 @@ std::string camel_to_snake(const std::string& name) {
 
 // --- mapping a class ----------------------------------------------------------------------------
 
-namespace {
-
-void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& registry) {
+void map_declarative_class(Interpreter& in, lang::Type& cls, DeclarativeRegistry& registry) {
     lang::Dict& ns = *cls.dict;
     Value abstract = ns.get_str("__abstract__");
     if (!abstract.empty() && in.truthy(abstract)) return;
@@ -183,13 +186,11 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
         lang::Type* t = *it;
         if (t == lang::Types::object || mapping_of(t) || t->dict.get() == nullptr) continue;
         if (t != &cls && !t->heap) continue;
-        for (const auto& e : t->dict->entries) {
-            if (e.key.empty() || !lang::is_str(e.key)) continue;
-            bool rel = e.value.is_obj() && dynamic_cast<RelationshipObj*>(e.value.obj());
-            if (!is_column(e.value) && !rel) continue;
-            std::string key = lang::as_str(e.key)->s;
+        for (auto& [key, value] : declared_attributes(in, *t, cls, registry)) {
+            bool rel = value.is_obj() && dynamic_cast<RelationshipObj*>(value.obj());
+            if (!is_column(value) && !rel) continue;
             std::erase_if(found, [&](const Found& f) { return f.key == key; });
-            found.push_back(Found{key, e.value, t == &cls});
+            found.push_back(Found{key, value, t == &cls});
         }
     }
 
@@ -236,11 +237,16 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
         Value args = lookup_in_mro(cls, "__table_args__");
         if (!args.empty()) apply_table_args(in, table_value, args);
     }
-    if (table->primary_key().empty())
+    if (table->primary_key().empty()) {
+        // SQLAlchemy 2.0 names the mapper Mapper[User(user)]; 1.4 "mapped class User->user".
+        std::string mapper_name = registry.strict_annotations
+                                      ? fmt::format("Mapper[{}({})]", cls.name, table->name())
+                                      : fmt::format("mapped class {}->{}", cls.name, table->name());
         in.raise(exc_type(in, "ArgumentError"),
-                 fmt::format("Mapper mapped class {}->{} could not assemble any primary key "
-                             "columns for mapped table '{}'",
-                             cls.name, table->name(), table->name()));
+                 fmt::format("Mapper {} could not assemble any primary key columns for mapped "
+                             "table '{}'",
+                             mapper_name, table->name()));
+    }
 
     auto mapper = std::make_unique<orm::Mapper>(cls.name, table);
     mapper->class_module = cls.module;
@@ -252,12 +258,12 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
         for (const auto& f : found) {
             if (!is_column(f.value)) continue;
             auto* col = static_cast<ColumnObj*>(f.value.obj());
-            if (col->column == column || (col->column->name == column->name && !f.own))
-                key = f.key;
+            if (col->column == column || (col->column->name == column->name && !f.own)) key = f.key;
         }
         mapped.emplace_back(key, column);
     }
-    for (auto& [key, column] : mapped) mapper->add_column(key, column);
+    for (auto& [key, column] : mapped)
+        mapper->add_column(key, column);
 
     orm::Mapper& m = registry.mappers.add(std::move(mapper));
     auto mapping = std::make_unique<ClassMapping>();
@@ -271,6 +277,11 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
     for (const auto& f : found) {
         auto* rel = dynamic_cast<RelationshipObj*>(f.value.obj_or_null());
         if (!rel) continue;
+        if (rel->argument.empty() || rel->argument.is_none())
+            in.raise(exc_type(in, "ArgumentError"),
+                     fmt::format("relationship '{}' expects a class or a mapper argument "
+                                 "(received: <class 'NoneType'>)",
+                                 f.key));
         orm::RelationshipConfig config = relationship_config(in, *rel, f.key);
         orm::RelationshipProperty* prop = nullptr;
         guard(in, [&] { prop = &m.add_relationship(std::move(config)); });
@@ -284,22 +295,23 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
     registry.configured = false;
 }
 
-} // namespace
-
 void configure_mappers(Interpreter& in) {
     for (const auto& weak : all_registries()) {
         auto registry = weak.lock();
         if (!registry || registry->configured) continue;
         std::vector<orm::RelationshipProperty*> created;
         // Targets given as classes, lambdas or strings become class names first.
-        for (auto& pending : registry->pending) resolve_relationship_target(in, *registry, pending);
+        for (auto& pending : registry->pending)
+            resolve_relationship_target(in, *registry, pending);
         guard(in, [&] { created = registry->mappers.configure(); });
         for (orm::RelationshipProperty* back : created) {
             auto* cls = static_cast<lang::Type*>(back->parent().class_handle);
             ClassMapping* cm = registry->find(cls);
-            if (cls && cm) set_class_attr(*cls, back->key(), make_relationship_attribute(in, *cm, *back));
+            if (cls && cm)
+                set_class_attr(*cls, back->key(), make_relationship_attribute(in, *cm, *back));
         }
-        for (auto& pending : registry->pending) resolve_relationship_arguments(in, *registry, pending);
+        for (auto& pending : registry->pending)
+            resolve_relationship_arguments(in, *registry, pending);
         registry->pending.clear();
         registry->configured = true;
     }
@@ -322,8 +334,9 @@ lang::Object* alloc_model(lang::Type* cls) {
 // The default constructor of mapped classes: keyword arguments set mapped attributes.
 Value model_init(Interpreter& in, const Value& self, lang::Args& args) {
     if (!args.pos.empty())
-        in.raise("TypeError", fmt::format("__init__() takes 1 positional argument but {} were given",
-                                          args.pos.size() + 1));
+        in.raise("TypeError",
+                 fmt::format("__init__() takes 1 positional argument but {} were given",
+                             args.pos.size() + 1));
     lang::Type* cls = self.type();
     for (const auto& kw : args.kw) {
         if (cls->lookup(kw.name).empty())
@@ -334,7 +347,8 @@ Value model_init(Interpreter& in, const Value& self, lang::Args& args) {
     return Value::none();
 }
 
-// Flask-SQLAlchemy 3's Model.__repr__: "<User 1>", "<User (transient 1403...)>".
+} // namespace
+
 Value flask_model_repr(Interpreter& in, const Value& self, lang::Args&) {
     ModelObj& m = require_model(in, self);
     const orm::InstanceState& st = m.state_;
@@ -352,13 +366,25 @@ Value flask_model_repr(Interpreter& in, const Value& self, lang::Args&) {
     return lang::new_str(fmt::format("<{} {}>", self.type()->name, pk));
 }
 
-} // namespace
+void adopt_registry(std::shared_ptr<DeclarativeRegistry> registry) {
+    all_registries().push_back(registry);
+    owned_registries().push_back(std::move(registry));
+}
+
+lang::Type* make_model_base_type(const std::string& name, const std::string& module,
+                                 lang::SubclassHook hook) {
+    return lang::TypeBuilder(name, {}, module)
+        .layout(lang::Layout::Object, alloc_model)
+        .instance_dict(true)
+        .method("__init__", model_init)
+        .on_subclass_created(std::move(hook))
+        .build();
+}
 
 lang::Type* make_declarative_base(Interpreter& in, const std::string& name,
                                   std::shared_ptr<DeclarativeRegistry> registry,
                                   lang::Type* extra_base) {
-    all_registries().push_back(registry);
-    owned_registries().push_back(registry);
+    adopt_registry(registry);
     DeclarativeRegistry* reg = registry.get();
     std::vector<lang::Type*> bases;
     if (extra_base) bases.push_back(extra_base);
@@ -366,7 +392,8 @@ lang::Type* make_declarative_base(Interpreter& in, const std::string& name,
     builder.layout(lang::Layout::Object, alloc_model)
         .instance_dict(true)
         .method("__init__", model_init)
-        .on_subclass_created([reg](Interpreter& in, lang::Type& cls) { map_declarative(in, cls, *reg); });
+        .on_subclass_created(
+            [reg](Interpreter& in, lang::Type& cls) { map_declarative_class(in, cls, *reg); });
     if (registry->snake_case_tablenames) builder.method("__repr__", flask_model_repr);
     lang::Type* base = builder.build();
     base->set_attr("metadata", registry->metadata);
@@ -391,7 +418,8 @@ void map_class_to_table(Interpreter& in, lang::Type* cls, const Value& table_val
     auto mapper = std::make_unique<orm::Mapper>(cls->name, table_obj->table);
     mapper->class_module = cls->module;
     mapper->class_handle = cls;
-    for (const auto& column : table_obj->table->columns()) mapper->add_column(column->key, column);
+    for (const auto& column : table_obj->table->columns())
+        mapper->add_column(column->key, column);
     orm::Mapper& m = registry->mappers.add(std::move(mapper));
     auto mapping = std::make_unique<ClassMapping>();
     mapping->cls = cls;

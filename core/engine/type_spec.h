@@ -38,6 +38,9 @@ struct TypeSpec {
     bool asdecimal = true; // Numeric: Decimal (true) or float
     std::vector<std::string> enum_values;
     std::string enum_name; // the named PostgreSQL type for Enum
+    // Enum(SomePythonEnum): an opaque handle on that class, set and read only by the language
+    // bindings (stored names load back as the class's members).
+    const void* python_enum = nullptr;
     // Set by reflection: what SQLAlchemy's reflected, dialect-specific type prints
     // ("TIMESTAMP WITHOUT TIME ZONE", "DOUBLE PRECISION"); sqlalchemy_str() returns it when set.
     std::string reflected_str;

@@ -17,5 +17,8 @@ engine::Value to_db(lang::Interpreter& in, const lang::Value& v);
 // decimal modules' objects). `type` refines the conversion when known (Boolean columns give
 // bool, Numeric give Decimal).
 lang::Value from_db(lang::Interpreter& in, const engine::Value& v);
+// Same, for a value of a column of type `type`: an Enum(SomePythonEnum) column gives back the
+// enum's member for a stored name.
+lang::Value from_db(lang::Interpreter& in, const engine::Value& v, const engine::TypeSpec& type);
 
 } // namespace ormsh::api

@@ -103,6 +103,13 @@ Value type_relationship(Interpreter& in, const Value&, lang::Args& args) {
     return Value::none();
 }
 
+// _ormsh_orm.relationship_has_target(rel): whether relationship() was given its target class.
+Value relationship_has_target(Interpreter&, const Value&, lang::Args& args) {
+    auto* rel = args.pos.size() == 1 ? dynamic_cast<RelationshipObj*>(args.pos[0].obj_or_null())
+                                     : nullptr;
+    return Value::boolean(rel && !rel->argument.empty() && !rel->argument.is_none());
+}
+
 } // namespace
 
 DeclarativeRegistry* find_registry_by_base(const lang::Type* base) {
@@ -147,6 +154,8 @@ void add_annotated_declarative_helpers(Interpreter&, lang::Module& m) {
     m.dict->set_str("RelationshipProperty", Value(relationship_type()));
     m.dict->set_str("type_relationship",
                     lang::make_native_function("type_relationship", type_relationship));
+    m.dict->set_str("relationship_has_target",
+                    lang::make_native_function("relationship_has_target", relationship_has_target));
     m.dict->set_str("flask_model_repr",
                     lang::make_native_function("__repr__", flask_model_repr, true));
     m.dict->set_str(

@@ -194,6 +194,16 @@ void map_declarative_class(Interpreter& in, lang::Type& cls, DeclarativeRegistry
         }
     }
 
+    // Checked before anything is registered: a failed class statement leaves no mapping.
+    for (const auto& f : found) {
+        auto* rel = dynamic_cast<RelationshipObj*>(f.value.obj_or_null());
+        if (rel && (rel->argument.empty() || rel->argument.is_none()))
+            in.raise(exc_type(in, "ArgumentError"),
+                     fmt::format("relationship '{}' expects a class or a mapper argument "
+                                 "(received: <class 'NoneType'>)",
+                                 f.key));
+    }
+
     Value explicit_table = ns.get_str("__table__");
     schema::TablePtr table;
     Value table_value;
@@ -277,11 +287,6 @@ void map_declarative_class(Interpreter& in, lang::Type& cls, DeclarativeRegistry
     for (const auto& f : found) {
         auto* rel = dynamic_cast<RelationshipObj*>(f.value.obj_or_null());
         if (!rel) continue;
-        if (rel->argument.empty() || rel->argument.is_none())
-            in.raise(exc_type(in, "ArgumentError"),
-                     fmt::format("relationship '{}' expects a class or a mapper argument "
-                                 "(received: <class 'NoneType'>)",
-                                 f.key));
         orm::RelationshipConfig config = relationship_config(in, *rel, f.key);
         orm::RelationshipProperty* prop = nullptr;
         guard(in, [&] { prop = &m.add_relationship(std::move(config)); });
@@ -397,6 +402,7 @@ lang::Type* make_declarative_base(Interpreter& in, const std::string& name,
     if (registry->snake_case_tablenames) builder.method("__repr__", flask_model_repr);
     lang::Type* base = builder.build();
     base->set_attr("metadata", registry->metadata);
+    if (!registry->registry_object.empty()) base->set_attr("registry", registry->registry_object);
     (void)in;
     return base;
 }

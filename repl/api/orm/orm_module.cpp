@@ -25,10 +25,19 @@ Value new_metadata(Interpreter& in) {
     return in.call(sa->dict->get_str("MetaData"), {});
 }
 
-std::shared_ptr<DeclarativeRegistry> new_registry(Interpreter& in, Value metadata, bool flask) {
+// A registry over `metadata` (a new MetaData when none), with its Python face Base.registry;
+// `type_annotation_map` (SQLAlchemy 2.0) resolves Mapped[] annotations.
+std::shared_ptr<DeclarativeRegistry> new_registry(Interpreter& in, Value metadata, bool flask,
+                                                  Value type_annotation_map = Value()) {
     auto registry = std::make_shared<DeclarativeRegistry>();
     registry->metadata = metadata.empty() || metadata.is_none() ? new_metadata(in) : metadata;
     registry->snake_case_tablenames = flask;
+    std::vector<lang::KwArg> kw{{lang::intern("metadata"), registry->metadata}};
+    if (!type_annotation_map.empty())
+        kw.push_back({lang::intern("type_annotation_map"), type_annotation_map});
+    registry->registry_object =
+        in.call(in.getattr(Value(in.import_module("_ormsh_annotated")), "registry"),
+                std::vector<Value>{}, std::move(kw));
     return registry;
 }
 
@@ -37,16 +46,9 @@ Value declarative_base(Interpreter& in, const Value&, lang::Args& args) {
     Value bind = kwarg(args, "bind");
     Value name = kwarg(args, "name");
     Value cls = kwarg(args, "cls");
-    auto registry = new_registry(in, metadata, false);
+    auto registry = new_registry(in, metadata, false, kwarg(args, "type_annotation_map"));
     if (!bind.empty() && !bind.is_none())
         in.setattr(registry->metadata, lang::intern("bind"), bind);
-    // SQLAlchemy 2.0's declarative_base(type_annotation_map=...) resolves Mapped[] with it.
-    if (Value map = kwarg(args, "type_annotation_map"); !map.empty() && !map.is_none())
-        registry->registry_object =
-            in.call(in.getattr(Value(in.import_module("_ormsh_annotated")), "registry"),
-                    std::vector<Value>{},
-                    {{lang::intern("metadata"), registry->metadata},
-                     {lang::intern("type_annotation_map"), map}});
     lang::Type* extra = nullptr;
     if (!cls.empty() && has_layout(cls, lang::Layout::Type) &&
         cls.as<lang::Type>() != lang::Types::object)

@@ -263,6 +263,13 @@ Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
     if (!p.empty() && !p.is_none())
         for (const Value& key : in.to_vector(p))
             params[in.str(key)] = to_db(in, in.getitem(p, key));
+    // The column types of a select's result, where known: Enum(SomeEnum) columns load members.
+    std::vector<const engine::TypeSpec*> types;
+    if (node->is(sql::NodeKind::Select))
+        for (const auto& c : node->as<sql::Select>().columns)
+            types.push_back(c->is(sql::NodeKind::ColumnRef) && c->as<sql::ColumnRef>().column
+                                ? &c->as<sql::ColumnRef>().column->type
+                                : nullptr);
     return guard(in, [&] {
         engine::Result result = orm::execute_statement(session, node, params);
         auto keys = std::make_shared<RowKeys>();
@@ -270,10 +277,13 @@ Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
         if (keys->names.empty() && result.rowcount() > 0) session.note_write();
         std::vector<std::vector<Value>> rows;
         std::vector<engine::Value> row;
+        bool typed = types.size() == keys->names.size();
         while (result.next(row)) {
             std::vector<Value> values_out;
-            for (const auto& v : row)
-                values_out.push_back(from_db(in, v));
+            for (std::size_t i = 0; i < row.size(); ++i)
+                values_out.push_back(typed && i < types.size() && types[i]
+                                         ? from_db(in, row[i], *types[i])
+                                         : from_db(in, row[i]));
             rows.push_back(std::move(values_out));
         }
         return make_result(in, keys, std::move(rows), result.rowcount());

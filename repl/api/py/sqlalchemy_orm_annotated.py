@@ -15,6 +15,12 @@ import _ormsh_orm
 from sqlalchemy.types import TypeEngine
 
 _MISSING = object()
+
+
+def _MappedAnnotationError(message):
+    # Imported when raised: this module is loaded while sqlalchemy.orm itself is.
+    import sqlalchemy.orm.exc
+    return sqlalchemy.orm.exc.MappedAnnotationError(message)
 _NONE_TYPE = type(None)
 
 
@@ -202,12 +208,15 @@ def _column(cls, key, inner, own, type_map):
         sql_type = _resolve_sql_type(python_type, type_map)
         if sql_type is None:
             if _is_sql_type(python_type):
-                raise sqlalchemy.exc.ArgumentError(
+                raise _MappedAnnotationError(
                     "The type provided inside the %r attribute Mapped annotation is the "
                     "SQLAlchemy type %s. Expected a Python type instead" % (key, python_type))
-            raise sqlalchemy.exc.ArgumentError(
+            raise _MappedAnnotationError(
                 "Could not locate SQLAlchemy Core type for Python type %s inside the %r "
                 "attribute Mapped annotation" % (_type_text(python_type), key))
+    if sql_type is None and inner is _MISSING and not any(
+            isinstance(a, sqlalchemy.ForeignKey) for a in rest):
+        raise _annotation_required(cls, key, "MappedColumn")
     # NULL / NOT NULL: nullable= first, then primary_key=, then Optional[] in the annotation.
     if ("nullable" not in kwargs and not kwargs.get("primary_key")
             and inner is not _MISSING):
@@ -261,22 +270,26 @@ class _ForwardName:
 _UNDEFINED_NAME = re.compile(r"name '(\w+)' is not defined")
 
 
-def _evaluate(annotation, owner, module_globals):
+def _evaluate(annotation, owner, module_globals, forward_names):
     """A string annotation (a forward reference, or any annotation under `from __future__
-    import annotations`) evaluated in the class's module, names not yet defined kept as
-    _ForwardName so relationship() can resolve them once every class exists."""
+    import annotations`) evaluated in the class's module. With `forward_names` (a
+    relationship's annotation), names not yet defined are kept as _ForwardName, resolved once
+    every class exists."""
     if not isinstance(annotation, str):
         return annotation
     local = dict(owner.__dict__)
-    for _ in range(16):
-        try:
-            return eval(annotation, module_globals, local)
-        except NameError as error:
-            found = _UNDEFINED_NAME.search(str(error))
-            if found is None or found.group(1) in local:
-                raise
-            local[found.group(1)] = _ForwardName(found.group(1))
-    raise sqlalchemy.exc.ArgumentError(
+    try:
+        for _ in range(16):
+            try:
+                return eval(annotation, module_globals, local)
+            except NameError as error:
+                found = _UNDEFINED_NAME.search(str(error))
+                if not forward_names or found is None or found.group(1) in local:
+                    raise
+                local[found.group(1)] = _ForwardName(found.group(1))
+    except Exception:
+        pass
+    raise _MappedAnnotationError(
         "Could not interpret annotation %s.  Check that it uses names that are correctly "
         "imported at the module level. See chained stack trace for more hints." % annotation)
 
@@ -296,7 +309,7 @@ def _is_class_var(annotation):
 
 
 def _unmapped_error(cls, key):
-    return sqlalchemy.exc.ArgumentError(
+    return _MappedAnnotationError(
         'Type annotation for "%s.%s" can\'t be correctly interpreted for Annotated '
         "Declarative Table form.  ORM annotations should normally make use of the "
         "``Mapped[]`` generic type, or other ORM-compatible generic type, as a container for "
@@ -306,6 +319,12 @@ def _unmapped_error(cls, key):
         'Mapped[] to pass, set "__allow_unmapped__ = True" on the class or a superclass this '
         "class. (Background on this error at: https://sqlalche.me/e/20/zlpr)" % (cls.__name__,
                                                                                   key))
+
+
+def _annotation_required(cls, key, construct):
+    return _MappedAnnotationError(
+        'Python typing annotation is required for attribute "%s.%s" when primary argument(s) '
+        'for "%s" construct are None or not present' % (cls.__name__, key, construct))
 
 
 def _definition_order(namespace, annotations):
@@ -346,15 +365,18 @@ def declared_attributes(owner, cls, module_globals, type_map, strict):
         form, inner = None, None
         if annotation is not _MISSING and is_mapped and not _is_class_var(annotation):
             if strict:
-                form, inner = _mapped_form(_evaluate(annotation, owner, module_globals))
+                form, inner = _mapped_form(_evaluate(annotation, owner, module_globals, is_rel))
                 if form is None and not allow_unmapped:
                     raise _unmapped_error(cls, key)
             else:
                 # The 1.4 form ignores annotations: one that does not evaluate is not Mapped[].
                 try:
-                    form, inner = _mapped_form(_evaluate(annotation, owner, module_globals))
+                    form, inner = _mapped_form(
+                        _evaluate(annotation, owner, module_globals, is_rel))
                 except Exception:
                     form, inner = None, None
+        if is_rel and form is None and not _ormsh_orm.relationship_has_target(value):
+            raise _annotation_required(cls, key, "Relationship")
         if form is not None:
             if is_rel:
                 _type_relationship(value, form, inner)

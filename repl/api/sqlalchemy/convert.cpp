@@ -88,4 +88,14 @@ lang::Value from_db(lang::Interpreter& in, const engine::Value& v) {
         v);
 }
 
+lang::Value from_db(lang::Interpreter& in, const engine::Value& v, const engine::TypeSpec& type) {
+    lang::Value value = from_db(in, v);
+    if (type.kind != engine::TypeKind::Enum || !type.python_enum || !lang::is_str(value))
+        return value;
+    auto* enum_class = static_cast<lang::Type*>(const_cast<void*>(type.python_enum));
+    // An unknown name (a row written by other means) stays the stored text.
+    lang::Value member = in.getattr_opt(lang::Value(enum_class), lang::as_str(value));
+    return member.empty() ? value : member;
+}
+
 } // namespace ormsh::api

@@ -90,6 +90,9 @@ Value type_ctor(Interpreter& in, Type* cls, Args& args) {
             } else if (has_layout(a, lang::Layout::Type)) {
                 // Enum(PythonEnumClass): the members' names are stored, the class remembered.
                 o->enum_class = a;
+                // The column's TypeSpec names the class; it must outlive every copy of it.
+                a.obj()->incref();
+                s.python_enum = a.obj();
                 for (const Value& member : in.to_vector(a))
                     values.push_back(in.str(in.getattr(member, "name")));
             } else {

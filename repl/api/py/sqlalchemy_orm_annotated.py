@@ -148,6 +148,11 @@ def _resolve_sql_type(python_type, type_map):
     default map, each by the type itself and then along its MRO; enum.Enum subclasses and
     Literal[...] become Enum types."""
     maps = [m for m in (type_map, _default_types()) if m]
+    if python_type is uuid.UUID and _lookup(type_map or {}, uuid.UUID) is None:
+        # SQLAlchemy 2.0 maps it to its Uuid type, which ormsh does not have yet.
+        raise NotImplementedError(
+            "Mapped[uuid.UUID] needs the Uuid type, which ormsh does not support yet; "
+            "declare the column with an explicit type, e.g. mapped_column(String(36))")
     candidates = [python_type]
     if isinstance(python_type, typing._AnnotatedAlias):
         candidates.append(python_type.__origin__)

@@ -110,7 +110,7 @@ class _Special:
             return _AnnotatedAlias(params[0], tuple(params[1:]))
         args = _args(params)
         if self._name == "Optional":
-            return _Alias(None, "Union", args + (type(None),))
+            return Union[args + (type(None),)]
         if self._name == "Union":
             flat = []
             for a in args:

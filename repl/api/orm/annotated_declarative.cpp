@@ -105,8 +105,8 @@ Value type_relationship(Interpreter& in, const Value&, lang::Args& args) {
 
 // _ormsh_orm.relationship_has_target(rel): whether relationship() was given its target class.
 Value relationship_has_target(Interpreter&, const Value&, lang::Args& args) {
-    auto* rel = args.pos.size() == 1 ? dynamic_cast<RelationshipObj*>(args.pos[0].obj_or_null())
-                                     : nullptr;
+    auto* rel =
+        args.pos.size() == 1 ? dynamic_cast<RelationshipObj*>(args.pos[0].obj_or_null()) : nullptr;
     return Value::boolean(rel && !rel->argument.empty() && !rel->argument.is_none());
 }
 
@@ -120,23 +120,22 @@ DeclarativeRegistry* find_registry_by_base(const lang::Type* base) {
     return found;
 }
 
-std::vector<std::pair<std::string, Value>> declared_attributes(Interpreter& in, lang::Type& owner,
-                                                               lang::Type& cls,
-                                                               DeclarativeRegistry& registry) {
-    std::vector<std::pair<std::string, Value>> out;
+std::vector<DeclaredAttribute> declared_attributes(Interpreter& in, lang::Type& owner,
+                                                   lang::Type& cls, DeclarativeRegistry& registry) {
+    std::vector<DeclaredAttribute> out;
     if (!uses_annotated_form(in, owner)) {
         for (const auto& e : owner.dict->entries)
             if (!e.key.empty() && lang::is_str(e.key))
-                out.emplace_back(lang::as_str(e.key)->s, e.value);
+                out.push_back({lang::as_str(e.key)->s, e.value});
         return out;
     }
     Value scan = annotated_module_attr(in, "declared_attributes");
-    Value pairs = in.call(scan, {Value(&owner), Value(&cls), module_globals(in, owner),
-                                 type_annotation_map(in, registry),
-                                 Value::boolean(registry.strict_annotations)});
-    for (const Value& pair : in.to_vector(pairs)) {
-        const auto& items = pair.as<lang::Tuple>()->items;
-        out.emplace_back(in.str(items[0]), items[1]);
+    Value triples = in.call(scan, {Value(&owner), Value(&cls), module_globals(in, owner),
+                                   type_annotation_map(in, registry),
+                                   Value::boolean(registry.strict_annotations)});
+    for (const Value& triple : in.to_vector(triples)) {
+        const auto& items = triple.as<lang::Tuple>()->items;
+        out.push_back({in.str(items[0]), items[1], static_cast<int>(items[2].as_int())});
     }
     return out;
 }

@@ -10,12 +10,16 @@
 
 namespace ormsh::api {
 
+struct DeclaredAttribute {
+    std::string key;
+    Value value;
+    int sort_order = 0;
+};
 // The (key, value) pairs of one class body (`owner`: the mapped class or a mixin of it), in
 // definition order, with Mapped[] annotations and mapped_column() turned into Column objects
 // and relationship() typed by its annotation.
-std::vector<std::pair<std::string, Value>> declared_attributes(Interpreter& in, lang::Type& owner,
-                                                               lang::Type& cls,
-                                                               DeclarativeRegistry& registry);
+std::vector<DeclaredAttribute> declared_attributes(Interpreter& in, lang::Type& owner,
+                                                   lang::Type& cls, DeclarativeRegistry& registry);
 // The registry whose DeclarativeBase subclass is `base`, or null.
 DeclarativeRegistry* find_registry_by_base(const lang::Type* base);
 // sqlalchemy.orm's names of the 2.0 form: DeclarativeBase, Mapped, mapped_column, registry ...

@@ -180,19 +180,28 @@ void map_declarative_class(Interpreter& in, lang::Type& cls, DeclarativeRegistry
         std::string key;
         Value value;
         bool own;
+        std::size_t depth; // 0 for the class itself, then its bases' places in the MRO
+        int sort_order;    // mapped_column(sort_order=)
     };
     std::vector<Found> found;
-    for (auto it = cls.mro.rbegin(); it != cls.mro.rend(); ++it) {
-        lang::Type* t = *it;
+    for (std::size_t depth = cls.mro.size(); depth-- > 0;) {
+        lang::Type* t = cls.mro[depth];
         if (t == lang::Types::object || mapping_of(t) || t->dict.get() == nullptr) continue;
         if (t != &cls && !t->heap) continue;
-        for (auto& [key, value] : declared_attributes(in, *t, cls, registry)) {
-            bool rel = value.is_obj() && dynamic_cast<RelationshipObj*>(value.obj());
-            if (!is_column(value) && !rel) continue;
-            std::erase_if(found, [&](const Found& f) { return f.key == key; });
-            found.push_back(Found{key, value, t == &cls});
+        for (auto& attr : declared_attributes(in, *t, cls, registry)) {
+            bool rel = attr.value.is_obj() && dynamic_cast<RelationshipObj*>(attr.value.obj());
+            if (!is_column(attr.value) && !rel) continue;
+            std::erase_if(found, [&](const Found& f) { return f.key == attr.key; });
+            found.push_back(Found{attr.key, attr.value, t == &cls, depth, attr.sort_order});
         }
     }
+    // SQLAlchemy 2.0 places the class's own columns first, then its mixins' (1.4 keeps the
+    // order the Column objects were made in: mixins first); sort_order= comes before both.
+    if (registry.strict_annotations)
+        std::stable_sort(found.begin(), found.end(),
+                         [](const Found& a, const Found& b) { return a.depth < b.depth; });
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Found& a, const Found& b) { return a.sort_order < b.sort_order; });
 
     // Checked before anything is registered: a failed class statement leaves no mapping.
     for (const auto& f : found) {

@@ -107,11 +107,12 @@ def _merge(templates):
         kwargs.update(template.kwargs)
     if "type_" in kwargs:
         sql_type = kwargs.pop("type_")
+    sort_order = kwargs.pop("sort_order", 0)
     if "insert_default" in kwargs:
         kwargs.setdefault("default", kwargs.pop("insert_default"))
     for key in _ORM_ONLY:
         kwargs.pop(key, None)
-    return name, sql_type, rest, kwargs
+    return name, sql_type, rest, kwargs, sort_order
 
 
 _DEFAULT_TYPES = None
@@ -195,8 +196,9 @@ def _type_text(python_type):
 
 
 def _column(cls, key, inner, own, type_map):
-    """A Column for attribute `key`: from its mapped_column() (`own`, or None for an annotation
-    alone) and the type inside Mapped[] (`inner`, or _MISSING without an annotation)."""
+    """(Column, sort_order) for attribute `key`: from its mapped_column() (`own`, or None for an
+    annotation alone) and the type inside Mapped[] (`inner`, or _MISSING without an
+    annotation)."""
     templates = []
     optional = False
     python_type = _MISSING
@@ -208,7 +210,7 @@ def _column(cls, key, inner, own, type_map):
                 python_type = python_type.__origin__
     if own is not None:
         templates.append(own)
-    name, sql_type, rest, kwargs = _merge(templates)
+    name, sql_type, rest, kwargs, sort_order = _merge(templates)
     if sql_type is None and python_type is not _MISSING:
         sql_type = _resolve_sql_type(python_type, type_map)
         if sql_type is None:
@@ -227,7 +229,7 @@ def _column(cls, key, inner, own, type_map):
             and inner is not _MISSING):
         kwargs["nullable"] = optional
     args = ([name] if name is not None else []) + ([sql_type] if sql_type is not None else [])
-    return sqlalchemy.Column(*(args + rest), **kwargs)
+    return sqlalchemy.Column(*(args + rest), **kwargs), sort_order
 
 
 _COLLECTIONS = (list, set, frozenset, tuple, dict)
@@ -333,25 +335,33 @@ def _annotation_required(cls, key, construct):
 
 
 def _definition_order(namespace, annotations):
-    """The names of a class body in the order they were written: annotated names in
-    annotation order, with the plain assignments placed where they stood among them."""
-    assigned = [k for k in namespace if not (k.startswith("__") and k.endswith("__"))]
+    """The names of a class body in the order SQLAlchemy 2.0 reads them: the class dict and
+    the annotations merged, each followed until a name both hold, where the reading switches
+    to the other (assignments without annotation and annotations without value keep their
+    order among themselves)."""
+    lists = [list(namespace), list(annotations)]
+    shared = set(lists[0]) & set(lists[1])
+    position = [0, 0]
+    current = 0
     order = []
-    position = 0
-    for name in annotations:
-        if name in namespace:
-            while position < len(assigned) and assigned[position] != name:
-                if assigned[position] not in annotations:
-                    order.append(assigned[position])
-                position += 1
-            position += 1
-        order.append(name)
-    order.extend(k for k in assigned[position:] if k not in annotations)
-    return order
+    while True:
+        names = lists[current]
+        while position[current] < len(names):
+            name = names[position[current]]
+            position[current] += 1
+            if name in shared:
+                shared.discard(name)
+                break
+            order.append(name)
+        else:
+            other = 1 - current
+            order.extend(lists[other][position[other]:])
+            return order
+        current = 1 - current
 
 
 def declared_attributes(owner, cls, module_globals, type_map, strict):
-    """[(key, value)] of `owner`'s class body (cls itself or one of its mixins), in definition
+    """[(key, value, sort_order)] of `owner`'s class body (cls itself or one of its mixins), in definition
     order, Mapped[] annotations and mapped_column() turned into Column objects and the
     relationship() objects typed by their annotation. `strict` is the DeclarativeBase form,
     where annotations other than Mapped[] must be allowed with __allow_unmapped__."""
@@ -360,6 +370,7 @@ def declared_attributes(owner, cls, module_globals, type_map, strict):
     allow_unmapped = getattr(cls, "__allow_unmapped__", False)
     result = []
     for key in _definition_order(namespace, annotations):
+        sort_order = 0
         if key.startswith("__") and key.endswith("__"):
             continue
         value = namespace.get(key, _MISSING)
@@ -386,12 +397,12 @@ def declared_attributes(owner, cls, module_globals, type_map, strict):
             if is_rel:
                 _type_relationship(value, form, inner)
             elif value is _MISSING or isinstance(value, MappedColumn):
-                value = _column(cls, key, inner, None if value is _MISSING else value,
-                                type_map)
+                value, sort_order = _column(cls, key, inner,
+                                            None if value is _MISSING else value, type_map)
         elif isinstance(value, MappedColumn):
-            value = _column(cls, key, _MISSING, value, type_map)
+            value, sort_order = _column(cls, key, _MISSING, value, type_map)
         if value is not _MISSING:
-            result.append((key, value))
+            result.append((key, value, sort_order))
     return result
 
 

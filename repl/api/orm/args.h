@@ -2,9 +2,9 @@
 // when an argument is missing instead of reading past the end.
 #pragma once
 
-#include "repl/lang/interpreter.h"
-
 #include <fmt/core.h>
+
+#include "repl/lang/interpreter.h"
 
 namespace ormsh::api {
 

@@ -4,10 +4,10 @@
 // InstanceState, loading expired values and lazy relationships on access.
 #pragma once
 
+#include <string>
+
 #include "core/orm/mapper.h"
 #include "repl/api/orm/model.h"
-
-#include <string>
 
 namespace ormsh::api {
 
@@ -23,8 +23,7 @@ struct AttributeObj : ClauseObj {
 
 lang::Type* instrumented_attribute_type();
 
-Value make_column_attribute(Interpreter& in, ClassMapping& mapping,
-                            const orm::ColumnProperty& prop);
+Value make_column_attribute(Interpreter& in, ClassMapping& mapping, const orm::ColumnProperty& prop);
 Value make_relationship_attribute(Interpreter& in, ClassMapping& mapping,
                                   orm::RelationshipProperty& rel);
 

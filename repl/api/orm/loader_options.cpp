@@ -1,11 +1,11 @@
 // Loader option objects: each is a path of (attribute or name, strategy) steps.
 #include "repl/api/orm/loader_options.h"
 
+#include <fmt/core.h>
+
 #include "core/sql/selectable.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/orm/attribute_objects.h"
-
-#include <fmt/core.h>
 
 namespace ormsh::api {
 namespace {
@@ -41,8 +41,7 @@ lang::Value chain(lang::Interpreter& in, const lang::Value& base, lang::Args& ar
             std::size_t start = 0;
             while (start <= path.size()) {
                 std::size_t dot = path.find('.', start);
-                std::string part =
-                    path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+                std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
                 opt->steps.push_back({lang::new_str(part), strategy});
                 if (dot == std::string::npos) break;
                 start = dot + 1;
@@ -86,9 +85,7 @@ lang::Value make_loader_option_function(const std::string& name, orm::LoadStrate
 std::vector<orm::LoaderOption> loader_options_of(lang::Interpreter& in, const lang::Value& option,
                                                  const orm::Query& query) {
     auto* opt = dynamic_cast<LoaderOptionObj*>(option.obj_or_null());
-    if (!opt)
-        in.raise(exc_type(in, "ArgumentError"),
-                 fmt::format("{} is not a loader option", in.repr(option)));
+    if (!opt) in.raise(exc_type(in, "ArgumentError"), fmt::format("{} is not a loader option", in.repr(option)));
     std::vector<orm::LoaderOption> out;
     const orm::Mapper* current = query.primary_mapper();
     std::vector<const orm::RelationshipProperty*> path;
@@ -105,8 +102,7 @@ std::vector<orm::LoaderOption> loader_options_of(lang::Interpreter& in, const la
                                      lang::as_str(step.attr)->s, current->class_name(),
                                      current->table().name()));
         }
-        if (!rel)
-            in.raise(exc_type(in, "ArgumentError"), "loader options take relationship attributes");
+        if (!rel) in.raise(exc_type(in, "ArgumentError"), "loader options take relationship attributes");
         path.push_back(rel);
         out.push_back(orm::LoaderOption{path, step.strategy});
         current = rel->target();

@@ -3,10 +3,10 @@
 // into orm::LoaderOption for a query.
 #pragma once
 
+#include <vector>
+
 #include "core/orm/query.h"
 #include "repl/lang/interpreter.h"
-
-#include <vector>
 
 namespace ormsh::api {
 

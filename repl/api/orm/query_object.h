@@ -24,8 +24,7 @@ lang::Type* query_type();
 
 // session.query(*entities): entities are mapped classes, instrumented attributes or any SQL
 // column expression.
-Value make_query(Interpreter& in, const Value& session, orm::Session& core,
-                 std::span<const Value> entities);
+Value make_query(Interpreter& in, const Value& session, orm::Session& core, std::span<const Value> entities);
 Value make_appender_query(Interpreter& in, ModelObj& parent, orm::RelationshipProperty& rel);
 // Turns a query's rows into Python values: the object for a one-entity query, Row tuples else.
 Value query_rows_to_list(Interpreter& in, const orm::Query& q, std::vector<orm::QueryRow> rows);

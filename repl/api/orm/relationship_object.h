@@ -3,11 +3,11 @@
 // order_by='Invoice.amount.desc()', lambda: Post) can be resolved against the registry.
 #pragma once
 
-#include "core/orm/relationship.h"
-#include "repl/api/orm/model.h"
-
 #include <optional>
 #include <string>
+
+#include "core/orm/relationship.h"
+#include "repl/api/orm/model.h"
 
 namespace ormsh::api {
 

@@ -3,10 +3,10 @@
 // query_property() for Base.query.
 #pragma once
 
+#include <memory>
+
 #include "core/orm/session.h"
 #include "repl/api/orm/model.h"
-
-#include <memory>
 
 namespace ormsh::api {
 

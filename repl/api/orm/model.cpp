@@ -2,15 +2,16 @@
 // instrumented attributes, and making ModelObj instances.
 #include "repl/api/orm/model.h"
 
+#include <cctype>
+
+#include <fmt/core.h>
+
 #include "core/sql/selectable.h"
 #include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/orm/annotated_declarative.h"
 #include "repl/api/orm/attribute_objects.h"
 #include "repl/api/orm/relationship_object.h"
-
-#include <cctype>
-#include <fmt/core.h>
 
 namespace ormsh::api {
 namespace {
@@ -158,8 +159,8 @@ std::string camel_to_snake(const std::string& name) {
             char prev = name[i - 1];
             bool prev_lower = std::islower(static_cast<unsigned char>(prev)) ||
                               std::isdigit(static_cast<unsigned char>(prev));
-            bool next_lower =
-                i + 1 < name.size() && std::islower(static_cast<unsigned char>(name[i + 1]));
+            bool next_lower = i + 1 < name.size() &&
+                              std::islower(static_cast<unsigned char>(name[i + 1]));
             bool prev_upper = std::isupper(static_cast<unsigned char>(prev));
             if (prev_lower || (prev_upper && next_lower)) out += '_';
         }
@@ -277,12 +278,12 @@ void map_declarative_class(Interpreter& in, lang::Type& cls, DeclarativeRegistry
         for (const auto& f : found) {
             if (!is_column(f.value)) continue;
             auto* col = static_cast<ColumnObj*>(f.value.obj());
-            if (col->column == column || (col->column->name == column->name && !f.own)) key = f.key;
+            if (col->column == column || (col->column->name == column->name && !f.own))
+                key = f.key;
         }
         mapped.emplace_back(key, column);
     }
-    for (auto& [key, column] : mapped)
-        mapper->add_column(key, column);
+    for (auto& [key, column] : mapped) mapper->add_column(key, column);
 
     orm::Mapper& m = registry.mappers.add(std::move(mapper));
     auto mapping = std::make_unique<ClassMapping>();
@@ -315,17 +316,14 @@ void configure_mappers(Interpreter& in) {
         if (!registry || registry->configured) continue;
         std::vector<orm::RelationshipProperty*> created;
         // Targets given as classes, lambdas or strings become class names first.
-        for (auto& pending : registry->pending)
-            resolve_relationship_target(in, *registry, pending);
+        for (auto& pending : registry->pending) resolve_relationship_target(in, *registry, pending);
         guard(in, [&] { created = registry->mappers.configure(); });
         for (orm::RelationshipProperty* back : created) {
             auto* cls = static_cast<lang::Type*>(back->parent().class_handle);
             ClassMapping* cm = registry->find(cls);
-            if (cls && cm)
-                set_class_attr(*cls, back->key(), make_relationship_attribute(in, *cm, *back));
+            if (cls && cm) set_class_attr(*cls, back->key(), make_relationship_attribute(in, *cm, *back));
         }
-        for (auto& pending : registry->pending)
-            resolve_relationship_arguments(in, *registry, pending);
+        for (auto& pending : registry->pending) resolve_relationship_arguments(in, *registry, pending);
         registry->pending.clear();
         registry->configured = true;
     }
@@ -348,9 +346,8 @@ lang::Object* alloc_model(lang::Type* cls) {
 // The default constructor of mapped classes: keyword arguments set mapped attributes.
 Value model_init(Interpreter& in, const Value& self, lang::Args& args) {
     if (!args.pos.empty())
-        in.raise("TypeError",
-                 fmt::format("__init__() takes 1 positional argument but {} were given",
-                             args.pos.size() + 1));
+        in.raise("TypeError", fmt::format("__init__() takes 1 positional argument but {} were given",
+                                          args.pos.size() + 1));
     lang::Type* cls = self.type();
     for (const auto& kw : args.kw) {
         if (cls->lookup(kw.name).empty())
@@ -433,8 +430,7 @@ void map_class_to_table(Interpreter& in, lang::Type* cls, const Value& table_val
     auto mapper = std::make_unique<orm::Mapper>(cls->name, table_obj->table);
     mapper->class_module = cls->module;
     mapper->class_handle = cls;
-    for (const auto& column : table_obj->table->columns())
-        mapper->add_column(column->key, column);
+    for (const auto& column : table_obj->table->columns()) mapper->add_column(column->key, column);
     orm::Mapper& m = registry->mappers.add(std::move(mapper));
     auto mapping = std::make_unique<ClassMapping>();
     mapping->cls = cls;

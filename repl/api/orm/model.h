@@ -5,17 +5,17 @@
 // whose InstanceState (core/orm) holds the mapped values.
 #pragma once
 
-#include "core/orm/instance_state.h"
-#include "core/orm/mapper.h"
-#include "core/orm/session.h"
-#include "repl/api/sql_objects.h"
-#include "repl/lang/interpreter.h"
-
 #include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "core/orm/instance_state.h"
+#include "core/orm/mapper.h"
+#include "core/orm/session.h"
+#include "repl/api/sql_objects.h"
+#include "repl/lang/interpreter.h"
 
 namespace ormsh::api {
 
@@ -57,7 +57,7 @@ struct ClassMapping {
 // The classes of one declarative base and their shared MetaData.
 struct DeclarativeRegistry {
     orm::MapperRegistry mappers;
-    Value metadata; // MetaDataObj
+    Value metadata;                            // MetaDataObj
     std::vector<std::unique_ptr<ClassMapping>> classes;
     // Relationship settings that are Python strings or callables (order_by='Invoice.amount',
     // a target class given as a lambda) are resolved when mappers are configured.

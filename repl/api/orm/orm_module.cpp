@@ -1,6 +1,8 @@
 // The modules sqlalchemy.orm, sqlalchemy.ext.declarative and _ormsh_orm (the native pieces the
 // Python-written flask_sqlalchemy module builds on), and the embedded Python modules flask,
 // flask_sqlalchemy and werkzeug.exceptions.
+#include <fmt/core.h>
+
 #include "core/sql/selectable.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/modules.h"
@@ -13,8 +15,6 @@
 #include "repl/api/orm/relationship_object.h"
 #include "repl/api/orm/session_object.h"
 #include "repl/api/sqlalchemy/binding.h"
-
-#include <fmt/core.h>
 
 namespace ormsh::api {
 namespace {
@@ -47,11 +47,9 @@ Value declarative_base(Interpreter& in, const Value&, lang::Args& args) {
     Value name = kwarg(args, "name");
     Value cls = kwarg(args, "cls");
     auto registry = new_registry(in, metadata, false, kwarg(args, "type_annotation_map"));
-    if (!bind.empty() && !bind.is_none())
-        in.setattr(registry->metadata, lang::intern("bind"), bind);
+    if (!bind.empty() && !bind.is_none()) in.setattr(registry->metadata, lang::intern("bind"), bind);
     lang::Type* extra = nullptr;
-    if (!cls.empty() && has_layout(cls, lang::Layout::Type) &&
-        cls.as<lang::Type>() != lang::Types::object)
+    if (!cls.empty() && has_layout(cls, lang::Layout::Type) && cls.as<lang::Type>() != lang::Types::object)
         extra = cls.as<lang::Type>();
     std::string base_name = name.empty() || name.is_none() ? "Base" : in.str(name);
     return Value(make_declarative_base(in, base_name, registry, extra));
@@ -71,8 +69,7 @@ Value flask_model_base(Interpreter& in, const Value&, lang::Args& args) {
 // mapper(cls, table, properties={...}): the classical mapping, into one registry per MetaData.
 Value classical_mapper(Interpreter& in, const Value&, lang::Args& args) {
     if (args.pos.size() < 2) in.raise("TypeError", "mapper() takes a class and a Table");
-    if (!has_layout(args.pos[0], lang::Layout::Type))
-        in.raise("TypeError", "mapper() needs a class");
+    if (!has_layout(args.pos[0], lang::Layout::Type)) in.raise("TypeError", "mapper() needs a class");
     // Never destroyed, like the registries in model.cpp.
     static auto& by_metadata =
         *new std::vector<std::pair<lang::Object*, std::shared_ptr<DeclarativeRegistry>>>();
@@ -103,12 +100,10 @@ void fill_orm_module(Interpreter& in, lang::Module& m) {
     set("lazyload", make_loader_option_function("lazyload", orm::LoadStrategy::Select));
     set("noload", make_loader_option_function("noload", orm::LoadStrategy::NoLoad));
     set("Query", Value(query_type()));
-    set("configure_mappers",
-        lang::make_native_closure("configure_mappers",
-                                  [](Interpreter& in, const Value&, lang::Args&) {
-                                      configure_mappers(in);
-                                      return Value::none();
-                                  }));
+    set("configure_mappers", lang::make_native_closure("configure_mappers", [](Interpreter& in, const Value&, lang::Args&) {
+        configure_mappers(in);
+        return Value::none();
+    }));
     add_session_names(in, m);
     add_annotated_declarative_names(in, m);
     register_orm_inspection(in, m);
@@ -142,8 +137,8 @@ Value relationships_of(Interpreter& in, const Value&, lang::Args& args) {
         Value target = Value::none();
         for (const auto& c : mapping->registry->classes)
             if (c->mapper == rel->target()) target = Value(c->cls);
-        out.push_back(
-            lang::new_tuple({lang::new_str(rel->key()), target, Value::boolean(rel->uselist())}));
+        out.push_back(lang::new_tuple(
+            {lang::new_str(rel->key()), target, Value::boolean(rel->uselist())}));
     }
     return lang::new_list(std::move(out));
 }
@@ -152,8 +147,7 @@ void register_sqlalchemy_orm(Interpreter& in) {
     in.register_builtin_module("sqlalchemy.orm", fill_orm_module);
     in.register_builtin_module("sqlalchemy.ext", [](Interpreter&, lang::Module&) {});
     in.register_builtin_module("sqlalchemy.ext.declarative", [](Interpreter&, lang::Module& m) {
-        m.dict->set_str("declarative_base",
-                        lang::make_native_function("declarative_base", declarative_base));
+        m.dict->set_str("declarative_base", lang::make_native_function("declarative_base", declarative_base));
     });
     in.register_builtin_module("sqlalchemy.ext.automap", [](Interpreter& in, lang::Module& m) {
         exec_embedded(in, m, embedded::sqlalchemy_ext_automap_py, "sqlalchemy/ext/automap.py");
@@ -169,11 +163,9 @@ void register_sqlalchemy_orm(Interpreter& in) {
                                                       configure_mappers(in);
                                                       return Value::none();
                                                   }));
-        m.dict->set_str("flask_model_base",
-                        lang::make_native_function("flask_model_base", flask_model_base));
+        m.dict->set_str("flask_model_base", lang::make_native_function("flask_model_base", flask_model_base));
         m.dict->set_str("is_mapped", lang::make_native_function("is_mapped", is_mapped));
-        m.dict->set_str("relationships",
-                        lang::make_native_function("relationships", relationships_of));
+        m.dict->set_str("relationships", lang::make_native_function("relationships", relationships_of));
     });
 }
 

@@ -631,7 +631,21 @@ B(b_exec_eval) {
     (void)self;
     nargs(in, "eval", a, 1, 3);
     if (!is_str(a[0])) in.raise("TypeError", "eval() arg 1 must be a string, bytes or code object");
-    return in.eval_string(as_str(a[0])->s, *in.frame->module);
+    if (a.size() < 2 || a[1].is_none()) return in.eval_string(as_str(a[0])->s, *in.frame->module);
+    if (!has_layout(a[1], Layout::Dict)) in.raise("TypeError", "globals must be a dict");
+    // eval(expr, globals, locals): names resolve in locals, then globals, then builtins; an
+    // expression binds nothing, so a merged namespace behaves the same.
+    Ref<Module> scope = make<Module>("__eval__");
+    if (a.size() > 2 && !a[2].is_none() && !a[2].is(a[1])) {
+        if (!has_layout(a[2], Layout::Dict)) in.raise("TypeError", "locals must be a mapping");
+        scope->dict = make<Dict>();
+        for (Dict* d : {a[1].as<Dict>(), a[2].as<Dict>()})
+            for (auto& e : d->entries)
+                if (!e.key.empty()) scope->dict->set(in, e.key, e.value);
+    } else {
+        scope->dict = Ref<Dict>(a[1].as<Dict>());
+    }
+    return in.eval_string(as_str(a[0])->s, *scope);
 }
 B(b_exec) {
     (void)self;

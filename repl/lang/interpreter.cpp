@@ -1059,7 +1059,8 @@ Value Interpreter::make_class(Node* n, Frame& f) {
     }
     CodeInfo& code = *n->code;
     Ref<Dict> ns = make<Dict>();
-    ns->set_str(intern("__module__"), f.module->dict->get_str(intern("__name__")));
+    Value module_name = f.module->dict->get_str(intern("__name__"));
+    ns->set_str(intern("__module__"), module_name);
     ns->set_str(intern("__qualname__"), new_str(code.qualname));
     std::vector<Value> slots(static_cast<size_t>(code.n_slots));
     Frame cf;
@@ -1085,7 +1086,9 @@ Value Interpreter::make_class(Node* n, Frame& f) {
     frame = saved;
     Ref<Type> created = create_class(code.name, std::move(bases), ns, std::move(kwargs));
     Value cls(created.get());
-    cls.as<Type>()->module = f.module->name;
+    // A body that assigns __module__ names the class's module itself (create_class took it).
+    Value assigned = ns->get_str(intern("__module__"));
+    if (!is_str(assigned) || assigned.is(module_name)) cls.as<Type>()->module = f.module->name;
     for (auto it = n->list2.rbegin(); it != n->list2.rend(); ++it) {
         Value deco = eval(*it, f);
         cls = call(deco, {cls});

@@ -1074,7 +1074,10 @@ void native_prop(Type* t, const char* name, NativeGetter g) {
 
 } // namespace
 
+void install_union_type(); // annotation_types.cpp
+
 void install_methods() {
+    install_union_type();
     Type* o = Types::object;
     def(o, "__init__", object_init);
     o->dict->get_str(intern("__init__")).as<NativeFunction>()->name = "object.__init__";

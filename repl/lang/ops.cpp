@@ -21,6 +21,8 @@
 
 namespace ormsh::lang {
 
+Value make_generic_alias(Interpreter& in, const Value& origin, const Value& key); // annotation_types.cpp
+
 std::string percent_format_value(Interpreter& in, const std::string& fmt,
                                  const Value& args); // format.cpp
 
@@ -449,8 +451,10 @@ Value Interpreter::unary_op(UnaryKind op, const Value& a) {
 
 namespace {
 
-// Three-way compare for builtin orderable values; returns false if not applicable.
-bool builtin_cmp(Interpreter& in, const Value& a, const Value& b, int& out) {
+// Three-way compare for builtin orderable values; returns false if not applicable. With
+// `equality_only`, sequences that differ give 2 (unequal) without ordering their elements.
+bool builtin_cmp(Interpreter& in, const Value& a, const Value& b, int& out,
+                 bool equality_only = false) {
     if (is_int_like(a) && is_int_like(b)) {
         if (!has_layout(a, Layout::BigInt) && !has_layout(b, Layout::BigInt)) {
             int64_t x = a.is_int() ? a.as_int() : a.as_bool();
@@ -499,8 +503,13 @@ bool builtin_cmp(Interpreter& in, const Value& a, const Value& b, int& out) {
             }
             if (x[i].is(y[i]) || in.eq(x[i], y[i])) continue;
             int c;
-            if (builtin_cmp(in, x[i], y[i], c)) {
+            if (builtin_cmp(in, x[i], y[i], c, equality_only)) {
                 out = c;
+                return true;
+            }
+            // == needs no order: (int,) == (str,) is False, not a TypeError.
+            if (equality_only) {
+                out = 2;
                 return true;
             }
             out = in.lt(x[i], y[i]) ? -1 : 1;
@@ -610,7 +619,7 @@ Value Interpreter::compare(CmpKind op, const Value& a, const Value& b) {
     bool user = user_cmp(a) || user_cmp(b);
     if (!user) {
         int c;
-        if (builtin_cmp(*this, a, b, c)) {
+        if (builtin_cmp(*this, a, b, c, op == CmpKind::Eq || op == CmpKind::Ne)) {
             if (c == 2) return Value::boolean(op == CmpKind::Ne);
             switch (op) {
             case CmpKind::Lt:
@@ -1058,10 +1067,14 @@ Value Interpreter::getitem(const Value& obj, const Value& key, bool builtin_only
                 return Value::integer(r->start + *idx * r->step);
             }
             case Layout::Type: {
-                // list[int] style generics: return the class itself.
                 Type* cls = static_cast<Type*>(o);
                 Value cg = cls->lookup(S("__class_getitem__"));
                 if (!cg.empty()) return call(getattr(obj, S("__class_getitem__")), {key});
+                // list[int]: a types.GenericAlias for the builtin containers (annotations read
+                // __origin__ and __args__); other native classes stand for themselves.
+                for (Type* generic : {Types::list, Types::dict, Types::set, Types::frozenset,
+                                      Types::tuple, Types::type})
+                    if (cls == generic) return make_generic_alias(*this, obj, key);
                 if (!cls->heap) return obj;
                 raise("TypeError", "type '" + cls->name + "' is not subscriptable");
             }

@@ -246,6 +246,12 @@ lang::Type* instrumented_attribute_type() {
                             .method(
                                 "__ne__", +[](Interpreter& in, const Value& s,
                                               lang::Args& a) { return attr_eq(in, s, a, true); })
+                            // The attribute's name on the class, which a column may not
+                            // share (mapped_column("author_code") under `code`).
+                            .property("key",
+                                      [](Interpreter&, const Value& self) -> Value {
+                                          return lang::new_str(self.as<AttributeObj>()->key);
+                                      })
                             .method("any", attr_exists)
                             .method("has", attr_exists)
                             .method("contains", attr_contains)
@@ -296,6 +302,8 @@ Value read_column(Interpreter& in, ModelObj& obj, std::size_t slot) {
             guard(in, [&] { st.session->load_expired(st); });
         }
     }
+    for (const auto& prop : st.mapper().columns())
+        if (prop.slot == slot) return from_db(in, st.value(slot), prop.column->type);
     return from_db(in, st.value(slot));
 }
 

@@ -11,6 +11,7 @@
 #include "core/sql/selectable.h"
 #include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
+#include "repl/api/orm/annotated_declarative.h"
 #include "repl/api/orm/attribute_objects.h"
 #include "repl/api/orm/declared_attr.h"
 #include "repl/api/orm/events.h"
@@ -141,6 +142,11 @@ ClassMapping* mapping_of(const lang::Type* cls) {
     return nullptr;
 }
 
+void for_each_registry(const std::function<void(DeclarativeRegistry&)>& fn) {
+    for (const auto& weak : all_registries())
+        if (auto reg = weak.lock()) fn(*reg);
+}
+
 const orm::Mapper* find_mapper_for_table(const schema::Table* table) {
     for (const auto& weak : all_registries()) {
         if (auto reg = weak.lock())
@@ -173,9 +179,7 @@ std::string camel_to_snake(const std::string& name) {
 
 // --- mapping a class ----------------------------------------------------------------------------
 
-namespace {
-
-void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& registry) {
+void map_declarative_class(Interpreter& in, lang::Type& cls, DeclarativeRegistry& registry) {
     lang::Dict& ns = *cls.dict;
     Value abstract = ns.get_str("__abstract__");
     if (!abstract.empty() && in.truthy(abstract)) return;
@@ -185,27 +189,29 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
         std::string key;
         Value value;
         bool own;
-        bool declared = false; // made by a declared_attr for this class
+        bool declared;     // made by a declared_attr for this class
+        std::size_t depth; // 0 for the class itself, then its bases' places in the MRO
+        int sort_order;    // mapped_column(sort_order=)
     };
     std::vector<Found> found;
-    for (auto it = cls.mro.rbegin(); it != cls.mro.rend(); ++it) {
-        lang::Type* t = *it;
+    for (std::size_t depth = cls.mro.size(); depth-- > 0;) {
+        lang::Type* t = cls.mro[depth];
         if (t == lang::Types::object || mapping_of(t) || t->dict.get() == nullptr) continue;
         if (t != &cls && !t->heap) continue;
-        for (const auto& e : t->dict->entries) {
-            if (e.key.empty() || !lang::is_str(e.key)) continue;
-            std::string key = lang::as_str(e.key)->s;
-            bool rel = e.value.is_obj() && dynamic_cast<RelationshipObj*>(e.value.obj());
-            bool declared = is_declared_attr(e.value) && !key.starts_with("__");
-            if (!is_column(e.value) && !rel && !declared) continue;
-            if (t != &cls && is_column(e.value) &&
-                !static_cast<ColumnObj*>(e.value.obj())->column->foreign_keys().empty())
+        for (auto& attr : declared_attributes(in, *t, cls, registry)) {
+            const std::string& key = attr.key;
+            bool rel = attr.value.is_obj() && dynamic_cast<RelationshipObj*>(attr.value.obj());
+            bool declared = is_declared_attr(attr.value) && !key.starts_with("__");
+            if (!is_column(attr.value) && !rel && !declared) continue;
+            // 1.4's rule for Column objects on mixins; 2.0's mapped_column() copies them.
+            if (t != &cls && !registry.strict_annotations && is_column(attr.value) &&
+                !static_cast<ColumnObj*>(attr.value.obj())->column->foreign_keys().empty())
                 in.raise(exc_type(in, "InvalidRequestError"),
                          "Columns with foreign keys to other columns must be declared as "
                          "@declared_attr callables on declarative mixin classes.  For dataclass "
                          "field() objects, use a lambda:.");
             std::erase_if(found, [&](const Found& f) { return f.key == key; });
-            found.push_back(Found{key, e.value, t == &cls, declared});
+            found.push_back(Found{key, attr.value, t == &cls, declared, depth, attr.sort_order});
         }
     }
     // declared_attr: called with this class, so it gets a column or relationship of its own.
@@ -222,6 +228,23 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
     }
     std::erase_if(found, [](const Found& f) { return f.key.empty(); });
     std::stable_partition(found.begin(), found.end(), [](const Found& f) { return !f.declared; });
+    // SQLAlchemy 2.0 places the class's own columns first, then its mixins' (1.4 keeps the
+    // order the Column objects were made in: mixins first); sort_order= comes before both.
+    if (registry.strict_annotations)
+        std::stable_sort(found.begin(), found.end(),
+                         [](const Found& a, const Found& b) { return a.depth < b.depth; });
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Found& a, const Found& b) { return a.sort_order < b.sort_order; });
+
+    // Checked before anything is registered: a failed class statement leaves no mapping.
+    for (const auto& f : found) {
+        auto* rel = dynamic_cast<RelationshipObj*>(f.value.obj_or_null());
+        if (rel && (rel->argument.empty() || rel->argument.is_none()))
+            in.raise(exc_type(in, "ArgumentError"),
+                     fmt::format("relationship '{}' expects a class or a mapper argument "
+                                 "(received: <class 'NoneType'>)",
+                                 f.key));
+    }
 
     Value explicit_table = ns.get_str("__table__");
     schema::TablePtr table;
@@ -266,11 +289,16 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
         Value args = evaluate_declared_attr(in, lookup_in_mro(cls, "__table_args__"), cls);
         if (!args.empty()) apply_table_args(in, table_value, args);
     }
-    if (table->primary_key().empty())
+    if (table->primary_key().empty()) {
+        // SQLAlchemy 2.0 names the mapper Mapper[User(user)]; 1.4 "mapped class User->user".
+        std::string mapper_name = registry.strict_annotations
+                                      ? fmt::format("Mapper[{}({})]", cls.name, table->name())
+                                      : fmt::format("mapped class {}->{}", cls.name, table->name());
         in.raise(exc_type(in, "ArgumentError"),
-                 fmt::format("Mapper mapped class {}->{} could not assemble any primary key "
-                             "columns for mapped table '{}'",
-                             cls.name, table->name(), table->name()));
+                 fmt::format("Mapper {} could not assemble any primary key columns for mapped "
+                             "table '{}'",
+                             mapper_name, table->name()));
+    }
 
     auto mapper = std::make_unique<orm::Mapper>(cls.name, table);
     mapper->class_module = cls.module;
@@ -314,8 +342,6 @@ void map_declarative(Interpreter& in, lang::Type& cls, DeclarativeRegistry& regi
     registry.configured = false;
     note_class_mapped(in, *cm);
 }
-
-} // namespace
 
 void configure_mappers(Interpreter& in) {
     for (const auto& weak : all_registries()) {
@@ -372,7 +398,8 @@ Value model_init(Interpreter& in, const Value& self, lang::Args& args) {
     return Value::none();
 }
 
-// Flask-SQLAlchemy 3's Model.__repr__: "<User 1>", "<User (transient 1403...)>".
+} // namespace
+
 Value flask_model_repr(Interpreter& in, const Value& self, lang::Args&) {
     ModelObj& m = require_model(in, self);
     const orm::InstanceState& st = m.state_;
@@ -390,13 +417,25 @@ Value flask_model_repr(Interpreter& in, const Value& self, lang::Args&) {
     return lang::new_str(fmt::format("<{} {}>", self.type()->name, pk));
 }
 
-} // namespace
+void adopt_registry(std::shared_ptr<DeclarativeRegistry> registry) {
+    all_registries().push_back(registry);
+    owned_registries().push_back(std::move(registry));
+}
+
+lang::Type* make_model_base_type(const std::string& name, const std::string& module,
+                                 lang::SubclassHook hook) {
+    return lang::TypeBuilder(name, {}, module)
+        .layout(lang::Layout::Object, alloc_model)
+        .instance_dict(true)
+        .method("__init__", model_init)
+        .on_subclass_created(std::move(hook))
+        .build();
+}
 
 lang::Type* make_declarative_base(Interpreter& in, const std::string& name,
                                   std::shared_ptr<DeclarativeRegistry> registry,
                                   lang::Type* extra_base) {
-    all_registries().push_back(registry);
-    owned_registries().push_back(registry);
+    adopt_registry(registry);
     DeclarativeRegistry* reg = registry.get();
     std::vector<lang::Type*> bases;
     if (extra_base) bases.push_back(extra_base);
@@ -404,10 +443,12 @@ lang::Type* make_declarative_base(Interpreter& in, const std::string& name,
     builder.layout(lang::Layout::Object, alloc_model)
         .instance_dict(true)
         .method("__init__", model_init)
-        .on_subclass_created([reg](Interpreter& in, lang::Type& cls) { map_declarative(in, cls, *reg); });
+        .on_subclass_created(
+            [reg](Interpreter& in, lang::Type& cls) { map_declarative_class(in, cls, *reg); });
     if (registry->snake_case_tablenames) builder.method("__repr__", flask_model_repr);
     lang::Type* base = builder.build();
     base->set_attr("metadata", registry->metadata);
+    if (!registry->registry_object.empty()) base->set_attr("registry", registry->registry_object);
     (void)in;
     return base;
 }

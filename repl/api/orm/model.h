@@ -5,6 +5,7 @@
 // whose InstanceState (core/orm) holds the mapped values.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -68,6 +69,13 @@ struct DeclarativeRegistry {
     std::vector<PendingArg> pending;
     // Flask-SQLAlchemy names tables after the class in snake_case.
     bool snake_case_tablenames = false;
+    // The 2.0 form (a DeclarativeBase subclass): annotations other than Mapped[] are errors
+    // unless __allow_unmapped__, and the base class is the one below.
+    bool strict_annotations = false;
+    lang::Type* base_class = nullptr;
+    // The Python sqlalchemy.orm.registry (Base.registry): its type_annotation_map resolves
+    // Mapped[] annotations. Empty for bases made without one.
+    Value registry_object;
     // Values the query property (Model.query) and the session use.
     Value query_session; // the scoped session behind Model.query, if any
     bool configured = false;
@@ -90,6 +98,19 @@ void configure_mappers(Interpreter& in);
 lang::Type* make_declarative_base(Interpreter& in, const std::string& name,
                                   std::shared_ptr<DeclarativeRegistry> registry,
                                   lang::Type* extra_base = nullptr);
+// Maps the class statement `cls` into `registry` (the hook every declarative base runs).
+void map_declarative_class(Interpreter& in, lang::Type& cls, DeclarativeRegistry& registry);
+// A native class whose Python subclasses are mapped classes (instances are ModelObj, the
+// keyword constructor is the default __init__); `hook` runs when a subclass is created.
+lang::Type* make_model_base_type(const std::string& name, const std::string& module,
+                                 lang::SubclassHook hook);
+// Keeps `registry` for the life of the process and lets configure_mappers() see it.
+void adopt_registry(std::shared_ptr<DeclarativeRegistry> registry);
+// Calls `fn` for every registry still alive.
+void for_each_registry(const std::function<void(DeclarativeRegistry&)>& fn);
+// Flask-SQLAlchemy 3's Model.__repr__: "<User 1>", "<User (transient 1403...)>".
+Value flask_model_repr(Interpreter& in, const Value& self, lang::Args& args);
+
 // Maps `cls` to an existing table (classical mapper(cls, table, properties={...})).
 void map_class_to_table(Interpreter& in, lang::Type* cls, const Value& table,
                         const Value& properties, std::shared_ptr<DeclarativeRegistry> registry);

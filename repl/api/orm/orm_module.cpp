@@ -6,10 +6,11 @@
 #include "core/sql/selectable.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/modules.h"
-#include "repl/api/orm/inspection.h"
+#include "repl/api/orm/annotated_declarative.h"
 #include "repl/api/orm/declared_attr.h"
 #include "repl/api/orm/embedded_sources.h"
 #include "repl/api/orm/events.h"
+#include "repl/api/orm/inspection.h"
 #include "repl/api/orm/loader_options.h"
 #include "repl/api/orm/model.h"
 #include "repl/api/orm/query_object.h"
@@ -27,10 +28,19 @@ Value new_metadata(Interpreter& in) {
     return in.call(sa->dict->get_str("MetaData"), {});
 }
 
-std::shared_ptr<DeclarativeRegistry> new_registry(Interpreter& in, Value metadata, bool flask) {
+// A registry over `metadata` (a new MetaData when none), with its Python face Base.registry;
+// `type_annotation_map` (SQLAlchemy 2.0) resolves Mapped[] annotations.
+std::shared_ptr<DeclarativeRegistry> new_registry(Interpreter& in, Value metadata, bool flask,
+                                                  Value type_annotation_map = Value()) {
     auto registry = std::make_shared<DeclarativeRegistry>();
     registry->metadata = metadata.empty() || metadata.is_none() ? new_metadata(in) : metadata;
     registry->snake_case_tablenames = flask;
+    std::vector<lang::KwArg> kw{{lang::intern("metadata"), registry->metadata}};
+    if (!type_annotation_map.empty())
+        kw.push_back({lang::intern("type_annotation_map"), type_annotation_map});
+    registry->registry_object =
+        in.call(in.getattr(Value(in.import_module("_ormsh_annotated")), "registry"),
+                std::vector<Value>{}, std::move(kw));
     return registry;
 }
 
@@ -39,7 +49,7 @@ Value declarative_base(Interpreter& in, const Value&, lang::Args& args) {
     Value bind = kwarg(args, "bind");
     Value name = kwarg(args, "name");
     Value cls = kwarg(args, "cls");
-    auto registry = new_registry(in, metadata, false);
+    auto registry = new_registry(in, metadata, false, kwarg(args, "type_annotation_map"));
     if (!bind.empty() && !bind.is_none()) in.setattr(registry->metadata, lang::intern("bind"), bind);
     lang::Type* extra = nullptr;
     if (!cls.empty() && has_layout(cls, lang::Layout::Type) && cls.as<lang::Type>() != lang::Types::object)
@@ -48,9 +58,15 @@ Value declarative_base(Interpreter& in, const Value&, lang::Args& args) {
     return Value(make_declarative_base(in, base_name, registry, extra));
 }
 
+// flask_model_base(metadata, model_class=None): db.Model; a plain model_class is its base, as
+// Flask-SQLAlchemy 3.0 passes it to declarative_base(cls=...).
 Value flask_model_base(Interpreter& in, const Value&, lang::Args& args) {
     auto registry = new_registry(in, args.pos.empty() ? Value() : args.pos[0], true);
-    return Value(make_declarative_base(in, "Model", registry));
+    lang::Type* extra = nullptr;
+    if (args.pos.size() > 1 && has_layout(args.pos[1], lang::Layout::Type) &&
+        args.pos[1].as<lang::Type>() != lang::Types::object)
+        extra = args.pos[1].as<lang::Type>();
+    return Value(make_declarative_base(in, "Model", registry, extra));
 }
 
 // mapper(cls, table, properties={...}): the classical mapping, into one registry per MetaData.
@@ -95,6 +111,7 @@ void fill_orm_module(Interpreter& in, lang::Module& m) {
         return Value::none();
     }));
     add_session_names(in, m);
+    add_annotated_declarative_names(in, m);
     register_orm_inspection(in, m);
     // sqlalchemy.orm.exc is the exception module's; expose it as an attribute too.
     m.dict->set_str("exc", Value(in.import_module("sqlalchemy.orm.exc")));
@@ -143,7 +160,17 @@ void register_sqlalchemy_orm(Interpreter& in) {
     in.register_builtin_module("sqlalchemy.ext.automap", [](Interpreter& in, lang::Module& m) {
         exec_embedded(in, m, embedded::sqlalchemy_ext_automap_py, "sqlalchemy/ext/automap.py");
     });
-    in.register_builtin_module("_ormsh_orm", [](Interpreter&, lang::Module& m) {
+    in.register_builtin_module("_ormsh_annotated", [](Interpreter& in, lang::Module& m) {
+        exec_embedded(in, m, embedded::sqlalchemy_orm_annotated_py, "sqlalchemy/orm/annotated.py");
+    });
+    in.register_builtin_module("_ormsh_orm", [](Interpreter& in, lang::Module& m) {
+        add_annotated_declarative_helpers(in, m);
+        m.dict->set_str("configure_mappers",
+                        lang::make_native_closure("configure_mappers",
+                                                  [](Interpreter& in, const Value&, lang::Args&) {
+                                                      configure_mappers(in);
+                                                      return Value::none();
+                                                  }));
         m.dict->set_str("flask_model_base", lang::make_native_function("flask_model_base", flask_model_base));
         m.dict->set_str("is_mapped", lang::make_native_function("is_mapped", is_mapped));
         m.dict->set_str("relationships", lang::make_native_function("relationships", relationships_of));

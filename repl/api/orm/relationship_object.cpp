@@ -117,8 +117,7 @@ Value relationship_function(Interpreter& in, const Value&, lang::Args& args) {
     if (!args.pos.empty()) r.argument = args.pos[0];
     if (args.pos.size() > 1) r.secondary = args.pos[1];
     fill_from_kwargs(in, r, args);
-    if (r.argument.empty())
-        in.raise("TypeError", "relationship() missing 1 required positional argument: 'argument'");
+    // Without a target the Mapped[] annotation gives it (SQLAlchemy 2.0); the mapping checks.
     return obj;
 }
 

@@ -272,9 +272,8 @@ Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
         if (keys->names.empty() && result.rowcount() > 0) session.note_write();
         std::vector<std::vector<Value>> rows;
         std::vector<engine::Value> row;
-        while (result.next(row)) {
+        while (result.next(row))
             rows.push_back(row_from_db(in, result, row));
-        }
         return make_result(in, keys, std::move(rows), result.rowcount());
     });
 }

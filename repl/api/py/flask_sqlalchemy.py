@@ -1,4 +1,5 @@
-# flask_sqlalchemy: Flask-SQLAlchemy 3.0's API over ormsh's native ORM. db.Model names tables
+# flask_sqlalchemy: Flask-SQLAlchemy 3.0's API over ormsh's native ORM, and 3.1's
+# SQLAlchemy(model_class=Base) with Base a DeclarativeBase subclass. db.Model names tables
 # in snake_case and has Model.query; db.session is a scoped session bound to the engine made
 # from app.config['SQLALCHEMY_DATABASE_URI']; every other db.<name> (Column, String,
 # relationship, select ...) comes from sqlalchemy and sqlalchemy.orm.
@@ -9,6 +10,25 @@ import _ormsh_orm
 from werkzeug.exceptions import abort
 
 
+class _NameMixin:
+    """Names the table of each db.Model subclass after the class in snake_case, unless the
+    class names it itself or is abstract."""
+
+    def __init_subclass__(cls, **kwargs):
+        own = cls.__dict__
+        if '__tablename__' not in own and '__table__' not in own and \
+                not own.get('__abstract__', False):
+            cls.__tablename__ = _ormsh_orm.camel_to_snake(cls.__name__)
+        super().__init_subclass__(**kwargs)
+
+
+def _model_from_declarative_base(base):
+    class Model(_NameMixin, base):
+        __abstract__ = True
+        __repr__ = _ormsh_orm.flask_model_repr
+    return Model
+
+
 class SQLAlchemy:
     def __init__(self, app=None, *, metadata=None, session_options=None, query_class=None,
                  model_class=None, engine_options=None, add_models_to_shell=True):
@@ -16,9 +36,15 @@ class SQLAlchemy:
         self._engine = None
         self._engine_options = dict(engine_options or {})
         self._session_options = dict(session_options or {})
-        self.metadata = metadata if metadata is not None else sqlalchemy.MetaData()
         self.session = sqlalchemy.orm.scoped_session(self._make_session)
-        self.Model = _ormsh_orm.flask_model_base(self.metadata)
+        if model_class is not None and _ormsh_orm.is_declarative_base(model_class):
+            # Flask-SQLAlchemy 3.1: db.Model is an abstract subclass of the user's
+            # DeclarativeBase subclass, sharing its registry and MetaData.
+            self.Model = _model_from_declarative_base(model_class)
+            self.metadata = self.Model.metadata
+        else:
+            self.metadata = metadata if metadata is not None else sqlalchemy.MetaData()
+            self.Model = _ormsh_orm.flask_model_base(self.metadata, model_class)
         self.Model.query = self.session.query_property()
         if app is not None:
             self.init_app(app)

@@ -46,10 +46,44 @@ class _Alias:
     def __getitem__(self, params):
         return self
 
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
     def __call__(self, *args, **kwargs):
         if isinstance(self.__origin__, type):
             return self.__origin__(*args, **kwargs)
         raise TypeError("Cannot instantiate typing.%s" % self._name)
+
+
+class _AnnotatedAlias:
+    """Annotated[T, x, ...]: the type T with metadata that typing ignores (PEP 593)."""
+
+    def __init__(self, origin, metadata):
+        self.__origin__ = origin
+        self.__metadata__ = metadata
+
+    def __repr__(self):
+        return "typing.Annotated[%s, %s]" % (
+            _type_repr(self.__origin__), ", ".join(repr(m) for m in self.__metadata__))
+
+    def __eq__(self, other):
+        return (isinstance(other, _AnnotatedAlias) and self.__origin__ == other.__origin__
+                and self.__metadata__ == other.__metadata__)
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__metadata__))
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
 
 
 def _args(params):
@@ -69,13 +103,23 @@ class _Special:
         return "typing." + self._name
 
     def __getitem__(self, params):
+        if self._name == "Annotated":
+            if not isinstance(params, tuple) or len(params) < 2:
+                raise TypeError("Annotated[...] should be used with at least two arguments "
+                                "(a type and an annotation).")
+            return _AnnotatedAlias(params[0], tuple(params[1:]))
         args = _args(params)
         if self._name == "Optional":
-            return _Alias(None, "Union", args + (type(None),))
+            return Union[args + (type(None),)]
         if self._name == "Union":
             flat = []
             for a in args:
-                inner = a.__args__ if isinstance(a, _Alias) and a._name == "Union" else (a,)
+                if isinstance(a, _Alias) and a._name == "Union":
+                    inner = a.__args__
+                elif type(a).__name__ == "UnionType":
+                    inner = a.__args__
+                else:
+                    inner = (a,)
                 for x in inner:
                     if x not in flat:
                         flat.append(x)
@@ -162,6 +206,26 @@ def get_type_hints(obj, globalns=None, localns=None):
             hints.update(klass.__dict__.get("__annotations__", {}))
         return hints
     return dict(getattr(obj, "__annotations__", {}))
+
+
+def get_origin(tp):
+    if isinstance(tp, _AnnotatedAlias):
+        return Annotated
+    if isinstance(tp, _Alias):
+        if tp._name == "Union":
+            return Union
+        if tp._name in ("Literal", "ClassVar", "Final"):
+            return globals()[tp._name]
+        return tp.__origin__ if tp.__origin__ is not None else globals().get(tp._name)
+    if type(tp).__name__ == "UnionType":
+        return type(tp)
+    return getattr(tp, "__origin__", None)
+
+
+def get_args(tp):
+    if isinstance(tp, _AnnotatedAlias):
+        return (tp.__origin__,) + tp.__metadata__
+    return tuple(getattr(tp, "__args__", ()))
 
 
 def NewType(name, tp):

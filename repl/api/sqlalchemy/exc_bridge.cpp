@@ -68,6 +68,8 @@ const ExcDef kExceptions[] = {
     {"UnmappedColumnError", "InvalidRequestError", true},
     {"ObjectDereferencedError", "SQLAlchemyError", true},
     {"LoaderStrategyException", "InvalidRequestError", true},
+    // SQLAlchemy 2.0: a Mapped[] annotation that cannot be read.
+    {"MappedAnnotationError", "ArgumentError", true},
 };
 
 std::map<std::string, Type*>& exc_types() {

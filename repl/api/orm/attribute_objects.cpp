@@ -2,6 +2,7 @@
 #include "repl/api/orm/attribute_objects.h"
 
 #include "core/orm/attributes.h"
+#include "core/orm/join_condition.h"
 #include "core/sql/selectable.h"
 #include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
@@ -127,19 +128,46 @@ Value attr_eq(Interpreter& in, const Value& self, lang::Args& args, bool negate)
 }
 
 // EXISTS (SELECT 1 FROM [secondary,] target WHERE <relationship join> AND <criteria>): the
-// clause behind any(), has() and a negated many-to-many contains().
+// clause behind any(), has() and a negated many-to-many contains(). A self-referential
+// relationship names the target (and secondary) through aliases, as SQLAlchemy does.
 sql::NodePtr relationship_exists(const orm::RelationshipProperty& rel, sql::NodeList criteria) {
-    sql::NodeList where;
-    for (const auto& pair : rel.pairs())
-        where.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
-    for (const auto& pair : rel.secondary_pairs())
-        where.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
-    where.insert(where.end(), criteria.begin(), criteria.end());
-    sql::NodePtr select = sql::select({sql::literal_column("1")});
     const orm::Mapper& target = *rel.target();
-    select = sql::select_from(select, sql::table(target.table_ptr()));
-    if (rel.config().secondary)
-        select = sql::select_from(select, sql::table(rel.config().secondary));
+    const schema::TablePtr& secondary_table = rel.config().secondary;
+    bool self_ref = rel.self_referential();
+    sql::NodePtr target_from = sql::table(target.table_ptr());
+    sql::NodePtr secondary = secondary_table ? sql::table(secondary_table) : nullptr;
+    if (self_ref) {
+        target_from = sql::alias(target_from, target.table().name() + "_1");
+        if (secondary) secondary = sql::alias(secondary, secondary_table->name() + "_1");
+    }
+    // Columns of the target (and secondary) as this EXISTS names them.
+    auto inner = [&](const sql::NodePtr& clause) {
+        if (!self_ref) return clause;
+        sql::NodePtr adapted = orm::adapt_columns_to(clause, target.table(), target_from);
+        return secondary ? orm::adapt_columns_to(adapted, *secondary_table, secondary) : adapted;
+    };
+    auto column = [&](const schema::ColumnPtr& c, bool on_target_side) {
+        sql::NodePtr node = sql::col(c);
+        return on_target_side ? inner(node) : node;
+    };
+    sql::NodeList where;
+    bool many_to_one = rel.direction() == orm::Direction::ManyToOne;
+    for (const auto& pair : rel.pairs()) {
+        // The referenced column is the target's for many-to-one, the parent's otherwise.
+        where.push_back(orm::pair_equals(pair, column(pair.referenced, many_to_one),
+                                         column(pair.referencing, !many_to_one)));
+    }
+    for (const auto& pair : rel.secondary_pairs())
+        where.push_back(orm::pair_equals(pair, column(pair.referenced, true),
+                                         column(pair.referencing, true)));
+    for (const auto& clause : rel.extra_criteria())
+        where.push_back(inner(clause));
+    for (const auto& clause : criteria)
+        where.push_back(inner(clause));
+    sql::NodePtr select = sql::select({sql::literal_column("1")});
+    if (self_ref && secondary) select = sql::select_from(select, secondary);
+    select = sql::select_from(select, target_from);
+    if (secondary && !self_ref) select = sql::select_from(select, secondary);
     select = sql::where(select, where.size() == 1 ? where.front() : sql::and_(where));
     return sql::exists(select);
 }
@@ -201,12 +229,15 @@ Value attr_contains(Interpreter& in, const Value& self, lang::Args& args) {
         sql::NodePtr negation = sql::not_(relationship_exists(rel, std::move(target_key)));
         sql::NodePtr secondary = sql::alias(sql::table(rel.config().secondary));
         for (const auto& pair : rel.pairs())
-            clauses.push_back(
-                sql::eq(sql::col(pair.referenced), sql::c(secondary, pair.referencing->name)));
-        for (const auto& pair : rel.secondary_pairs())
-            clauses.push_back(sql::reverse_binary(related_value(in, target, *pair.referenced),
-                                                  sql::Op::eq,
-                                                  sql::c(secondary, pair.referencing->name)));
+            clauses.push_back(orm::pair_equals(pair, sql::col(pair.referenced),
+                                               sql::c(secondary, pair.referencing->name)));
+        for (const auto& pair : rel.secondary_pairs()) {
+            engine::Value key = related_value(in, target, *pair.referenced);
+            sql::NodePtr fk = sql::c(secondary, pair.referencing->name);
+            clauses.push_back(pair.referencing_first
+                                  ? sql::eq(fk, key)
+                                  : sql::reverse_binary(key, sql::Op::eq, fk));
+        }
         return wrap_clause(in, sql::with_negation(sql::and_(clauses), negation));
     }
     return wrap_clause(in, clauses.size() == 1 ? clauses.front() : sql::and_(clauses));

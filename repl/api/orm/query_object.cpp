@@ -318,8 +318,11 @@ Value q_getitem(Interpreter& in, const Value& self, lang::Args& args) {
 Value q_str(Interpreter& in, const Value& self, lang::Args&) {
     configure_mappers(in);
     const orm::Query& q = self_query(self).query;
-    return lang::new_str(
-        guard(in, [&] { return sql::to_string(q.statement(), q.session().engine()->dialect()); }));
+    // A session without a bind compiles with the default dialect, as str() of a statement does.
+    const auto& engine = q.session().engine();
+    return lang::new_str(guard(in, [&] {
+        return engine ? sql::to_string(q.statement(), engine->dialect()) : str_sql(q.statement());
+    }));
 }
 
 Value q_statement(Interpreter& in, const Value& self) {

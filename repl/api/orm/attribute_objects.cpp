@@ -387,6 +387,72 @@ Value list_clear(Interpreter& in, const Value& self, lang::Args&) {
     return Value::none();
 }
 
+std::vector<orm::InstanceState*> list_states(ListObj& l) {
+    std::vector<orm::InstanceState*> states;
+    for (const auto& ref : l.items())
+        states.push_back(ref.get());
+    return states;
+}
+
+// The position `index` names in a list of `n` items (negative from the end), or IndexError.
+std::size_t list_position(Interpreter& in, const Value& index, std::size_t n, const char* what) {
+    std::int64_t i = in.index_value(index);
+    if (i < 0) i += static_cast<std::int64_t>(n);
+    if (i < 0 || i >= static_cast<std::int64_t>(n))
+        in.raise("IndexError", fmt::format("list {} index out of range", what));
+    return static_cast<std::size_t>(i);
+}
+
+// del collection[i] / del collection[a:b]: the removed members count as removed from the
+// relationship (delete-orphan applies at the flush).
+Value list_delitem(Interpreter& in, const Value& self, lang::Args& args) {
+    ListObj& l = self_list(self);
+    Value index = arg_at(in, args, 0);
+    std::vector<orm::InstanceState*> doomed;
+    if (lang::has_layout(index, lang::Layout::Slice)) {
+        Value positions = in.getitem(
+            lang::new_list([&] {
+                std::vector<Value> v;
+                for (std::size_t i = 0; i < l.items().size(); ++i)
+                    v.push_back(Value::integer(static_cast<std::int64_t>(i)));
+                return v;
+            }()),
+            index);
+        for (const Value& p : in.to_vector(positions))
+            doomed.push_back(l.items()[static_cast<std::size_t>(p.as_int())].get());
+    } else {
+        doomed.push_back(l.items()[list_position(in, index, l.items().size(), "assignment")].get());
+    }
+    guard(in, [&] {
+        for (orm::InstanceState* state : doomed)
+            orm::collection_remove(l.owner->state_, *l.rel, *state);
+    });
+    return Value::none();
+}
+
+Value list_setitem(Interpreter& in, const Value& self, lang::Args& args) {
+    ListObj& l = self_list(self);
+    std::size_t i = list_position(in, arg_at(in, args, 0), l.items().size(), "assignment");
+    ModelObj& item = require_model(in, arg_at(in, args, 1));
+    std::vector<orm::InstanceState*> states = list_states(l);
+    states[i] = &item.state_;
+    guard(in, [&] { orm::collection_replace(l.owner->state_, *l.rel, states); });
+    return Value::none();
+}
+
+Value list_insert(Interpreter& in, const Value& self, lang::Args& args) {
+    ListObj& l = self_list(self);
+    auto n = static_cast<std::int64_t>(l.items().size());
+    std::int64_t i = in.index_value(arg_at(in, args, 0));
+    if (i < 0) i = std::max<std::int64_t>(0, i + n);
+    i = std::min(i, n);
+    ModelObj& item = require_model(in, arg_at(in, args, 1));
+    std::vector<orm::InstanceState*> states = list_states(l);
+    states.insert(states.begin() + i, &item.state_);
+    guard(in, [&] { orm::collection_replace(l.owner->state_, *l.rel, states); });
+    return Value::none();
+}
+
 Value list_len(Interpreter&, const Value& self, lang::Args&) {
     return Value::integer(static_cast<std::int64_t>(self_list(self).items().size()));
 }
@@ -435,12 +501,15 @@ lang::Type* instrumented_list_type() {
             .method("remove", list_remove)
             .method("extend", list_extend)
             .method("pop", list_pop)
+            .method("insert", list_insert)
             .method("clear", list_clear)
             .method("index", list_index)
             .method("count", list_count)
             .method("__len__", list_len)
             .method("__iter__", list_iter)
             .method("__getitem__", list_getitem)
+            .method("__setitem__", list_setitem)
+            .method("__delitem__", list_delitem)
             .method("__contains__", list_contains)
             .method("__repr__", list_repr)
             .method("__eq__", list_eq)

@@ -119,4 +119,12 @@ const std::string& StatementCache::select_by_key(const schema::Table& table,
     return cache_.emplace(std::move(key), std::move(sql)).first->second;
 }
 
+std::string StatementCache::echo_label(const std::string& sql) {
+    auto now = std::chrono::steady_clock::now();
+    auto [it, first] = first_run_.emplace(&sql, now);
+    if (first) return "[generated in 0.00001s]";
+    std::chrono::duration<double> since = now - it->second;
+    return fmt::format("[cached since {:.4g}s ago]", since.count());
+}
+
 } // namespace ormsh::orm

@@ -4,8 +4,10 @@
 // shape and cached, so a flush of many rows builds no strings per row.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/engine/dialect.h"
@@ -40,6 +42,9 @@ public:
                                      const std::vector<const schema::Column*>& where);
 
     const engine::Dialect& dialect() const { return *dialect_; }
+    // The echo label of a statement from this cache, as SQLAlchemy's statement cache reports
+    // it: "[generated in ...]" the first time it runs, "[cached since ...s ago]" after.
+    std::string echo_label(const std::string& sql);
     // "t.a" with both parts quoted as the dialect needs.
     std::string qualified(const schema::Column& column) const;
 
@@ -47,6 +52,7 @@ private:
     std::string where_clause(const std::vector<const schema::Column*>& where, int first) const;
     const engine::Dialect* dialect_;
     std::map<std::string, std::string> cache_;
+    std::unordered_map<const std::string*, std::chrono::steady_clock::time_point> first_run_;
 };
 
 } // namespace ormsh::orm

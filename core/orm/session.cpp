@@ -7,6 +7,10 @@
 
 #include "core/engine/result.h"
 #include "core/orm/unit_of_work.h"
+#include "core/sql/elements.h"
+#include "core/sql/execute.h"
+#include "core/sql/flavor.h"
+#include "core/sql/selectable.h"
 
 namespace ormsh::orm {
 namespace {
@@ -387,6 +391,34 @@ void Session::register_loaded(InstanceState& state) {
     identity_map_.add(state);
 }
 
+namespace {
+
+// PostgreSQL's echo shows the refresh as SQLAlchemy's psycopg2 statement does: pyformat
+// placeholders named pk_1, pk_2 ... and a parameter dict; the same SELECT as a tree gives it.
+engine::Result echo_refresh_as_pyformat(engine::Connection& conn, const Mapper& mapper,
+                                        const std::vector<const schema::Column*>& columns,
+                                        const std::vector<const schema::Column*>& pk_columns,
+                                        const InstanceState& state, const std::string& sql,
+                                        const std::vector<engine::Value>& params,
+                                        const std::vector<engine::TypeSpec>& types,
+                                        const std::string& label) {
+    sql::NodeList labelled;
+    auto column_ptr = [&](const schema::Column* c) {
+        return mapper.columns()[mapper.slot_of(*c)].column;
+    };
+    for (const schema::Column* c : columns)
+        labelled.push_back(sql::label(sql::col(column_ptr(c)), mapper.table().name() + "_" + c->name));
+    sql::NodePtr select = sql::select(labelled);
+    for (std::size_t i = 0; i < pk_columns.size(); ++i)
+        select = sql::where(select, sql::eq(sql::col(column_ptr(pk_columns[i])),
+                                            sql::bindparam("pk", state.key->primary_key[i],
+                                                           pk_columns[i]->type, true)));
+    sql::EchoForm form = sql::echo_form(conn.dialect(), select);
+    return conn.execute_echoed_as(sql, params, &types, label, form.sql, form.params);
+}
+
+} // namespace
+
 void Session::load_expired(InstanceState& state) {
     if (state.session != this || !state.key)
         throw DetachedInstanceError(fmt::format(
@@ -409,8 +441,13 @@ void Session::load_expired(InstanceState& state) {
     std::vector<engine::Value> params = state.key->primary_key;
     for (std::size_t i = 0; i < params.size(); ++i)
         engine::convert_bind_value(pk_columns[i]->type, conn.dialect().caps(), params[i]);
-    engine::Result result = conn.execute(
-        statements().select_by_key(mapper.table(), columns, pk_columns), params, &types);
+    const std::string& sql = statements().select_by_key(mapper.table(), columns, pk_columns);
+    std::string label = conn.echoing() ? statements().echo_label(sql) : std::string();
+    engine::Result result =
+        conn.echoing() && sql::flavor_for(conn.dialect()).echo_pyformat
+            ? echo_refresh_as_pyformat(conn, mapper, columns, pk_columns, state, sql, params,
+                                       types, label)
+            : conn.execute(sql, params, &types, label);
     std::vector<engine::Value> row;
     if (!result.next(row))
         throw ObjectDeletedError(fmt::format(

@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/engine/engine.h"
 #include "core/orm/instance_state.h"
 #include "core/orm/mapper.h"
 #include "core/orm/persistence.h"
@@ -29,6 +30,8 @@ public:
     const std::vector<InstanceState*>& deleted() const { return deleted_; }
 
 private:
+    // The echo label of a cached flush statement (empty when not echoing).
+    std::string echo_label(engine::Connection& conn, const std::string& sql);
     void cascade();
     void cascade_deletes();
     std::vector<const Mapper*> mapper_order() const;

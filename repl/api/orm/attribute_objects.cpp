@@ -517,7 +517,35 @@ lang::Type* instrumented_list_type() {
     return type;
 }
 
+// A dynamic relationship of an object not in a session yet: what is appended is kept in the
+// collection's history until the flush, and reading shows those pending members, as
+// SQLAlchemy's AppenderQuery does without a session.
+lang::Type* pending_appender_type() {
+    static lang::Type* type =
+        lang::TypeBuilder("AppenderQuery", {instrumented_list_type()}, "sqlalchemy.orm.dynamic")
+            .method("all",
+                    +[](Interpreter&, const Value& self, lang::Args&) {
+                        return lang::new_list(list_values(self_list(self)));
+                    })
+            .method("count", list_len)
+            .method("first",
+                    +[](Interpreter&, const Value& self, lang::Args&) {
+                        auto& items = self_list(self).items();
+                        return items.empty() ? Value::none() : value_of(items.front().get());
+                    })
+            .build();
+    return type;
+}
+
 } // namespace
+
+Value make_pending_appender(Interpreter&, ModelObj& owner, orm::RelationshipProperty& rel) {
+    auto* l = new ListObj(pending_appender_type());
+    l->owner = lang::Ref<ModelObj>(&owner);
+    l->rel = &rel;
+    l->track();
+    return Value::steal(l);
+}
 
 Value make_instrumented_list(Interpreter&, ModelObj& owner, orm::RelationshipProperty& rel) {
     auto* l = new ListObj(instrumented_list_type());

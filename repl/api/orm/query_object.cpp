@@ -308,7 +308,9 @@ Value q_getitem(Interpreter& in, const Value& self, lang::Args& args) {
     }
     std::int64_t i = in.index_value(key);
     if (i < 0) return in.getitem(q_all(in, self, args), key);
-    orm::Query r = q.offset(i + q.offset_value().value_or(0)).limit(1);
+    // query[0] adds no OFFSET, as SQLAlchemy's slice(0, 1) leaves it unset.
+    std::int64_t from = i + q.offset_value().value_or(0);
+    orm::Query r = (from ? q.offset(from) : q).limit(1);
     configure_mappers(in);
     auto rows = guard(in, [&] { return r.all(); });
     if (rows.empty()) in.raise("IndexError", "index out of range");
@@ -541,6 +543,10 @@ Value make_query(Interpreter& in, const Value& session, orm::Session& core,
 Value make_appender_query(Interpreter& in, ModelObj& parent, orm::RelationshipProperty& rel) {
     configure_mappers(in);
     orm::Session* session = parent.state_.session;
+    if (!session && !parent.state_.key) {
+        guard(in, [&] { orm::loaded_slot(parent.state_, rel); });
+        return make_pending_appender(in, parent, rel);
+    }
     if (!session)
         in.raise(exc_type(in, "DetachedInstanceError"),
                  fmt::format("Parent instance {} is not bound to a Session, and no contextual "

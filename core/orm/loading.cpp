@@ -210,8 +210,8 @@ void lazy_load(InstanceState& state, const RelationshipProperty& rel) {
 
     if (rel.direction() == Direction::ManyToOne) {
         IdentityKey key{&target, {}};
-        bool by_primary_key = rel.pairs().size() == target.primary_key_slots().size() &&
-                              rel.extra_criteria().empty();
+        bool by_primary_key =
+            rel.pairs().size() == target.primary_key_slots().size() && rel.extra_criteria().empty();
         for (std::size_t i = 0; i < rel.pairs().size(); ++i) {
             const auto& pair = rel.pairs()[i];
             const engine::Value& v = state.value(state.mapper().slot_of(*pair.referencing));

@@ -120,8 +120,7 @@ std::vector<RelationshipProperty*> MapperRegistry::configure() {
                     back.configure(mapper);
                 else
                     back.configure_as_backref_of(rel);
-                if (back.direction() == rel.direction() &&
-                    rel.direction() != Direction::ManyToMany)
+                if (back.direction() == rel.direction() && rel.direction() != Direction::ManyToMany)
                     throw engine::ArgumentError(fmt::format(
                         "{}.{} and back-reference {}.{} are both of the same direction "
                         "symbol('{}').  Did you mean to set remote_side on the many-to-one side ?",

@@ -4,14 +4,14 @@
 // shape and cached, so a flush of many rows builds no strings per row.
 #pragma once
 
+#include "core/engine/dialect.h"
+#include "core/schema/table.h"
+
 #include <chrono>
 #include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include "core/engine/dialect.h"
-#include "core/schema/table.h"
 
 namespace ormsh::orm {
 

@@ -96,7 +96,8 @@ Query Query::join(const RelationshipProperty& rel, bool isouter) const {
         const schema::TablePtr& secondary = rel.config().secondary;
         sql::NodeList first, second;
         for (const auto& pair : rel.pairs())
-            first.push_back(pair_equals(pair, sql::col(pair.referenced), sql::col(pair.referencing)));
+            first.push_back(
+                pair_equals(pair, sql::col(pair.referenced), sql::col(pair.referencing)));
         for (const auto& pair : rel.secondary_pairs())
             second.push_back(
                 pair_equals(pair, sql::col(pair.referenced), sql::col(pair.referencing)));

@@ -2,14 +2,13 @@
 // the columns its flush synchronises, worked out from foreign keys as SQLAlchemy does.
 #include "core/orm/relationship.h"
 
-#include <algorithm>
-#include <sstream>
-
-#include <fmt/core.h>
-
 #include "core/engine/errors.h"
 #include "core/orm/join_condition.h"
 #include "core/orm/mapper.h"
+
+#include <algorithm>
+#include <fmt/core.h>
+#include <sstream>
 
 namespace ormsh::orm {
 namespace {
@@ -97,8 +96,7 @@ void RelationshipProperty::configure_from_join_conditions() {
     const schema::Table& parent_table = parent_->table();
     const auto& restrict_to = config_.foreign_keys;
     const schema::Table* secondary = config_.secondary.get();
-    JoinCondition primary =
-        analyze_join_condition(config_.primaryjoin, restrict_to, secondary);
+    JoinCondition primary = analyze_join_condition(config_.primaryjoin, restrict_to, secondary);
     extra_criteria_ = primary.extra_criteria;
     pairs_ = primary.pairs;
     if (secondary) {
@@ -130,11 +128,11 @@ void RelationshipProperty::configure_from_join_conditions() {
             parent_->class_name(), config_.key));
     if (self_referential()) {
         direction_ = remote_side_is_referenced(config_, pairs_) ? Direction::ManyToOne
-                                                               : Direction::OneToMany;
+                                                                : Direction::OneToMany;
         return;
     }
     direction_ = pairs_.front().referencing->table() == &parent_table ? Direction::ManyToOne
-                                                                       : Direction::OneToMany;
+                                                                      : Direction::OneToMany;
 }
 
 void RelationshipProperty::configure_as_backref_of(const RelationshipProperty& forward) {
@@ -151,7 +149,7 @@ void RelationshipProperty::configure_as_backref_of(const RelationshipProperty& f
         pairs_ = forward.pairs_;
         if (self_referential() && !config_.remote_side.empty())
             direction_ = remote_side_is_referenced(config_, pairs_) ? Direction::ManyToOne
-                                                                   : Direction::OneToMany;
+                                                                    : Direction::OneToMany;
         else if (self_referential() && forward.config_.remote_side.empty())
             // Nothing says which end is remote: both are one-to-many, which SQLAlchemy
             // reports when it pairs them.
@@ -201,7 +199,7 @@ void RelationshipProperty::configure(Mapper& target) {
             // which makes it the many-to-one side (parent = relationship('Node',
             // remote_side=[id])).
             direction_ = remote_side_is_referenced(config_, to_target) ? Direction::ManyToOne
-                                                                      : Direction::OneToMany;
+                                                                       : Direction::OneToMany;
             pairs_ = to_target;
         } else if (!to_target.empty() && to_parent.empty()) {
             direction_ = Direction::ManyToOne;

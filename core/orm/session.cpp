@@ -1,16 +1,15 @@
 // Session: object bookkeeping, transactions and reloading of expired objects.
 #include "core/orm/session.h"
 
-#include <algorithm>
-
-#include <fmt/core.h>
-
 #include "core/engine/result.h"
 #include "core/orm/unit_of_work.h"
 #include "core/sql/elements.h"
 #include "core/sql/execute.h"
 #include "core/sql/flavor.h"
 #include "core/sql/selectable.h"
+
+#include <algorithm>
+#include <fmt/core.h>
 
 namespace ormsh::orm {
 namespace {
@@ -92,7 +91,8 @@ void Session::add(InstanceState& state) {
             if (!rel->config().cascade.save_update) continue;
             const RelatedSlot& slot = s.related(rel->slot());
             if (slot.scalar) f.related.push_back(slot.scalar.get());
-            for (const auto& item : slot.items) f.related.push_back(item.get());
+            for (const auto& item : slot.items)
+                f.related.push_back(item.get());
         }
         return f;
     };
@@ -407,7 +407,8 @@ engine::Result echo_refresh_as_pyformat(engine::Connection& conn, const Mapper& 
         return mapper.columns()[mapper.slot_of(*c)].column;
     };
     for (const schema::Column* c : columns)
-        labelled.push_back(sql::label(sql::col(column_ptr(c)), mapper.table().name() + "_" + c->name));
+        labelled.push_back(
+            sql::label(sql::col(column_ptr(c)), mapper.table().name() + "_" + c->name));
     sql::NodePtr select = sql::select(labelled);
     for (std::size_t i = 0; i < pk_columns.size(); ++i)
         select = sql::where(select, sql::eq(sql::col(column_ptr(pk_columns[i])),
@@ -443,11 +444,10 @@ void Session::load_expired(InstanceState& state) {
         engine::convert_bind_value(pk_columns[i]->type, conn.dialect().caps(), params[i]);
     const std::string& sql = statements().select_by_key(mapper.table(), columns, pk_columns);
     std::string label = conn.echoing() ? statements().echo_label(sql) : std::string();
-    engine::Result result =
-        conn.echoing() && sql::flavor_for(conn.dialect()).echo_pyformat
-            ? echo_refresh_as_pyformat(conn, mapper, columns, pk_columns, state, sql, params,
-                                       types, label)
-            : conn.execute(sql, params, &types, label);
+    engine::Result result = conn.echoing() && sql::flavor_for(conn.dialect()).echo_pyformat
+                                ? echo_refresh_as_pyformat(conn, mapper, columns, pk_columns, state,
+                                                           sql, params, types, label)
+                                : conn.execute(sql, params, &types, label);
     std::vector<engine::Value> row;
     if (!result.next(row))
         throw ObjectDeletedError(fmt::format(

@@ -66,7 +66,8 @@ bool is_self_referential(const Mapper& mapper) {
 std::vector<InstanceState*> parents_first(const Mapper& mapper,
                                           const std::vector<InstanceState*>& states) {
     std::unordered_map<InstanceState*, std::size_t> index;
-    for (std::size_t i = 0; i < states.size(); ++i) index.emplace(states[i], i);
+    for (std::size_t i = 0; i < states.size(); ++i)
+        index.emplace(states[i], i);
     std::vector<std::vector<std::size_t>> children(states.size());
     std::vector<std::size_t> waiting(states.size(), 0);
     auto depends = [&](InstanceState* parent, InstanceState* child) {
@@ -82,7 +83,8 @@ std::vector<InstanceState*> parents_first(const Mapper& mapper,
             if (rel->direction() == Direction::ManyToOne && slot.scalar)
                 depends(slot.scalar.get(), s);
             else if (rel->direction() == Direction::OneToMany)
-                for (const auto& item : slot.items) depends(s, item.get());
+                for (const auto& item : slot.items)
+                    depends(s, item.get());
         }
     }
     std::vector<InstanceState*> ordered;
@@ -555,7 +557,8 @@ void UnitOfWork::delete_states(const Mapper& mapper, const std::vector<InstanceS
     // object expired by the last commit (one SELECT per object) before the DELETEs run.
     for (InstanceState* state : states) {
         bool key_expired = false;
-        for (std::size_t slot : mapper.primary_key_slots()) key_expired |= !state->is_loaded(slot);
+        for (std::size_t slot : mapper.primary_key_slots())
+            key_expired |= !state->is_loaded(slot);
         if (key_expired) session_.load_expired(*state);
     }
     const std::string& sql = statements_.delete_(mapper.table(), pk_columns);

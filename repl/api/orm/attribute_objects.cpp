@@ -158,8 +158,8 @@ sql::NodePtr relationship_exists(const orm::RelationshipProperty& rel, sql::Node
                                          column(pair.referencing, !many_to_one)));
     }
     for (const auto& pair : rel.secondary_pairs())
-        where.push_back(orm::pair_equals(pair, column(pair.referenced, true),
-                                         column(pair.referencing, true)));
+        where.push_back(
+            orm::pair_equals(pair, column(pair.referenced, true), column(pair.referencing, true)));
     for (const auto& clause : rel.extra_criteria())
         where.push_back(inner(clause));
     for (const auto& clause : criteria)
@@ -234,9 +234,8 @@ Value attr_contains(Interpreter& in, const Value& self, lang::Args& args) {
         for (const auto& pair : rel.secondary_pairs()) {
             engine::Value key = related_value(in, target, *pair.referenced);
             sql::NodePtr fk = sql::c(secondary, pair.referencing->name);
-            clauses.push_back(pair.referencing_first
-                                  ? sql::eq(fk, key)
-                                  : sql::reverse_binary(key, sql::Op::eq, fk));
+            clauses.push_back(pair.referencing_first ? sql::eq(fk, key)
+                                                     : sql::reverse_binary(key, sql::Op::eq, fk));
         }
         return wrap_clause(in, sql::with_negation(sql::and_(clauses), negation));
     }
@@ -410,14 +409,14 @@ Value list_delitem(Interpreter& in, const Value& self, lang::Args& args) {
     Value index = arg_at(in, args, 0);
     std::vector<orm::InstanceState*> doomed;
     if (lang::has_layout(index, lang::Layout::Slice)) {
-        Value positions = in.getitem(
-            lang::new_list([&] {
-                std::vector<Value> v;
-                for (std::size_t i = 0; i < l.items().size(); ++i)
-                    v.push_back(Value::integer(static_cast<std::int64_t>(i)));
-                return v;
-            }()),
-            index);
+        Value positions =
+            in.getitem(lang::new_list([&] {
+                           std::vector<Value> v;
+                           for (std::size_t i = 0; i < l.items().size(); ++i)
+                               v.push_back(Value::integer(static_cast<std::int64_t>(i)));
+                           return v;
+                       }()),
+                       index);
         for (const Value& p : in.to_vector(positions))
             doomed.push_back(l.items()[static_cast<std::size_t>(p.as_int())].get());
     } else {
@@ -523,16 +522,16 @@ lang::Type* instrumented_list_type() {
 lang::Type* pending_appender_type() {
     static lang::Type* type =
         lang::TypeBuilder("AppenderQuery", {instrumented_list_type()}, "sqlalchemy.orm.dynamic")
-            .method("all",
-                    +[](Interpreter&, const Value& self, lang::Args&) {
-                        return lang::new_list(list_values(self_list(self)));
-                    })
+            .method(
+                "all", +[](Interpreter&, const Value& self,
+                           lang::Args&) { return lang::new_list(list_values(self_list(self))); })
             .method("count", list_len)
-            .method("first",
-                    +[](Interpreter&, const Value& self, lang::Args&) {
-                        auto& items = self_list(self).items();
-                        return items.empty() ? Value::none() : value_of(items.front().get());
-                    })
+            .method(
+                "first",
+                +[](Interpreter&, const Value& self, lang::Args&) {
+                    auto& items = self_list(self).items();
+                    return items.empty() ? Value::none() : value_of(items.front().get());
+                })
             .build();
     return type;
 }

@@ -132,11 +132,11 @@ void register_sqlalchemy_orm(Interpreter& in) {
     in.register_builtin_module("sqlalchemy.ext.declarative", [](Interpreter&, lang::Module& m) {
         m.dict->set_str("declarative_base", lang::make_native_function("declarative_base", declarative_base));
     });
-    in.register_builtin_module("sqlalchemy.ext.associationproxy", [](Interpreter& in,
-                                                                     lang::Module& m) {
-        exec_embedded(in, m, embedded::sqlalchemy_ext_associationproxy_py,
-                      "sqlalchemy/ext/associationproxy.py");
-    });
+    in.register_builtin_module(
+        "sqlalchemy.ext.associationproxy", [](Interpreter& in, lang::Module& m) {
+            exec_embedded(in, m, embedded::sqlalchemy_ext_associationproxy_py,
+                          "sqlalchemy/ext/associationproxy.py");
+        });
     in.register_builtin_module("sqlalchemy.ext.automap", [](Interpreter& in, lang::Module& m) {
         exec_embedded(in, m, embedded::sqlalchemy_ext_automap_py, "sqlalchemy/ext/automap.py");
     });

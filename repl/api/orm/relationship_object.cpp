@@ -91,8 +91,8 @@ void fill_from_kwargs(Interpreter& in, RelationshipObj& r, const lang::Args& arg
         else if (k == "cascade_backrefs" || k == "single_parent" || k == "innerjoin" ||
                  k == "post_update" || k == "enable_typechecks" || k == "join_depth" ||
                  k == "overlaps" || k == "collection_class" || k == "info" || k == "doc" ||
-                 k == "sync_backref" || k == "active_history" ||
-                 k == "passive_updates" || k == "omit_join" || k == "distinct_target_key")
+                 k == "sync_backref" || k == "active_history" || k == "passive_updates" ||
+                 k == "omit_join" || k == "distinct_target_key")
             continue;
         else
             in.raise("TypeError",
@@ -202,6 +202,31 @@ Value eval_in_registry(Interpreter& in, DeclarativeRegistry& registry, const std
     return in.eval_string(source, *scope);
 }
 
+namespace {
+
+// primaryjoin / secondaryjoin (expression, string or callable) and remote_side / foreign_keys
+// given as strings, evaluated with the registry's classes in scope.
+void resolve_join_arguments(Interpreter& in, DeclarativeRegistry& registry, RelationshipObj& rel,
+                            orm::RelationshipConfig& config) {
+    for (auto [value, node] : {std::pair{&rel.primaryjoin, &config.primaryjoin},
+                               std::pair{&rel.secondaryjoin, &config.secondaryjoin}}) {
+        if (value->empty() || value->is_none() || *node) continue;
+        Value condition = *value;
+        if (lang::is_str(condition))
+            condition = eval_in_registry(in, registry, lang::as_str(condition)->s);
+        else if (is_callable_argument(in, condition))
+            condition = in.call(condition, {});
+        *node = node_of(in, condition, "primaryjoin");
+    }
+    for (auto [value, names] : {std::pair{&rel.remote_side, &config.remote_side},
+                                std::pair{&rel.foreign_keys, &config.foreign_keys}}) {
+        if (lang::is_str(*value))
+            *names = column_names(in, eval_in_registry(in, registry, lang::as_str(*value)->s));
+    }
+}
+
+} // namespace
+
 void resolve_relationship_target(Interpreter& in, DeclarativeRegistry& registry,
                                  DeclarativeRegistry::PendingArg& pending) {
     auto* rel = dynamic_cast<RelationshipObj*>(pending.relationship.obj_or_null());
@@ -229,21 +254,12 @@ void resolve_relationship_target(Interpreter& in, DeclarativeRegistry& registry,
         if (auto* t = dynamic_cast<TableObj*>(secondary.obj_or_null()))
             prop->config().secondary = t->table;
     }
-    for (auto [value, node] : {std::pair{&rel->primaryjoin, &prop->config().primaryjoin},
-                               std::pair{&rel->secondaryjoin, &prop->config().secondaryjoin}}) {
-        if (value->empty() || value->is_none() || *node) continue;
-        Value condition = *value;
-        if (lang::is_str(condition))
-            condition = eval_in_registry(in, registry, lang::as_str(condition)->s);
-        else if (is_callable_argument(in, condition))
-            condition = in.call(condition, {});
-        *node = node_of(in, condition, "primaryjoin");
-    }
-    for (auto [value, names] : {std::pair{&rel->remote_side, &prop->config().remote_side},
-                                std::pair{&rel->foreign_keys, &prop->config().foreign_keys}}) {
-        if (lang::is_str(*value))
-            *names = column_names(in, eval_in_registry(in, registry, lang::as_str(*value)->s));
-    }
+    resolve_join_arguments(in, registry, *rel, prop->config());
+    // backref('name', remote_side='Node.id', ...): the backref is created at configure time
+    // from this config, so its strings are evaluated now too.
+    auto* back = dynamic_cast<RelationshipObj*>(rel->backref.obj_or_null());
+    if (back && prop->config().backref)
+        resolve_join_arguments(in, registry, *back, *prop->config().backref);
 }
 
 void resolve_relationship_arguments(Interpreter& in, DeclarativeRegistry& registry,

@@ -5,9 +5,18 @@
 #include "core/sql/selectable.h"
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 
 namespace ormsh::orm {
 namespace {
+
+// The annotated column references alive, with their marks. Relationship arguments are few, so
+// a list pruned of expired entries is enough.
+std::vector<std::pair<std::weak_ptr<const sql::Node>, JoinAnnotation>>& annotations() {
+    static auto* marks = new std::vector<std::pair<std::weak_ptr<const sql::Node>, JoinAnnotation>>;
+    return *marks;
+}
 
 // The conjuncts of a condition: a AND (b AND c) gives a, b, c.
 void conjuncts(const sql::NodePtr& node, sql::NodeList& out) {
@@ -46,11 +55,14 @@ bool has_key_to(const schema::Column& from, const schema::Column& to) {
 }
 
 // Which side of `a = b` is the foreign key, or none.
-std::optional<ColumnPair> pair_of(const schema::ColumnPtr& a, const schema::ColumnPtr& b,
+std::optional<ColumnPair> pair_of(const sql::Binary& binary, const schema::ColumnPtr& a,
+                                  const schema::ColumnPtr& b,
                                   const std::vector<std::string>& foreign_keys,
                                   const schema::Table* secondary) {
     const ColumnPair a_references_b{b, a, true};
     const ColumnPair b_references_a{a, b, false};
+    if (is_annotated(binary.left.get(), JoinAnnotation::Foreign)) return a_references_b;
+    if (is_annotated(binary.right.get(), JoinAnnotation::Foreign)) return b_references_a;
     if (!foreign_keys.empty()) {
         if (named_in(foreign_keys, *a)) return a_references_b;
         if (named_in(foreign_keys, *b)) return b_references_a;
@@ -83,7 +95,11 @@ JoinCondition analyze_join_condition(const sql::NodePtr& condition,
             schema::ColumnPtr left = table_column(binary.left);
             schema::ColumnPtr right = table_column(binary.right);
             if (left && right) {
-                if (auto pair = pair_of(left, right, foreign_keys, secondary)) {
+                for (const auto& [node, column] : {std::pair{binary.left, left},
+                                                   std::pair{binary.right, right}})
+                    if (is_annotated(node.get(), JoinAnnotation::Remote))
+                        result.remote_columns.push_back(column);
+                if (auto pair = pair_of(binary, left, right, foreign_keys, secondary)) {
                     result.pairs.push_back(*pair);
                     continue;
                 }
@@ -92,6 +108,22 @@ JoinCondition analyze_join_condition(const sql::NodePtr& condition,
         result.extra_criteria.push_back(place_columns(part));
     }
     return result;
+}
+
+sql::NodePtr annotate_column(const sql::NodePtr& column, JoinAnnotation annotation) {
+    if (!column || !column->is(sql::NodeKind::ColumnRef)) return column;
+    auto copy = std::make_shared<sql::ColumnRef>(column->as<sql::ColumnRef>());
+    auto& marks = annotations();
+    std::erase_if(marks, [](const auto& mark) { return mark.first.expired(); });
+    marks.emplace_back(copy, annotation);
+    return copy;
+}
+
+bool is_annotated(const sql::Node* node, JoinAnnotation annotation) {
+    if (!node) return false;
+    for (const auto& [weak, mark] : annotations())
+        if (mark == annotation && weak.lock().get() == node) return true;
+    return false;
 }
 
 sql::NodePtr replace_columns(const sql::NodePtr& clause,

@@ -16,11 +16,21 @@ namespace ormsh::orm {
 struct JoinCondition {
     std::vector<ColumnPair> pairs;
     sql::NodeList extra_criteria;
+    // Columns written as remote(...): for a self-referential relationship, the far side.
+    std::vector<schema::ColumnPtr> remote_columns;
 };
 
+// foreign(col) / remote(col) in a primaryjoin: a copy of the column reference, marked so that
+// analyze_join_condition takes it as the foreign key side / the remote side. The mark lives
+// beside the node (weakly held), so the SQL tree itself is unchanged and compiles as before.
+enum class JoinAnnotation { Foreign, Remote };
+sql::NodePtr annotate_column(const sql::NodePtr& column, JoinAnnotation annotation);
+bool is_annotated(const sql::Node* node, JoinAnnotation annotation);
+
 // Splits `condition` at its ANDs. An equality between two table columns is a pair when one of
-// them is the foreign key side: named in `foreign_keys` (by "table.column" or name) when that
-// is given, else the column with a ForeignKey to the other, else the one in `secondary`.
+// them is the foreign key side: written foreign(...), or named in `foreign_keys` (by
+// "table.column" or name) when that is given, else the column with a ForeignKey to the other,
+// else the one in `secondary`.
 JoinCondition analyze_join_condition(const sql::NodePtr& condition,
                                      const std::vector<std::string>& foreign_keys,
                                      const schema::Table* secondary);

@@ -127,8 +127,12 @@ void RelationshipProperty::configure_from_join_conditions() {
             "the foreign() annotation.",
             parent_->class_name(), config_.key));
     if (self_referential()) {
-        direction_ = remote_side_is_referenced(config_, pairs_) ? Direction::ManyToOne
-                                                                : Direction::OneToMany;
+        // remote(...) in the join condition says the same as remote_side=.
+        RelationshipConfig annotated = config_;
+        for (const auto& column : primary.remote_columns)
+            annotated.remote_side.push_back(column->fullname());
+        direction_ = remote_side_is_referenced(annotated, pairs_) ? Direction::ManyToOne
+                                                                  : Direction::OneToMany;
         return;
     }
     direction_ = pairs_.front().referencing->table() == &parent_table ? Direction::ManyToOne

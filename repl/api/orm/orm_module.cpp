@@ -3,6 +3,7 @@
 // flask_sqlalchemy and werkzeug.exceptions.
 #include <fmt/core.h>
 
+#include "core/orm/join_condition.h"
 #include "core/sql/selectable.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/modules.h"
@@ -84,6 +85,17 @@ void fill_orm_module(Interpreter& in, lang::Module& m) {
     set("lazyload", make_loader_option_function("lazyload", orm::LoadStrategy::Select));
     set("noload", make_loader_option_function("noload", orm::LoadStrategy::NoLoad));
     set("Query", Value(query_type()));
+    // foreign(col) / remote(col): annotations inside a relationship's primaryjoin.
+    for (auto [name, annotation] : {std::pair{"foreign", orm::JoinAnnotation::Foreign},
+                                    std::pair{"remote", orm::JoinAnnotation::Remote}}) {
+        set(name, lang::make_native_closure(
+                      name, [annotation](Interpreter& in, const Value&, lang::Args& args) {
+                          if (args.pos.size() != 1)
+                              in.raise("TypeError", "takes exactly one argument (an expression)");
+                          return wrap_clause(
+                              in, orm::annotate_column(node_of(in, args.pos[0]), annotation));
+                      }));
+    }
     set("configure_mappers", lang::make_native_closure("configure_mappers", [](Interpreter& in, const Value&, lang::Args&) {
         configure_mappers(in);
         return Value::none();

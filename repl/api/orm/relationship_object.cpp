@@ -195,6 +195,10 @@ Value eval_in_registry(Interpreter& in, DeclarativeRegistry& registry, const std
     for (const auto& e : in.import_module("sqlalchemy")->dict->entries)
         if (!e.key.empty() && scope->dict->get(in, e.key).empty())
             scope->dict->set(in, e.key, e.value);
+    lang::Module* orm_module = in.import_module("sqlalchemy.orm");
+    for (const char* name : {"foreign", "remote"})
+        if (scope->dict->get_str(name).empty())
+            scope->dict->set_str(name, orm_module->dict->get_str(name));
     // Module-level names of __main__ (functions such as desc, func) are visible too.
     for (const auto& e : in.globals().entries)
         if (!e.key.empty() && scope->dict->get(in, e.key).empty())

@@ -3,6 +3,7 @@
 #include "core/orm/relationship.h"
 
 #include "core/engine/errors.h"
+#include "core/orm/errors.h"
 #include "core/orm/join_condition.h"
 #include "core/orm/mapper.h"
 
@@ -38,6 +39,15 @@ std::vector<ColumnPair> pairs_between(const schema::Table& from, const schema::T
         }
     }
     return pairs;
+}
+
+// Two foreign keys naming the same referenced column (sender_id and recipient_id both to
+// user.id) are two join paths; the columns of one composite key name different ones.
+bool two_paths(const std::vector<ColumnPair>& pairs) {
+    for (std::size_t i = 0; i < pairs.size(); ++i)
+        for (std::size_t j = i + 1; j < pairs.size(); ++j)
+            if (pairs[i].referenced == pairs[j].referenced) return true;
+    return false;
 }
 
 } // namespace
@@ -92,6 +102,11 @@ static bool remote_side_is_referenced(const RelationshipConfig& config,
     return false;
 }
 
+// "'a.id = b.a_id' " when the host gave the primaryjoin's text, as SQLAlchemy's messages quote it.
+static std::string quoted_condition(const RelationshipConfig& config) {
+    return config.primaryjoin_text.empty() ? std::string() : "'" + config.primaryjoin_text + "' ";
+}
+
 void RelationshipProperty::configure_from_join_conditions() {
     const schema::Table& parent_table = parent_->table();
     const auto& restrict_to = config_.foreign_keys;
@@ -113,19 +128,19 @@ void RelationshipProperty::configure_from_join_conditions() {
         if (pairs_.empty() || secondary_pairs_.empty())
             throw engine::ArgumentError(fmt::format(
                 "Could not locate any relevant foreign key columns for primary join condition "
-                "on relationship {}.{}.  Ensure that referencing columns are associated with a "
+                "{}on relationship {}.{}.  Ensure that referencing columns are associated with a "
                 "ForeignKey or ForeignKeyConstraint, or are annotated in the join condition "
                 "with the foreign() annotation.",
-                parent_->class_name(), config_.key));
+                quoted_condition(config_), parent_->class_name(), config_.key));
         return;
     }
     if (pairs_.empty())
         throw engine::ArgumentError(fmt::format(
-            "Could not locate any relevant foreign key columns for primary join condition on "
-            "relationship {}.{}.  Ensure that referencing columns are associated with a "
+            "Could not locate any relevant foreign key columns for primary join condition "
+            "{}on relationship {}.{}.  Ensure that referencing columns are associated with a "
             "ForeignKey or ForeignKeyConstraint, or are annotated in the join condition with "
             "the foreign() annotation.",
-            parent_->class_name(), config_.key));
+            quoted_condition(config_), parent_->class_name(), config_.key));
     if (self_referential()) {
         // remote(...) in the join condition says the same as remote_side=.
         RelationshipConfig annotated = config_;
@@ -189,7 +204,7 @@ void RelationshipProperty::configure(Mapper& target) {
             pairs_ = {pairs_[0]};
         }
         if (pairs_.empty() || secondary_pairs_.empty())
-            throw engine::ArgumentError(fmt::format(
+            throw NoForeignKeysError(fmt::format(
                 "Could not determine join condition between parent/child tables on relationship "
                 "{}.{} - there are no foreign keys linking these tables via secondary table '{}'.  "
                 "Ensure that referencing columns are associated with a ForeignKey or "
@@ -205,22 +220,23 @@ void RelationshipProperty::configure(Mapper& target) {
             direction_ = remote_side_is_referenced(config_, to_target) ? Direction::ManyToOne
                                                                        : Direction::OneToMany;
             pairs_ = to_target;
-        } else if (!to_target.empty() && to_parent.empty()) {
-            direction_ = Direction::ManyToOne;
-            pairs_ = std::move(to_target);
-        } else if (!to_parent.empty() && to_target.empty()) {
-            direction_ = Direction::OneToMany;
-            pairs_ = std::move(to_parent);
-        } else if (!to_parent.empty() && !to_target.empty()) {
-            throw engine::ArgumentError(fmt::format(
+        } else if ((!to_parent.empty() && !to_target.empty()) || two_paths(to_target) ||
+                   two_paths(to_parent)) {
+            throw AmbiguousForeignKeysError(fmt::format(
                 "Could not determine join condition between parent/child tables on relationship "
                 "{}.{} - there are multiple foreign key paths linking the tables.  Specify the "
                 "'foreign_keys' argument, providing a list of those columns which should be "
                 "counted as containing a foreign key reference to the parent table.",
                 parent_->class_name(), config_.key));
+        } else if (!to_target.empty()) {
+            direction_ = Direction::ManyToOne;
+            pairs_ = std::move(to_target);
+        } else if (!to_parent.empty()) {
+            direction_ = Direction::OneToMany;
+            pairs_ = std::move(to_parent);
         }
         if (pairs_.empty())
-            throw engine::ArgumentError(fmt::format(
+            throw NoForeignKeysError(fmt::format(
                 "Could not determine join condition between parent/child tables on relationship "
                 "{}.{} - there are no foreign keys linking these tables.  Ensure that referencing "
                 "columns are associated with a ForeignKey or ForeignKeyConstraint, or specify a "

@@ -66,6 +66,8 @@ struct RelationshipConfig {
     // null when the foreign keys decide.
     sql::NodePtr primaryjoin;
     sql::NodePtr secondaryjoin;
+    // The primaryjoin as SQL text ('a.id = b.a_id'), for error messages; filled by the host.
+    std::string primaryjoin_text;
     bool viewonly = false;
     bool passive_deletes = false;
 };

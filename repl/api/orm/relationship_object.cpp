@@ -221,6 +221,7 @@ void resolve_join_arguments(Interpreter& in, DeclarativeRegistry& registry, Rela
         else if (is_callable_argument(in, condition))
             condition = in.call(condition, {});
         *node = node_of(in, condition, "primaryjoin");
+        if (node == &config.primaryjoin) config.primaryjoin_text = str_sql(*node);
     }
     for (auto [value, names] : {std::pair{&rel.remote_side, &config.remote_side},
                                 std::pair{&rel.foreign_keys, &config.foreign_keys}}) {

@@ -42,7 +42,8 @@ std::vector<ColumnPair> pairs_between(const schema::Table& from, const schema::T
 }
 
 // Two foreign keys naming the same referenced column (sender_id and recipient_id both to
-// user.id) are two join paths; the columns of one composite key name different ones.
+// user.id) are two join paths, unless foreign_keys= lists the ones to use; the columns of one
+// composite key name different ones.
 bool two_paths(const std::vector<ColumnPair>& pairs) {
     for (std::size_t i = 0; i < pairs.size(); ++i)
         for (std::size_t j = i + 1; j < pairs.size(); ++j)
@@ -220,8 +221,8 @@ void RelationshipProperty::configure(Mapper& target) {
             direction_ = remote_side_is_referenced(config_, to_target) ? Direction::ManyToOne
                                                                        : Direction::OneToMany;
             pairs_ = to_target;
-        } else if ((!to_parent.empty() && !to_target.empty()) || two_paths(to_target) ||
-                   two_paths(to_parent)) {
+        } else if ((!to_parent.empty() && !to_target.empty()) ||
+                   (restrict_to.empty() && (two_paths(to_target) || two_paths(to_parent)))) {
             throw AmbiguousForeignKeysError(fmt::format(
                 "Could not determine join condition between parent/child tables on relationship "
                 "{}.{} - there are multiple foreign key paths linking the tables.  Specify the "

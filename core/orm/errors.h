@@ -6,6 +6,7 @@
 
 namespace ormsh::orm {
 
+using engine::ArgumentError;
 using engine::InvalidRequestError;
 using engine::SQLAlchemyError;
 
@@ -23,5 +24,8 @@ ORMSH_ORM_ERROR(FlushError, InvalidRequestError)
 ORMSH_ORM_ERROR(NoResultFound, InvalidRequestError)
 ORMSH_ORM_ERROR(MultipleResultsFound, InvalidRequestError)
 ORMSH_ORM_ERROR(UnmappedInstanceError, InvalidRequestError)
+// A relationship whose join cannot be worked out from the foreign keys.
+ORMSH_ORM_ERROR(NoForeignKeysError, ArgumentError)
+ORMSH_ORM_ERROR(AmbiguousForeignKeysError, ArgumentError)
 #undef ORMSH_ORM_ERROR
 } // namespace ormsh::orm

@@ -3,6 +3,7 @@
 
 #include "core/engine/result.h"
 #include "core/orm/identity_key.h"
+#include "core/orm/join_condition.h"
 #include "core/sql/elements.h"
 #include "core/sql/selectable.h"
 
@@ -182,10 +183,16 @@ sql::NodePtr relationship_criterion(const RelationshipProperty& rel, const Insta
         engine::Value value =
             slot == Mapper::npos ? engine::Value{engine::Null{}} : parent.value(slot);
         sql::NodePtr param = sql::literal(value, parent_column->type);
-        clauses.push_back(sql::eq(param, sql::col(child_column)));
+        if (pair.referencing_first)
+            clauses.push_back(rel.direction() == Direction::ManyToOne
+                                  ? sql::eq(param, sql::col(child_column))
+                                  : sql::eq(sql::col(child_column), param));
+        else
+            clauses.push_back(sql::eq(param, sql::col(child_column)));
     }
     for (const auto& pair : rel.secondary_pairs())
-        clauses.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
+        clauses.push_back(pair_equals(pair, sql::col(pair.referenced), sql::col(pair.referencing)));
+    clauses.insert(clauses.end(), rel.extra_criteria().begin(), rel.extra_criteria().end());
     return clauses.size() == 1 ? clauses.front() : sql::and_(clauses);
 }
 
@@ -203,7 +210,8 @@ void lazy_load(InstanceState& state, const RelationshipProperty& rel) {
 
     if (rel.direction() == Direction::ManyToOne) {
         IdentityKey key{&target, {}};
-        bool by_primary_key = rel.pairs().size() == target.primary_key_slots().size();
+        bool by_primary_key =
+            rel.pairs().size() == target.primary_key_slots().size() && rel.extra_criteria().empty();
         for (std::size_t i = 0; i < rel.pairs().size(); ++i) {
             const auto& pair = rel.pairs()[i];
             const engine::Value& v = state.value(state.mapper().slot_of(*pair.referencing));
@@ -280,7 +288,8 @@ void selectin_load(Session& session, const RelationshipProperty& rel,
                    const std::vector<InstanceState*>& parents,
                    const std::vector<LoaderOption>& nested) {
     bool many_to_many = rel.direction() == Direction::ManyToMany;
-    if (rel.pairs().size() != 1 || (many_to_many && rel.secondary_pairs().size() != 1)) {
+    if (rel.pairs().size() != 1 || (many_to_many && rel.secondary_pairs().size() != 1) ||
+        !rel.extra_criteria().empty()) {
         for (InstanceState* parent : parents)
             lazy_load(*parent, rel);
         return;

@@ -114,8 +114,18 @@ std::vector<RelationshipProperty*> MapperRegistry::configure() {
                         config.key, mapper.class_name(), rel.key(), rel.target()->class_name()));
                 // A backref shares the forward relationship's secondary table.
                 if (!config.secondary) config.secondary = rel.config().secondary;
+                bool own_join = config.primaryjoin != nullptr;
                 RelationshipProperty& back = rel.target()->add_relationship(std::move(config));
-                back.configure(mapper);
+                if (own_join)
+                    back.configure(mapper);
+                else
+                    back.configure_as_backref_of(rel);
+                if (back.direction() == rel.direction() && rel.direction() != Direction::ManyToMany)
+                    throw engine::ArgumentError(fmt::format(
+                        "{}.{} and back-reference {}.{} are both of the same direction "
+                        "symbol('{}').  Did you mean to set remote_side on the many-to-one side ?",
+                        mapper.class_name(), rel.key(), rel.target()->class_name(), back.key(),
+                        rel.direction() == Direction::OneToMany ? "ONETOMANY" : "MANYTOONE"));
                 rel.set_partner(&back);
                 back.set_partner(&rel);
                 created.push_back(&back);

@@ -4,6 +4,7 @@
 #include "core/engine/result.h"
 #include "core/orm/eager_plan.h"
 #include "core/orm/errors.h"
+#include "core/orm/join_condition.h"
 #include "core/orm/loading.h"
 #include "core/sql/dml.h"
 #include "core/sql/elements.h"
@@ -95,16 +96,20 @@ Query Query::join(const RelationshipProperty& rel, bool isouter) const {
         const schema::TablePtr& secondary = rel.config().secondary;
         sql::NodeList first, second;
         for (const auto& pair : rel.pairs())
-            first.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
+            first.push_back(
+                pair_equals(pair, sql::col(pair.referenced), sql::col(pair.referencing)));
         for (const auto& pair : rel.secondary_pairs())
-            second.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
+            second.push_back(
+                pair_equals(pair, sql::col(pair.referenced), sql::col(pair.referencing)));
+        second.insert(second.end(), rel.extra_criteria().begin(), rel.extra_criteria().end());
         q.joins_.push_back(JoinSpec{sql::table(secondary), sql::and_(first), isouter});
         q.joins_.push_back(JoinSpec{sql::table(target), sql::and_(second), isouter});
         return q;
     }
     sql::NodeList on;
     for (const auto& pair : rel.pairs())
-        on.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
+        on.push_back(pair_equals(pair, sql::col(pair.referenced), sql::col(pair.referencing)));
+    on.insert(on.end(), rel.extra_criteria().begin(), rel.extra_criteria().end());
     q.joins_.push_back(JoinSpec{sql::table(target), sql::and_(on), isouter});
     return q;
 }
@@ -227,13 +232,13 @@ struct EagerBuilder {
             sql::NodePtr secondary = sql::alias(sql::table(rel.config().secondary), secondary_name);
             sql::NodeList inner;
             for (const auto& pair : rel.secondary_pairs())
-                inner.push_back(sql::eq(sql::c(alias, pair.referenced->key),
-                                        sql::c(secondary, pair.referencing->key)));
+                inner.push_back(pair_equals(pair, sql::c(alias, pair.referenced->key),
+                                            sql::c(secondary, pair.referencing->key)));
             right =
                 sql::join(secondary, alias, inner.size() == 1 ? inner.front() : sql::and_(inner));
             for (const auto& pair : rel.pairs())
-                on.push_back(sql::eq(sql::c(parent_from, pair.referenced->key),
-                                     sql::c(secondary, pair.referencing->key)));
+                on.push_back(pair_equals(pair, sql::c(parent_from, pair.referenced->key),
+                                         sql::c(secondary, pair.referencing->key)));
         } else {
             bool referenced_on_target = rel.direction() == Direction::ManyToOne;
             for (const auto& pair : rel.pairs()) {
@@ -243,9 +248,11 @@ struct EagerBuilder {
                 sql::NodePtr referencing = referenced_on_target
                                                ? sql::c(parent_from, pair.referencing->key)
                                                : sql::c(alias, pair.referencing->key);
-                on.push_back(sql::eq(referenced, referencing));
+                on.push_back(pair_equals(pair, referenced, referencing));
             }
         }
+        for (const auto& clause : rel.extra_criteria())
+            on.push_back(adapt_columns_to(clause, target.table(), alias));
         from = sql::outerjoin(from, right, on.size() == 1 ? on.front() : sql::and_(on));
         for (const auto& clause : rel.config().order_by)
             order.push_back(adapt_to_alias(clause, target.table(), alias));

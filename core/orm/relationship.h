@@ -41,6 +41,8 @@ struct Cascade {
 struct ColumnPair {
     schema::ColumnPtr referenced; // the primary/unique side
     schema::ColumnPtr referencing; // the foreign key side
+    // primaryjoin written as fk_column == key_column: SQL renders the comparison that way round.
+    bool referencing_first = false;
 };
 
 struct RelationshipConfig {
@@ -60,6 +62,12 @@ struct RelationshipConfig {
     std::vector<std::string> remote_side;
     // order_by=...: the ORDER BY of the collection when it loads (columns of the target).
     sql::NodeList order_by;
+    // primaryjoin= / secondaryjoin= as expressions (strings and callables already evaluated);
+    // null when the foreign keys decide.
+    sql::NodePtr primaryjoin;
+    sql::NodePtr secondaryjoin;
+    // The primaryjoin as SQL text ('a.id = b.a_id'), for error messages; filled by the host.
+    std::string primaryjoin_text;
     bool viewonly = false;
     bool passive_deletes = false;
 };
@@ -85,10 +93,18 @@ public:
     // Many-to-many only: target table <-> secondary.
     const std::vector<ColumnPair>& secondary_pairs() const { return secondary_pairs_; }
     RelationshipProperty* partner() const { return partner_; }
+    // The parts of primaryjoin / secondaryjoin that are not column pairs (conditions on the
+    // target or secondary table), added to every load and join of the relationship.
+    const sql::NodeList& extra_criteria() const { return extra_criteria_; }
+    bool self_referential() const;
 
     // Works out target, direction and column pairs from the tables' foreign keys; throws
     // ArgumentError / InvalidRequestError in SQLAlchemy's words when it cannot.
     void configure(Mapper& target);
+    // A backref mirrors its forward relationship's join, as SQLAlchemy's generated backref
+    // takes the forward primaryjoin (secondaryjoin swapped for many-to-many): same pairs and
+    // criteria, the opposite direction.
+    void configure_as_backref_of(const RelationshipProperty& forward);
     void set_partner(RelationshipProperty* partner) { partner_ = partner; }
 
 private:
@@ -100,7 +116,10 @@ private:
     bool uselist_ = false;
     std::vector<ColumnPair> pairs_;
     std::vector<ColumnPair> secondary_pairs_;
+    sql::NodeList extra_criteria_;
     RelationshipProperty* partner_ = nullptr;
+
+    void configure_from_join_conditions();
 };
 
 } // namespace ormsh::orm

@@ -1,12 +1,15 @@
 // Session: object bookkeeping, transactions and reloading of expired objects.
 #include "core/orm/session.h"
 
-#include <algorithm>
-
-#include <fmt/core.h>
-
 #include "core/engine/result.h"
 #include "core/orm/unit_of_work.h"
+#include "core/sql/elements.h"
+#include "core/sql/execute.h"
+#include "core/sql/flavor.h"
+#include "core/sql/selectable.h"
+
+#include <algorithm>
+#include <fmt/core.h>
 
 namespace ormsh::orm {
 namespace {
@@ -75,23 +78,37 @@ void Session::check_active() const {
 void Session::add(InstanceState& state) {
     add_one(state);
     // save-update cascade: what the object references joins the session now, as SQLAlchemy's
-    // add() does (so session.new counts children appended before the add).
-    std::vector<InstanceState*> work{&state};
-    while (!work.empty()) {
-        InstanceState* s = work.back();
-        work.pop_back();
-        for (const auto& rel : s->mapper().relationships()) {
+    // add() does (so session.new counts children appended before the add). Depth first, each
+    // object before what it references, as SQLAlchemy's cascade_iterator visits them: the
+    // order rows of one table are inserted in.
+    struct Frame {
+        std::vector<InstanceState*> related;
+        std::size_t next = 0;
+    };
+    auto frame_of = [](InstanceState& s) {
+        Frame f;
+        for (const auto& rel : s.mapper().relationships()) {
             if (!rel->config().cascade.save_update) continue;
-            const RelatedSlot& slot = s->related(rel->slot());
-            std::vector<InstanceState*> reached;
-            if (slot.scalar) reached.push_back(slot.scalar.get());
-            for (const auto& item : slot.items) reached.push_back(item.get());
-            for (InstanceState* t : reached) {
-                if (t->session == this || t->status != Status::Transient) continue;
-                add_one(*t);
-                work.push_back(t);
-            }
+            const RelatedSlot& slot = s.related(rel->slot());
+            if (slot.scalar) f.related.push_back(slot.scalar.get());
+            for (const auto& item : slot.items)
+                f.related.push_back(item.get());
         }
+        return f;
+    };
+    // An explicit stack: a long self-referential chain must not exhaust the C++ stack.
+    std::vector<Frame> stack;
+    stack.push_back(frame_of(state));
+    while (!stack.empty()) {
+        Frame& top = stack.back();
+        if (top.next == top.related.size()) {
+            stack.pop_back();
+            continue;
+        }
+        InstanceState* t = top.related[top.next++];
+        if (t->session == this || t->status != Status::Transient) continue;
+        add_one(*t);
+        stack.push_back(frame_of(*t));
     }
 }
 

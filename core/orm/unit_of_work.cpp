@@ -60,6 +60,55 @@ bool is_self_referential(const Mapper& mapper) {
     return false;
 }
 
+// The rows of a self-referential table, parents before children, as SQLAlchemy's
+// topological sort_as_subsets gives them: level by level (rows whose parents are all placed),
+// each level in flush order. Kahn's algorithm, so a long chain stays linear.
+std::vector<InstanceState*> parents_first(const Mapper& mapper,
+                                          const std::vector<InstanceState*>& states) {
+    std::unordered_map<InstanceState*, std::size_t> index;
+    for (std::size_t i = 0; i < states.size(); ++i)
+        index.emplace(states[i], i);
+    std::vector<std::vector<std::size_t>> children(states.size());
+    std::vector<std::size_t> waiting(states.size(), 0);
+    auto depends = [&](InstanceState* parent, InstanceState* child) {
+        auto p = index.find(parent), c = index.find(child);
+        if (p == index.end() || c == index.end() || p == c) return;
+        children[p->second].push_back(c->second);
+        ++waiting[c->second];
+    };
+    for (InstanceState* s : states) {
+        for (const auto& rel : mapper.relationships()) {
+            if (rel->target() != &mapper) continue;
+            const RelatedSlot& slot = s->related(rel->slot());
+            if (rel->direction() == Direction::ManyToOne && slot.scalar)
+                depends(slot.scalar.get(), s);
+            else if (rel->direction() == Direction::OneToMany)
+                for (const auto& item : slot.items)
+                    depends(s, item.get());
+        }
+    }
+    std::vector<InstanceState*> ordered;
+    std::vector<std::size_t> level;
+    for (std::size_t i = 0; i < states.size(); ++i)
+        if (!waiting[i]) level.push_back(i);
+    std::vector<bool> placed(states.size(), false);
+    while (!level.empty()) {
+        std::sort(level.begin(), level.end());
+        std::vector<std::size_t> next;
+        for (std::size_t i : level) {
+            placed[i] = true;
+            ordered.push_back(states[i]);
+            for (std::size_t c : children[i])
+                if (--waiting[c] == 0) next.push_back(c);
+        }
+        level = std::move(next);
+    }
+    // A cycle (a row that is its own ancestor) keeps its rows in flush order at the end.
+    for (std::size_t i = 0; i < states.size(); ++i)
+        if (!placed[i]) ordered.push_back(states[i]);
+    return ordered;
+}
+
 } // namespace
 
 FlushProgress& flush_progress() {
@@ -174,7 +223,8 @@ void UnitOfWork::cascade_deletes() {
             if (rel->config().viewonly) continue;
             bool cascades = rel->config().cascade.delete_;
             if (!cascades && rel->direction() == Direction::ManyToOne) continue;
-            if (!cascades && rel->config().passive_deletes) continue;
+            // passive_deletes: children not loaded are left to the database's ON DELETE.
+            if (rel->config().passive_deletes && !state.related(rel->slot()).loaded) continue;
             ensure_loaded(state, *rel);
             RelatedSlot& slot = state.related(rel->slot());
             std::vector<InstanceState*> targets;
@@ -352,24 +402,7 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
     std::size_t autoinc_slot = autoinc ? mapper.slot_of(*autoinc) : Mapper::npos;
     bool self_ref = is_self_referential(mapper);
 
-    if (self_ref) {
-        // Parents before children: a stable depth-first order over the many-to-one links.
-        std::vector<InstanceState*> ordered;
-        std::unordered_set<InstanceState*> placed, in_batch(states.begin(), states.end());
-        std::function<void(InstanceState*)> place = [&](InstanceState* s) {
-            if (placed.count(s)) return;
-            placed.insert(s);
-            for (const auto& rel : mapper.relationships()) {
-                if (rel->target() != &mapper || rel->direction() != Direction::ManyToOne) continue;
-                const RelatedSlot& slot = s->related(rel->slot());
-                if (slot.scalar && in_batch.count(slot.scalar.get())) place(slot.scalar.get());
-            }
-            ordered.push_back(s);
-        };
-        for (InstanceState* s : states) place(s);
-        // A parent holding children through a one-to-many collection also goes first.
-        states = ordered;
-    }
+    if (self_ref) states = parents_first(mapper, states);
 
     struct Group {
         std::vector<InsertColumn> columns;
@@ -554,6 +587,14 @@ void UnitOfWork::delete_states(const Mapper& mapper, const std::vector<InstanceS
     std::vector<const schema::Column*> pk_columns;
     for (std::size_t slot : mapper.primary_key_slots())
         pk_columns.push_back(mapper.columns()[slot].column.get());
+    // SQLAlchemy reads the committed primary key of each row to delete, which refreshes an
+    // object expired by the last commit (one SELECT per object) before the DELETEs run.
+    for (InstanceState* state : states) {
+        bool key_expired = false;
+        for (std::size_t slot : mapper.primary_key_slots())
+            key_expired |= !state->is_loaded(slot);
+        if (key_expired) session_.load_expired(*state);
+    }
     const std::string& sql = statements_.delete_(mapper.table(), pk_columns);
     for (InstanceState* state : states) {
         std::vector<engine::Value> params;

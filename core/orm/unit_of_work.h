@@ -4,14 +4,15 @@
 // dialect's bulk path, UPDATEs of changed columns, and DELETEs children first.
 #pragma once
 
+#include "core/engine/engine.h"
+#include "core/orm/instance_state.h"
+#include "core/orm/mapper.h"
+#include "core/orm/persistence.h"
+
 #include <cstddef>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
-
-#include "core/orm/instance_state.h"
-#include "core/orm/mapper.h"
-#include "core/orm/persistence.h"
 
 namespace ormsh::orm {
 

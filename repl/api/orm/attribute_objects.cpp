@@ -2,6 +2,7 @@
 #include "repl/api/orm/attribute_objects.h"
 
 #include "core/orm/attributes.h"
+#include "core/orm/join_condition.h"
 #include "core/sql/selectable.h"
 #include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
@@ -145,19 +146,46 @@ Value attr_eq(Interpreter& in, const Value& self, lang::Args& args, bool negate)
 }
 
 // EXISTS (SELECT 1 FROM [secondary,] target WHERE <relationship join> AND <criteria>): the
-// clause behind any(), has() and a negated many-to-many contains().
+// clause behind any(), has() and a negated many-to-many contains(). A self-referential
+// relationship names the target (and secondary) through aliases, as SQLAlchemy does.
 sql::NodePtr relationship_exists(const orm::RelationshipProperty& rel, sql::NodeList criteria) {
-    sql::NodeList where;
-    for (const auto& pair : rel.pairs())
-        where.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
-    for (const auto& pair : rel.secondary_pairs())
-        where.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
-    where.insert(where.end(), criteria.begin(), criteria.end());
-    sql::NodePtr select = sql::select({sql::literal_column("1")});
     const orm::Mapper& target = *rel.target();
-    select = sql::select_from(select, sql::table(target.table_ptr()));
-    if (rel.config().secondary)
-        select = sql::select_from(select, sql::table(rel.config().secondary));
+    const schema::TablePtr& secondary_table = rel.config().secondary;
+    bool self_ref = rel.self_referential();
+    sql::NodePtr target_from = sql::table(target.table_ptr());
+    sql::NodePtr secondary = secondary_table ? sql::table(secondary_table) : nullptr;
+    if (self_ref) {
+        target_from = sql::alias(target_from, target.table().name() + "_1");
+        if (secondary) secondary = sql::alias(secondary, secondary_table->name() + "_1");
+    }
+    // Columns of the target (and secondary) as this EXISTS names them.
+    auto inner = [&](const sql::NodePtr& clause) {
+        if (!self_ref) return clause;
+        sql::NodePtr adapted = orm::adapt_columns_to(clause, target.table(), target_from);
+        return secondary ? orm::adapt_columns_to(adapted, *secondary_table, secondary) : adapted;
+    };
+    auto column = [&](const schema::ColumnPtr& c, bool on_target_side) {
+        sql::NodePtr node = sql::col(c);
+        return on_target_side ? inner(node) : node;
+    };
+    sql::NodeList where;
+    bool many_to_one = rel.direction() == orm::Direction::ManyToOne;
+    for (const auto& pair : rel.pairs()) {
+        // The referenced column is the target's for many-to-one, the parent's otherwise.
+        where.push_back(orm::pair_equals(pair, column(pair.referenced, many_to_one),
+                                         column(pair.referencing, !many_to_one)));
+    }
+    for (const auto& pair : rel.secondary_pairs())
+        where.push_back(
+            orm::pair_equals(pair, column(pair.referenced, true), column(pair.referencing, true)));
+    for (const auto& clause : rel.extra_criteria())
+        where.push_back(inner(clause));
+    for (const auto& clause : criteria)
+        where.push_back(inner(clause));
+    sql::NodePtr select = sql::select({sql::literal_column("1")});
+    if (self_ref && secondary) select = sql::select_from(select, secondary);
+    select = sql::select_from(select, target_from);
+    if (secondary && !self_ref) select = sql::select_from(select, secondary);
     select = sql::where(select, where.size() == 1 ? where.front() : sql::and_(where));
     return sql::exists(select);
 }
@@ -219,12 +247,14 @@ Value attr_contains(Interpreter& in, const Value& self, lang::Args& args) {
         sql::NodePtr negation = sql::not_(relationship_exists(rel, std::move(target_key)));
         sql::NodePtr secondary = sql::alias(sql::table(rel.config().secondary));
         for (const auto& pair : rel.pairs())
-            clauses.push_back(
-                sql::eq(sql::col(pair.referenced), sql::c(secondary, pair.referencing->name)));
-        for (const auto& pair : rel.secondary_pairs())
-            clauses.push_back(sql::reverse_binary(related_value(in, target, *pair.referenced),
-                                                  sql::Op::eq,
-                                                  sql::c(secondary, pair.referencing->name)));
+            clauses.push_back(orm::pair_equals(pair, sql::col(pair.referenced),
+                                               sql::c(secondary, pair.referencing->name)));
+        for (const auto& pair : rel.secondary_pairs()) {
+            engine::Value key = related_value(in, target, *pair.referenced);
+            sql::NodePtr fk = sql::c(secondary, pair.referencing->name);
+            clauses.push_back(pair.referencing_first ? sql::eq(fk, key)
+                                                     : sql::reverse_binary(key, sql::Op::eq, fk));
+        }
         return wrap_clause(in, sql::with_negation(sql::and_(clauses), negation));
     }
     return wrap_clause(in, clauses.size() == 1 ? clauses.front() : sql::and_(clauses));
@@ -383,6 +413,72 @@ Value list_clear(Interpreter& in, const Value& self, lang::Args&) {
     return Value::none();
 }
 
+std::vector<orm::InstanceState*> list_states(ListObj& l) {
+    std::vector<orm::InstanceState*> states;
+    for (const auto& ref : l.items())
+        states.push_back(ref.get());
+    return states;
+}
+
+// The position `index` names in a list of `n` items (negative from the end), or IndexError.
+std::size_t list_position(Interpreter& in, const Value& index, std::size_t n, const char* what) {
+    std::int64_t i = in.index_value(index);
+    if (i < 0) i += static_cast<std::int64_t>(n);
+    if (i < 0 || i >= static_cast<std::int64_t>(n))
+        in.raise("IndexError", fmt::format("list {} index out of range", what));
+    return static_cast<std::size_t>(i);
+}
+
+// del collection[i] / del collection[a:b]: the removed members count as removed from the
+// relationship (delete-orphan applies at the flush).
+Value list_delitem(Interpreter& in, const Value& self, lang::Args& args) {
+    ListObj& l = self_list(self);
+    Value index = arg_at(in, args, 0);
+    std::vector<orm::InstanceState*> doomed;
+    if (lang::has_layout(index, lang::Layout::Slice)) {
+        Value positions =
+            in.getitem(lang::new_list([&] {
+                           std::vector<Value> v;
+                           for (std::size_t i = 0; i < l.items().size(); ++i)
+                               v.push_back(Value::integer(static_cast<std::int64_t>(i)));
+                           return v;
+                       }()),
+                       index);
+        for (const Value& p : in.to_vector(positions))
+            doomed.push_back(l.items()[static_cast<std::size_t>(p.as_int())].get());
+    } else {
+        doomed.push_back(l.items()[list_position(in, index, l.items().size(), "assignment")].get());
+    }
+    guard(in, [&] {
+        for (orm::InstanceState* state : doomed)
+            orm::collection_remove(l.owner->state_, *l.rel, *state);
+    });
+    return Value::none();
+}
+
+Value list_setitem(Interpreter& in, const Value& self, lang::Args& args) {
+    ListObj& l = self_list(self);
+    std::size_t i = list_position(in, arg_at(in, args, 0), l.items().size(), "assignment");
+    ModelObj& item = require_model(in, arg_at(in, args, 1));
+    std::vector<orm::InstanceState*> states = list_states(l);
+    states[i] = &item.state_;
+    guard(in, [&] { orm::collection_replace(l.owner->state_, *l.rel, states); });
+    return Value::none();
+}
+
+Value list_insert(Interpreter& in, const Value& self, lang::Args& args) {
+    ListObj& l = self_list(self);
+    auto n = static_cast<std::int64_t>(l.items().size());
+    std::int64_t i = in.index_value(arg_at(in, args, 0));
+    if (i < 0) i = std::max<std::int64_t>(0, i + n);
+    i = std::min(i, n);
+    ModelObj& item = require_model(in, arg_at(in, args, 1));
+    std::vector<orm::InstanceState*> states = list_states(l);
+    states.insert(states.begin() + i, &item.state_);
+    guard(in, [&] { orm::collection_replace(l.owner->state_, *l.rel, states); });
+    return Value::none();
+}
+
 Value list_len(Interpreter&, const Value& self, lang::Args&) {
     return Value::integer(static_cast<std::int64_t>(self_list(self).items().size()));
 }
@@ -444,12 +540,15 @@ lang::Type* instrumented_list_type() {
             .method("remove", list_remove)
             .method("extend", list_extend)
             .method("pop", list_pop)
+            .method("insert", list_insert)
             .method("clear", list_clear)
             .method("index", list_index)
             .method("count", list_count)
             .method("__len__", list_len)
             .method("__iter__", list_iter)
             .method("__getitem__", list_getitem)
+            .method("__setitem__", list_setitem)
+            .method("__delitem__", list_delitem)
             .method("__contains__", list_contains)
             .method("__repr__", list_repr)
             .method("__eq__", list_eq)
@@ -459,7 +558,35 @@ lang::Type* instrumented_list_type() {
     return type;
 }
 
+// A dynamic relationship of an object not in a session yet: what is appended is kept in the
+// collection's history until the flush, and reading shows those pending members, as
+// SQLAlchemy's AppenderQuery does without a session.
+lang::Type* pending_appender_type() {
+    static lang::Type* type =
+        lang::TypeBuilder("AppenderQuery", {instrumented_list_type()}, "sqlalchemy.orm.dynamic")
+            .method(
+                "all", +[](Interpreter&, const Value& self,
+                           lang::Args&) { return lang::new_list(list_values(self_list(self))); })
+            .method("count", list_len)
+            .method(
+                "first",
+                +[](Interpreter&, const Value& self, lang::Args&) {
+                    auto& items = self_list(self).items();
+                    return items.empty() ? Value::none() : value_of(items.front().get());
+                })
+            .build();
+    return type;
+}
+
 } // namespace
+
+Value make_pending_appender(Interpreter&, ModelObj& owner, orm::RelationshipProperty& rel) {
+    auto* l = new ListObj(pending_appender_type());
+    l->owner = lang::Ref<ModelObj>(&owner);
+    l->rel = &rel;
+    l->track();
+    return Value::steal(l);
+}
 
 Value make_instrumented_list(Interpreter&, ModelObj& owner, orm::RelationshipProperty& rel) {
     auto* l = new ListObj(instrumented_list_type());

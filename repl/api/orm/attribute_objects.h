@@ -39,5 +39,8 @@ Value read_column(Interpreter& in, ModelObj& obj, std::size_t slot);
 
 // The list-like collection of a relationship (InstrumentedList).
 Value make_instrumented_list(Interpreter& in, ModelObj& owner, orm::RelationshipProperty& rel);
+// The AppenderQuery of a dynamic relationship whose owner has no session yet: a list of the
+// members appended so far, with all() / count() / first().
+Value make_pending_appender(Interpreter& in, ModelObj& owner, orm::RelationshipProperty& rel);
 
 } // namespace ormsh::api

@@ -3,6 +3,7 @@
 // flask_sqlalchemy and werkzeug.exceptions.
 #include <fmt/core.h>
 
+#include "core/orm/join_condition.h"
 #include "core/sql/selectable.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/modules.h"
@@ -106,6 +107,17 @@ void fill_orm_module(Interpreter& in, lang::Module& m) {
     set("Mapper", Value(mapper_type()));
     set("validates", lang::make_native_function("validates", validates_function));
     set("declared_attr", Value(declared_attr_type()));
+    // foreign(col) / remote(col): annotations inside a relationship's primaryjoin.
+    for (auto [name, annotation] : {std::pair{"foreign", orm::JoinAnnotation::Foreign},
+                                    std::pair{"remote", orm::JoinAnnotation::Remote}}) {
+        set(name, lang::make_native_closure(
+                      name, [annotation](Interpreter& in, const Value&, lang::Args& args) {
+                          if (args.pos.size() != 1)
+                              in.raise("TypeError", "takes exactly one argument (an expression)");
+                          return wrap_clause(
+                              in, orm::annotate_column(node_of(in, args.pos[0]), annotation));
+                      }));
+    }
     set("configure_mappers", lang::make_native_closure("configure_mappers", [](Interpreter& in, const Value&, lang::Args&) {
         configure_mappers(in);
         return Value::none();
@@ -157,6 +169,11 @@ void register_sqlalchemy_orm(Interpreter& in) {
         m.dict->set_str("declarative_base", lang::make_native_function("declarative_base", declarative_base));
         m.dict->set_str("declared_attr", Value(declared_attr_type()));
     });
+    in.register_builtin_module(
+        "sqlalchemy.ext.associationproxy", [](Interpreter& in, lang::Module& m) {
+            exec_embedded(in, m, embedded::sqlalchemy_ext_associationproxy_py,
+                          "sqlalchemy/ext/associationproxy.py");
+        });
     in.register_builtin_module("sqlalchemy.ext.automap", [](Interpreter& in, lang::Module& m) {
         exec_embedded(in, m, embedded::sqlalchemy_ext_automap_py, "sqlalchemy/ext/automap.py");
     });

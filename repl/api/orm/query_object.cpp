@@ -323,7 +323,9 @@ Value q_getitem(Interpreter& in, const Value& self, lang::Args& args) {
     }
     std::int64_t i = in.index_value(key);
     if (i < 0) return in.getitem(q_all(in, self, args), key);
-    orm::Query r = q.offset(i + q.offset_value().value_or(0)).limit(1);
+    // query[0] adds no OFFSET, as SQLAlchemy's slice(0, 1) leaves it unset.
+    std::int64_t from = i + q.offset_value().value_or(0);
+    orm::Query r = (from ? q.offset(from) : q).limit(1);
     configure_mappers(in);
     auto rows = guard(in, [&] { return r.all(); });
     if (rows.empty()) in.raise("IndexError", "index out of range");
@@ -333,8 +335,11 @@ Value q_getitem(Interpreter& in, const Value& self, lang::Args& args) {
 Value q_str(Interpreter& in, const Value& self, lang::Args&) {
     configure_mappers(in);
     const orm::Query& q = self_query(self).query;
-    return lang::new_str(
-        guard(in, [&] { return sql::to_string(q.statement(), q.session().engine()->dialect()); }));
+    // A session without a bind compiles with the default dialect, as str() of a statement does.
+    const auto& engine = q.session().engine();
+    return lang::new_str(guard(in, [&] {
+        return engine ? sql::to_string(q.statement(), engine->dialect()) : str_sql(q.statement());
+    }));
 }
 
 Value q_statement(Interpreter& in, const Value& self) {
@@ -553,6 +558,10 @@ Value make_query(Interpreter& in, const Value& session, orm::Session& core,
 Value make_appender_query(Interpreter& in, ModelObj& parent, orm::RelationshipProperty& rel) {
     configure_mappers(in);
     orm::Session* session = parent.state_.session;
+    if (!session && !parent.state_.key) {
+        guard(in, [&] { orm::loaded_slot(parent.state_, rel); });
+        return make_pending_appender(in, parent, rel);
+    }
     if (!session)
         in.raise(exc_type(in, "DetachedInstanceError"),
                  fmt::format("Parent instance {} is not bound to a Session, and no contextual "

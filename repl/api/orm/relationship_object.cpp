@@ -1,6 +1,7 @@
 // relationship() / backref() objects and their resolution when mappers are configured.
 #include "repl/api/orm/relationship_object.h"
 
+#include "core/orm/join_condition.h"
 #include "core/sql/selectable.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/sqlalchemy/binding.h"
@@ -43,6 +44,17 @@ std::vector<std::string> column_names(Interpreter& in, const Value& v) {
     return out;
 }
 
+// A lambda or function given where an expression goes (order_by=lambda: Post.date), called
+// once the classes exist.
+bool is_callable_argument(Interpreter& in, const Value& v) {
+    if (!v.is_obj() || clause_of(in, v) || has_layout(v, lang::Layout::List) ||
+        has_layout(v, lang::Layout::Tuple) || has_layout(v, lang::Layout::Type))
+        return false;
+    lang::Layout layout = v.obj()->type->layout;
+    return layout == lang::Layout::Function || layout == lang::Layout::NativeFunction ||
+           layout == lang::Layout::BoundMethod || !v.type()->lookup("__call__").empty();
+}
+
 void fill_from_kwargs(Interpreter& in, RelationshipObj& r, const lang::Args& args) {
     for (const auto& kw : args.kw) {
         const std::string& k = kw.name->s;
@@ -61,6 +73,8 @@ void fill_from_kwargs(Interpreter& in, RelationshipObj& r, const lang::Args& arg
             r.foreign_keys = v;
         else if (k == "primaryjoin")
             r.primaryjoin = v;
+        else if (k == "secondaryjoin")
+            r.secondaryjoin = v;
         else if (k == "lazy")
             r.lazy = v.is_bool() ? (v.as_bool() ? "select" : "joined") : in.str(v);
         else if (k == "cascade")
@@ -77,8 +91,8 @@ void fill_from_kwargs(Interpreter& in, RelationshipObj& r, const lang::Args& arg
         else if (k == "cascade_backrefs" || k == "single_parent" || k == "innerjoin" ||
                  k == "post_update" || k == "enable_typechecks" || k == "join_depth" ||
                  k == "overlaps" || k == "collection_class" || k == "info" || k == "doc" ||
-                 k == "secondaryjoin" || k == "sync_backref" || k == "active_history" ||
-                 k == "passive_updates" || k == "omit_join" || k == "distinct_target_key")
+                 k == "sync_backref" || k == "active_history" || k == "passive_updates" ||
+                 k == "omit_join" || k == "distinct_target_key")
             continue;
         else
             in.raise("TypeError",
@@ -91,13 +105,13 @@ void fill_from_kwargs(Interpreter& in, RelationshipObj& r, const lang::Args& arg
 void RelationshipObj::traverse(lang::Visitor& v) {
     Object::traverse(v);
     for (Value* x : {&argument, &secondary, &order_by, &backref, &back_populates, &remote_side,
-                     &foreign_keys, &primaryjoin})
+                     &foreign_keys, &primaryjoin, &secondaryjoin})
         if (x->is_obj()) v.visit(x->obj());
 }
 
 void RelationshipObj::clear_refs() {
     for (Value* x : {&argument, &secondary, &order_by, &backref, &back_populates, &remote_side,
-                     &foreign_keys, &primaryjoin})
+                     &foreign_keys, &primaryjoin, &secondaryjoin})
         *x = Value();
     Object::clear_refs();
 }
@@ -166,14 +180,56 @@ Value eval_in_registry(Interpreter& in, DeclarativeRegistry& registry, const std
     lang::Ref<lang::Module> scope = lang::make<lang::Module>("__orm_eval__");
     scope->dict = lang::make<lang::Dict>();
     scope->dict->set_str("__builtins__", Value(in.builtins()));
+    // As SQLAlchemy's class resolver: mapped classes, then the MetaData's tables, then the
+    // sqlalchemy package's names (and_, or_, func ...), then the script's globals.
     for (const auto& c : registry.classes)
         scope->dict->set_str(c->cls->name, Value(c->cls));
+    if (auto* md = dynamic_cast<MetaDataObj*>(registry.metadata.obj_or_null())) {
+        for (const auto& table : md->metadata->tables()) {
+            Value t = table_object(table.get());
+            if (!t.empty() && scope->dict->get_str(table->name()).empty())
+                scope->dict->set_str(table->name(), t);
+        }
+    }
+    for (const auto& e : in.import_module("sqlalchemy")->dict->entries)
+        if (!e.key.empty() && scope->dict->get(in, e.key).empty())
+            scope->dict->set(in, e.key, e.value);
+    lang::Module* orm_module = in.import_module("sqlalchemy.orm");
+    for (const char* name : {"foreign", "remote"})
+        if (scope->dict->get_str(name).empty())
+            scope->dict->set_str(name, orm_module->dict->get_str(name));
     // Module-level names of __main__ (functions such as desc, func) are visible too.
     for (const auto& e : in.globals().entries)
         if (!e.key.empty() && scope->dict->get(in, e.key).empty())
             scope->dict->set(in, e.key, e.value);
     return in.eval_string(source, *scope);
 }
+
+namespace {
+
+// primaryjoin / secondaryjoin (expression, string or callable) and remote_side / foreign_keys
+// given as strings, evaluated with the registry's classes in scope.
+void resolve_join_arguments(Interpreter& in, DeclarativeRegistry& registry, RelationshipObj& rel,
+                            orm::RelationshipConfig& config) {
+    for (auto [value, node] : {std::pair{&rel.primaryjoin, &config.primaryjoin},
+                               std::pair{&rel.secondaryjoin, &config.secondaryjoin}}) {
+        if (value->empty() || value->is_none() || *node) continue;
+        Value condition = *value;
+        if (lang::is_str(condition))
+            condition = eval_in_registry(in, registry, lang::as_str(condition)->s);
+        else if (is_callable_argument(in, condition))
+            condition = in.call(condition, {});
+        *node = node_of(in, condition, "primaryjoin");
+        if (node == &config.primaryjoin) config.primaryjoin_text = str_sql(*node);
+    }
+    for (auto [value, names] : {std::pair{&rel.remote_side, &config.remote_side},
+                                std::pair{&rel.foreign_keys, &config.foreign_keys}}) {
+        if (lang::is_str(*value))
+            *names = column_names(in, eval_in_registry(in, registry, lang::as_str(*value)->s));
+    }
+}
+
+} // namespace
 
 void resolve_relationship_target(Interpreter& in, DeclarativeRegistry& registry,
                                  DeclarativeRegistry::PendingArg& pending) {
@@ -202,11 +258,12 @@ void resolve_relationship_target(Interpreter& in, DeclarativeRegistry& registry,
         if (auto* t = dynamic_cast<TableObj*>(secondary.obj_or_null()))
             prop->config().secondary = t->table;
     }
-    for (auto [value, names] : {std::pair{&rel->remote_side, &prop->config().remote_side},
-                                std::pair{&rel->foreign_keys, &prop->config().foreign_keys}}) {
-        if (lang::is_str(*value))
-            *names = column_names(in, eval_in_registry(in, registry, lang::as_str(*value)->s));
-    }
+    resolve_join_arguments(in, registry, *rel, prop->config());
+    // backref('name', remote_side='Node.id', ...): the backref is created at configure time
+    // from this config, so its strings are evaluated now too.
+    auto* back = dynamic_cast<RelationshipObj*>(rel->backref.obj_or_null());
+    if (back && prop->config().backref)
+        resolve_join_arguments(in, registry, *back, *prop->config().backref);
 }
 
 void resolve_relationship_arguments(Interpreter& in, DeclarativeRegistry& registry,
@@ -220,10 +277,12 @@ void resolve_relationship_arguments(Interpreter& in, DeclarativeRegistry& regist
             return nodes;
         if (lang::is_str(order_by))
             order_by = eval_in_registry(in, registry, lang::as_str(order_by)->s);
+        else if (is_callable_argument(in, order_by))
+            order_by = in.call(order_by, {});
         for (const Value& item : flatten_one(in, order_by)) {
             Value v =
                 lang::is_str(item) ? eval_in_registry(in, registry, lang::as_str(item)->s) : item;
-            if (sql::NodePtr node = clause_of(in, v)) nodes.push_back(node);
+            if (sql::NodePtr node = clause_of(in, v)) nodes.push_back(orm::place_columns(node));
         }
         return nodes;
     };

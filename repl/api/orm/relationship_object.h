@@ -21,7 +21,8 @@ struct RelationshipObj : lang::Object {
     Value back_populates; // str
     Value remote_side;    // column(s), or a str to evaluate
     Value foreign_keys;   // column(s), or a str to evaluate
-    Value primaryjoin;
+    Value primaryjoin;    // expression, str or callable
+    Value secondaryjoin;  // expression, str or callable
     std::string lazy = "select";
     std::optional<std::string> cascade;
     std::optional<bool> uselist;

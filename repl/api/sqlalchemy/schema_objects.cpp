@@ -316,6 +316,10 @@ Value fk_ctor(Interpreter& in, Type* cls, Args& args) {
         o->fk = std::make_shared<schema::ForeignKey>(lang::as_str(v[0])->s);
     } else if (v[0].is_obj() && v[0].type()->is_subtype(api_types().column)) {
         o->fk = std::make_shared<schema::ForeignKey>(column_self(v[0])->column);
+    } else if (sql::NodePtr node = clause_of(in, v[0]);
+               node && node->is(sql::NodeKind::ColumnRef) && node->as<sql::ColumnRef>().column) {
+        // A mapped attribute (ForeignKey(Child.id)) stands for its table column.
+        o->fk = std::make_shared<schema::ForeignKey>(node->as<sql::ColumnRef>().column);
     } else {
         raise_sa(in, "ArgumentError", "ForeignKey expects a 'table.column' string or a Column");
     }

@@ -343,8 +343,15 @@ sql::NodePtr clause_of(Interpreter& in, const Value& v) {
     if (t->is_subtype(a.column)) {
         auto* co = v.as<ColumnObj>();
         if (!co->expr() && co->column) {
-            // A column not yet in a table: a bare column('x') expression.
-            co->node = sql::column(co->column->name, co->column->type);
+            // A column not yet in a table (a class body's `id` in primaryjoin=...): a bare
+            // column('x') expression that still knows its column, so the ORM can place it once
+            // the table exists. Not cached: expr() builds the table's column then.
+            auto bare = std::make_shared<sql::ColumnRef>();
+            bare->name = co->column->name;
+            bare->key = co->column->name;
+            bare->type = co->column->type;
+            bare->column = co->column;
+            return bare;
         }
         return co->node;
     }

@@ -5,6 +5,9 @@
 #include "core/orm/eager_plan.h"
 #include "core/orm/errors.h"
 #include "core/orm/loading.h"
+#include "core/orm/relationship_join.h"
+#include "core/sql/clause_adapter.h"
+#include "core/sql/compound_select.h"
 #include "core/sql/dml.h"
 #include "core/sql/elements.h"
 #include "core/sql/execute.h"
@@ -88,24 +91,11 @@ Query Query::join(const sql::NodePtr& target, const sql::NodePtr& onclause, bool
     return q;
 }
 
-Query Query::join(const RelationshipProperty& rel, bool isouter) const {
-    const schema::TablePtr& target = rel.target()->table_ptr();
+Query Query::join(const RelationshipProperty& rel, bool isouter, const sql::NodePtr& target,
+                  const sql::NodePtr& parent) const {
     Query q = *this;
-    if (rel.direction() == Direction::ManyToMany) {
-        const schema::TablePtr& secondary = rel.config().secondary;
-        sql::NodeList first, second;
-        for (const auto& pair : rel.pairs())
-            first.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
-        for (const auto& pair : rel.secondary_pairs())
-            second.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
-        q.joins_.push_back(JoinSpec{sql::table(secondary), sql::and_(first), isouter});
-        q.joins_.push_back(JoinSpec{sql::table(target), sql::and_(second), isouter});
-        return q;
-    }
-    sql::NodeList on;
-    for (const auto& pair : rel.pairs())
-        on.push_back(sql::eq(sql::col(pair.referenced), sql::col(pair.referencing)));
-    q.joins_.push_back(JoinSpec{sql::table(target), sql::and_(on), isouter});
+    for (auto& [from, on] : relationship_join_steps(rel, target, parent))
+        q.joins_.push_back(JoinSpec{from, on, isouter});
     return q;
 }
 
@@ -133,6 +123,48 @@ Query Query::with_entities(const std::vector<QueryEntity>& entities) const {
     return q;
 }
 
+Query Query::with_label_style(LabelStyle style) const {
+    Query q = *this;
+    q.label_style_ = style;
+    return q;
+}
+
+Query Query::set_operation(sql::CompoundSelect::Keyword keyword,
+                           const std::vector<Query>& others) const {
+    sql::NodeList selects{plain_statement()};
+    for (const auto& other : others)
+        selects.push_back(other.plain_statement());
+    return from_selectable(sql::subquery(sql::compound(keyword, selects)));
+}
+
+Query Query::from_selectable(const sql::NodePtr& subquery) const {
+    Query q(*session_, {});
+    q.label_style_ = label_style_;
+    q.options_ = options_;
+    q.adapt_to_ = subquery;
+    for (const auto& e : entities_) {
+        if (e.mapper) {
+            q.entities_.push_back(QueryEntity::of(*e.mapper, subquery));
+            continue;
+        }
+        // A labelled column comes back as the subquery's column, labelled after it.
+        sql::NodePtr column = e.column;
+        if (column->kind == sql::NodeKind::Label &&
+            column->as<sql::Label>().element->kind == sql::NodeKind::ColumnRef) {
+            const auto& ref = column->as<sql::Label>().element->as<sql::ColumnRef>();
+            if (ref.column)
+                if (sql::NodePtr inner = sql::corresponding_column(subquery, *ref.column)) {
+                    q.entities_.push_back(QueryEntity::of(
+                        sql::alias_label(inner, subquery, inner->as<sql::ColumnRef>().name),
+                        e.key));
+                    continue;
+                }
+        }
+        q.entities_.push_back(QueryEntity::of(sql::adapt_to_from(column, subquery), e.key));
+    }
+    return q;
+}
+
 Query Query::with_parent(const InstanceState& parent, const RelationshipProperty& rel) const {
     return filter(relationship_criterion(rel, parent));
 }
@@ -147,22 +179,35 @@ struct Query::Built {
 
 namespace {
 
-// Appends a mapped entity's labelled columns, reusing a column already selected under the
-// same label (a selectin query selects the foreign key first, then the entity without it, as
-// SQLAlchemy's SELECT deduplicates); records where each slot sits when not contiguous.
-EntitySpan append_entity(const Mapper& mapper, sql::NodeList& columns) {
+// Whether two selected columns are the same one (same label, or the same bare column).
+bool same_selected(const sql::NodePtr& a, const sql::NodePtr& b) {
+    if (a->kind != b->kind) return false;
+    if (a->kind == sql::NodeKind::Label) {
+        const auto& la = a->as<sql::Label>();
+        const auto& lb = b->as<sql::Label>();
+        return !la.name.empty() && la.name == lb.name && la.alias_prefix == lb.alias_prefix;
+    }
+    if (a->kind == sql::NodeKind::ColumnRef) {
+        const auto& ca = a->as<sql::ColumnRef>();
+        const auto& cb = b->as<sql::ColumnRef>();
+        return ca.name == cb.name && sql::same_from(ca.from, cb.from);
+    }
+    return false;
+}
+
+// Appends a mapped entity's columns, reusing a column already selected (a selectin query
+// selects the foreign key first, then the entity without it, as SQLAlchemy's SELECT
+// deduplicates); records where each slot sits when not contiguous.
+EntitySpan append_entity(const QueryEntity& entity, LabelStyle style, sql::NodeList& columns) {
     sql::NodeList own;
-    append_entity_columns(mapper, sql::table(mapper.table_ptr()), mapper.table().name(), own);
-    EntitySpan span{&mapper, columns.size(), own.size(), {}};
+    append_entity_columns(*entity.mapper, entity.from, style, own);
+    EntitySpan span{entity.mapper, columns.size(), own.size(), {}};
     std::vector<std::size_t> positions;
     bool reused = false;
     for (const auto& column : own) {
-        const std::string& name = column->as<sql::Label>().name;
         std::size_t found = columns.size();
         for (std::size_t i = 0; i < columns.size(); ++i)
-            if (columns[i]->kind == sql::NodeKind::Label &&
-                columns[i]->as<sql::Label>().name == name)
-                found = i;
+            if (same_selected(columns[i], column)) found = i;
         if (found == columns.size())
             columns.push_back(column);
         else
@@ -173,15 +218,6 @@ EntitySpan append_entity(const Mapper& mapper, sql::NodeList& columns) {
     return span;
 }
 
-// Names eager-join aliases as SQLAlchemy's compiler numbers anonymous ones: per table name, in
-// the order their columns are rendered.
-struct AliasNames {
-    std::map<std::string, int> used;
-    std::string next(const std::string& table) {
-        return table + "_" + std::to_string(++used[table]);
-    }
-};
-
 bool has_joined_collection(const std::vector<LoaderNode>& nodes) {
     for (const auto& n : nodes)
         if (n.strategy == LoadStrategy::Joined &&
@@ -191,13 +227,15 @@ bool has_joined_collection(const std::vector<LoaderNode>& nodes) {
 }
 
 // Adds the LEFT OUTER JOINs, columns and ORDER BY of joined eager nodes below `parent_from`
-// (the entity's table or a parent eager alias), and the selectin relationships to the plan.
+// (the entity's table or alias, or a parent eager alias), and the selectin relationships to
+// the plan. The eager aliases are anonymous: the compiler names them users_1, addresses_1 ...
+// in the order their columns render, as SQLAlchemy's do.
 struct EagerBuilder {
     LoadPlan& plan;
     sql::NodeList& columns;
     sql::NodePtr& from;
     sql::NodeList& order;
-    AliasNames names;
+    LabelStyle style;
     bool joins_allowed;
 
     void add(const std::vector<LoaderNode>& nodes, std::size_t entity, int parent_eager,
@@ -215,91 +253,35 @@ struct EagerBuilder {
                     const sql::NodePtr& parent_from) {
         const RelationshipProperty& rel = *node.rel;
         const Mapper& target = *rel.target();
-        // SQLAlchemy renders a nested eager entity's columns before its parent's; the alias
-        // names follow that order.
-        std::string alias_name;
-        std::string secondary_name;
-        reserve_names(node, alias_name, secondary_name);
-        sql::NodePtr alias = sql::alias(sql::table(target.table_ptr()), alias_name);
+        sql::NodePtr alias = sql::alias(sql::table(target.table_ptr()));
         sql::NodePtr right = alias;
-        sql::NodeList on;
+        RelationshipJoin on;
         if (rel.direction() == Direction::ManyToMany) {
-            sql::NodePtr secondary = sql::alias(sql::table(rel.config().secondary), secondary_name);
-            sql::NodeList inner;
-            for (const auto& pair : rel.secondary_pairs())
-                inner.push_back(sql::eq(sql::c(alias, pair.referenced->key),
-                                        sql::c(secondary, pair.referencing->key)));
-            right =
-                sql::join(secondary, alias, inner.size() == 1 ? inner.front() : sql::and_(inner));
-            for (const auto& pair : rel.pairs())
-                on.push_back(sql::eq(sql::c(parent_from, pair.referenced->key),
-                                     sql::c(secondary, pair.referencing->key)));
+            sql::NodePtr secondary = sql::alias(sql::table(rel.config().secondary));
+            on = relationship_join(rel, parent_from, alias, secondary);
+            right = sql::join(secondary, alias, on.secondary_on);
         } else {
-            bool referenced_on_target = rel.direction() == Direction::ManyToOne;
-            for (const auto& pair : rel.pairs()) {
-                sql::NodePtr referenced = referenced_on_target
-                                              ? sql::c(alias, pair.referenced->key)
-                                              : sql::c(parent_from, pair.referenced->key);
-                sql::NodePtr referencing = referenced_on_target
-                                               ? sql::c(parent_from, pair.referencing->key)
-                                               : sql::c(alias, pair.referencing->key);
-                on.push_back(sql::eq(referenced, referencing));
-            }
+            on = relationship_join(rel, parent_from, alias);
         }
-        from = sql::outerjoin(from, right, on.size() == 1 ? on.front() : sql::and_(on));
+        from = sql::outerjoin(from, right, on.parent_on);
         for (const auto& clause : rel.config().order_by)
             order.push_back(adapt_to_alias(clause, target.table(), alias));
 
         int index = static_cast<int>(plan.eager.size());
         plan.eager.push_back(EagerSpan{&rel, entity, parent_eager, 0});
-        // Children's joins follow this one; their columns come first.
+        // SQLAlchemy renders a nested eager entity's columns before its parent's: children's
+        // joins follow this one, their columns come first.
         sql::NodeList own;
-        append_entity_columns(target, alias, alias_name, own);
+        append_entity_columns(target, alias, style, own);
         add(node.children, entity, index, alias);
         plan.eager[static_cast<std::size_t>(index)].first = columns.size();
         columns.insert(columns.end(), own.begin(), own.end());
-    }
-
-    // Allocates the alias names of `node` after those of its joined children (post-order).
-    std::map<const LoaderNode*, std::pair<std::string, std::string>> reserved;
-    void reserve_names(const LoaderNode& node, std::string& alias_name,
-                       std::string& secondary_name) {
-        auto it = reserved.find(&node);
-        if (it == reserved.end()) {
-            reserve_tree(node);
-            it = reserved.find(&node);
-        }
-        alias_name = it->second.first;
-        secondary_name = it->second.second;
-    }
-    void reserve_tree(const LoaderNode& node) {
-        for (const auto& child : node.children)
-            if (child.strategy == LoadStrategy::Joined) reserve_tree(child);
-        std::string secondary;
-        std::string alias = names.next(node.rel->target()->table().name());
-        if (node.rel->config().secondary)
-            secondary = names.next(node.rel->config().secondary->name());
-        reserved[&node] = {alias, secondary};
     }
 };
 
 } // namespace
 
 Query::Built Query::build(bool with_eager) const {
-    Built built;
-    sql::NodeList columns;
-    for (std::size_t i = 0; i < entities_.size(); ++i) {
-        const auto& entity = entities_[i];
-        if (entity.mapper) {
-            built.plan.entities.push_back(append_entity(*entity.mapper, columns));
-        } else {
-            built.plan.entities.push_back(EntitySpan{nullptr, columns.size(), 1, {}});
-            columns.push_back(entity.column);
-        }
-    }
-
-    sql::NodeList eager_order;
-    sql::NodePtr eager_from;
     std::size_t root_index = entities_.size();
     for (std::size_t i = 0; i < entities_.size(); ++i)
         if (entities_[i].mapper) {
@@ -309,30 +291,58 @@ Query::Built Query::build(bool with_eager) const {
     std::vector<LoaderNode> tree;
     if (with_eager && root_index < entities_.size())
         tree = eager_tree(*entities_[root_index].mapper, options_);
-    bool limited = limit_ || offset_;
+    if ((limit_ || offset_) && has_joined_collection(tree)) {
+        // A LIMIT counts parent rows: the limited query becomes a subquery, and the
+        // collections are joined to it (SQLAlchemy's eager-join wrapping).
+        Query inner = *this;
+        inner.options_.clear();
+        Query outer = from_selectable(sql::subquery(inner.build(false).select));
+        outer.order_by_ = order_by_;
+        outer.order_by_reset_ = order_by_reset_;
+        return outer.build(true);
+    }
+    auto adapted = [&](const sql::NodePtr& e) {
+        return adapt_to_ ? sql::adapt_to_from(e, adapt_to_) : e;
+    };
+    auto adapted_list = [&](const sql::NodeList& list) {
+        sql::NodeList out;
+        for (const auto& e : list)
+            out.push_back(adapted(e));
+        return out;
+    };
+
+    Built built;
+    sql::NodeList columns;
+    for (const auto& entity : entities_) {
+        if (entity.mapper) {
+            built.plan.entities.push_back(append_entity(entity, label_style_, columns));
+        } else {
+            built.plan.entities.push_back(EntitySpan{nullptr, columns.size(), 1, {}});
+            columns.push_back(entity.column);
+        }
+    }
+
+    sql::NodeList eager_order;
+    sql::NodePtr eager_from;
     if (!tree.empty()) {
-        const Mapper& root = *entities_[root_index].mapper;
-        sql::NodePtr root_from = sql::table(root.table_ptr());
+        sql::NodePtr root_from = entities_[root_index].from;
         sql::NodePtr from = root_from;
-        // A LIMIT counts parent rows, so collections are not joined under one (SQLAlchemy
-        // wraps the limited query in a subquery; ormsh loads them with an IN query instead).
-        EagerBuilder builder{built.plan,  columns, from,
-                             eager_order, {},      !(limited && has_joined_collection(tree)),
-                             {}};
+        EagerBuilder builder{built.plan, columns, from, eager_order, label_style_, true};
         builder.add(tree, root_index, -1, root_from);
         if (from != root_from) eager_from = from;
     }
 
     sql::NodePtr select = sql::select(columns);
     if (select_from_) select = sql::select_from(select, select_from_);
+    if (adapt_to_ && !select_from_) select = sql::select_from(select, adapt_to_);
     for (const auto& j : joins_)
-        select = sql::join(select, j.target, j.onclause, j.isouter, false, true);
+        select = sql::join(select, j.target, adapted(j.onclause), j.isouter, false, true);
     for (const auto& w : where_)
-        select = sql::where(select, w);
-    if (!group_by_.empty()) select = sql::group_by(select, group_by_);
+        select = sql::where(select, adapted(w));
+    if (!group_by_.empty()) select = sql::group_by(select, adapted_list(group_by_));
     for (const auto& h : having_)
-        select = sql::having(select, h);
-    if (!order_by_.empty()) select = sql::order_by(select, order_by_);
+        select = sql::having(select, adapted(h));
+    if (!order_by_.empty()) select = sql::order_by(select, adapted_list(order_by_));
     if (distinct_) select = sql::select_distinct(select);
     if (limit_) select = sql::limit(select, *limit_);
     if (offset_) select = sql::offset(select, *offset_);
@@ -346,6 +356,20 @@ Query::Built Query::build(bool with_eager) const {
 
 sql::NodePtr Query::statement() const {
     return build(true).select;
+}
+
+sql::NodePtr Query::plain_statement() const {
+    return build(false).select;
+}
+
+bool Query::joins_collection_eagerly() const {
+    const Mapper* root = nullptr;
+    for (const auto& e : entities_)
+        if (e.mapper) {
+            root = e.mapper;
+            break;
+        }
+    return root && has_joined_collection(eager_tree(*root, options_));
 }
 
 // --- execution ----------------------------------------------------------------------------------
@@ -406,7 +430,7 @@ std::int64_t Query::count() const {
     session_->autoflush_if_enabled();
     sql::NodePtr inner = build(false).select;
     sql::NodePtr outer = sql::select({sql::label(sql::func("count"), "count_1")});
-    outer = sql::select_from(outer, sql::subquery(inner, "anon_1"));
+    outer = sql::select_from(outer, sql::subquery(inner));
     engine::Result result = execute_statement(*session_, outer);
     std::vector<engine::Value> row;
     if (!result.next(row) || row.empty()) return 0;

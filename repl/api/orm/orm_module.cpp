@@ -7,7 +7,9 @@
 #include "repl/api/exc_bridge.h"
 #include "repl/api/modules.h"
 #include "repl/api/orm/inspection.h"
+#include "repl/api/orm/aliased_object.h"
 #include "repl/api/orm/embedded_sources.h"
+#include "repl/api/orm/orm_select.h"
 #include "repl/api/orm/loader_options.h"
 #include "repl/api/orm/model.h"
 #include "repl/api/orm/query_object.h"
@@ -84,6 +86,8 @@ void fill_orm_module(Interpreter& in, lang::Module& m) {
     set("lazyload", make_loader_option_function("lazyload", orm::LoadStrategy::Select));
     set("noload", make_loader_option_function("noload", orm::LoadStrategy::NoLoad));
     set("Query", Value(query_type()));
+    set("aliased", lang::make_native_function("aliased", aliased_function));
+    install_orm_select_methods(in);
     set("configure_mappers", lang::make_native_closure("configure_mappers", [](Interpreter& in, const Value&, lang::Args&) {
         configure_mappers(in);
         return Value::none();
@@ -129,8 +133,9 @@ Value relationships_of(Interpreter& in, const Value&, lang::Args& args) {
 void register_sqlalchemy_orm(Interpreter& in) {
     in.register_builtin_module("sqlalchemy.orm", fill_orm_module);
     in.register_builtin_module("sqlalchemy.ext", [](Interpreter&, lang::Module&) {});
-    in.register_builtin_module("sqlalchemy.ext.declarative", [](Interpreter&, lang::Module& m) {
+    in.register_builtin_module("sqlalchemy.ext.declarative", [](Interpreter& in, lang::Module& m) {
         m.dict->set_str("declarative_base", lang::make_native_function("declarative_base", declarative_base));
+        install_orm_select_methods(in);
     });
     in.register_builtin_module("sqlalchemy.ext.automap", [](Interpreter& in, lang::Module& m) {
         exec_embedded(in, m, embedded::sqlalchemy_ext_automap_py, "sqlalchemy/ext/automap.py");

@@ -6,7 +6,9 @@
 #include "core/sql/selectable.h"
 #include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
+#include "repl/api/orm/aliased_object.h"
 #include "repl/api/orm/args.h"
+#include "repl/api/orm/orm_select.h"
 #include "repl/api/orm/attribute_objects.h"
 #include "repl/api/orm/loader_options.h"
 #include "repl/api/result_objects.h"
@@ -134,21 +136,33 @@ Value q_join(Interpreter& in, const Value& self, lang::Args& args, bool outer) {
     bool isouter = outer || opt_bool(in, kwarg(args, "isouter"), false);
     if (args.pos.empty()) in.raise("TypeError", "join() missing 1 required positional argument");
     Value target = args.pos[0];
-    if (AttributeObj* attr = attribute_of(target); attr && attr->rel) {
-        orm::RelationshipProperty& rel = *attr->rel;
-        return generative(in, self, [&](const orm::Query& q) { return q.join(rel, isouter); });
+    Value onclause = args.pos.size() > 1 ? args.pos[1] : Value();
+    OrmJoin resolved;
+    if (orm_join_target(in, target, onclause, resolved) && resolved.rel) {
+        return generative(in, self, [&](const orm::Query& q) {
+            return q.join(*resolved.rel, isouter, resolved.target, resolved.parent);
+        });
     }
-    sql::NodePtr target_node;
-    if (has_layout(target, lang::Layout::Type)) {
-        ClassMapping* m = mapping_of(target.as<lang::Type>());
-        if (!m) in.raise(exc_type(in, "InvalidRequestError"), "join() target is not mapped");
-        target_node = sql::table(m->mapper->table_ptr());
-    } else {
-        target_node = node_of(in, target);
-    }
-    sql::NodePtr onclause = args.pos.size() > 1 ? node_of(in, args.pos[1]) : nullptr;
+    sql::NodePtr target_node = resolved.right ? resolved.right : node_of(in, target);
+    sql::NodePtr on = resolved.right ? resolved.onclause
+                      : onclause.empty() ? nullptr
+                                         : node_of(in, onclause);
     return generative(in, self,
-                      [&](const orm::Query& q) { return q.join(target_node, onclause, isouter); });
+                      [&](const orm::Query& q) { return q.join(target_node, on, isouter); });
+}
+
+// union / union_all / except_ / intersect: the other queries' statements join this one's.
+Value q_set_operation(Interpreter& in, const Value& self, lang::Args& args,
+                      sql::CompoundSelect::Keyword keyword) {
+    configure_mappers(in);
+    std::vector<orm::Query> others;
+    for (const Value& v : args.pos) {
+        auto* other = dynamic_cast<QueryObj*>(v.obj_or_null());
+        if (!other) in.raise("TypeError", "expected a Query, got '" + in.type_name(v) + "'");
+        others.push_back(other->query);
+    }
+    return generative(in, self,
+                      [&](const orm::Query& q) { return q.set_operation(keyword, others); });
 }
 
 Value q_options(Interpreter& in, const Value& self, lang::Args& args) {
@@ -436,6 +450,36 @@ lang::Type* build_query_type(const char* name, lang::Type* base) {
                                  lang::Args& a) { return q_join(in, s, a, true); })
             .method("options", q_options)
             .method(
+                "union", +[](Interpreter& in, const Value& s,
+                             lang::Args& a) {
+                    return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::Union);
+                })
+            .method(
+                "union_all", +[](Interpreter& in, const Value& s,
+                                 lang::Args& a) {
+                    return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::UnionAll);
+                })
+            .method(
+                "except_", +[](Interpreter& in, const Value& s,
+                               lang::Args& a) {
+                    return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::Except);
+                })
+            .method(
+                "except_all", +[](Interpreter& in, const Value& s,
+                                  lang::Args& a) {
+                    return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::ExceptAll);
+                })
+            .method(
+                "intersect", +[](Interpreter& in, const Value& s,
+                                 lang::Args& a) {
+                    return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::Intersect);
+                })
+            .method(
+                "intersect_all", +[](Interpreter& in, const Value& s,
+                                     lang::Args& a) {
+                    return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::IntersectAll);
+                })
+            .method(
                 "with_entities", +[](Interpreter& in, const Value& s,
                                      lang::Args& a) { return q_with_entities(in, s, a, false); })
             .method(
@@ -499,6 +543,7 @@ static lang::Type* appender_query_type() {
 }
 
 orm::QueryEntity query_entity(Interpreter& in, const Value& v) {
+    if (AliasedClassObj* a = aliased_of(v)) return orm::QueryEntity::of(*a->mapping->mapper, a->alias);
     if (has_layout(v, lang::Layout::Type)) {
         ClassMapping* m = mapping_of(v.as<lang::Type>());
         if (!m)
@@ -507,7 +552,13 @@ orm::QueryEntity query_entity(Interpreter& in, const Value& v) {
         return orm::QueryEntity::of(*m->mapper);
     }
     if (AttributeObj* attr = attribute_of(v); attr && !attr->rel) {
-        // The ORM labels a column entity <table>_<column>; rows know it by the attribute key.
+        // The ORM labels a column entity <table>_<column> (<alias>_<column> for an aliased
+        // class); rows know it by the attribute key.
+        if (attr->parent_alias && attr->node->is(sql::NodeKind::ColumnRef))
+            return orm::QueryEntity::of(
+                sql::alias_label(attr->node, attr->parent_alias,
+                                 attr->node->as<sql::ColumnRef>().name),
+                attr->key);
         sql::NodePtr col = sql::col(attr->column);
         return orm::QueryEntity::of(
             sql::label(col, attr->column->table()->name() + "_" + attr->column->name), attr->key);

@@ -7,6 +7,7 @@
 #include "repl/api/exc_bridge.h"
 #include "repl/api/orm/args.h"
 #include "repl/api/orm/attribute_objects.h"
+#include "repl/api/orm/orm_select.h"
 #include "repl/api/orm/query_object.h"
 #include "repl/api/result_objects.h"
 #include "repl/api/sqlalchemy/binding.h"
@@ -196,56 +197,6 @@ Value s_merge(Interpreter& in, const Value& self, lang::Args& args) {
     return target;
 }
 
-// The core select behind select(User) / select(User.name): ORM entities are recognised by
-// their tables, so the rows come back as objects.
-const orm::Mapper* entity_mapper(const sql::NodePtr& node) {
-    if (!node || !node->is(sql::NodeKind::TableRef)) return nullptr;
-    return find_mapper_for_table(node->as<sql::TableRef>().table.get());
-}
-
-Value run_orm_select(Interpreter& in, orm::Session& session, const sql::Select& select) {
-    std::vector<orm::QueryEntity> entities;
-    for (const auto& column : select.columns) {
-        if (const orm::Mapper* m = entity_mapper(column))
-            entities.push_back(orm::QueryEntity::of(*m));
-        else {
-            std::string key = column->is(sql::NodeKind::ColumnRef)
-                                  ? column->as<sql::ColumnRef>().key
-                              : column->is(sql::NodeKind::Label) ? column->as<sql::Label>().name
-                                                                 : "";
-            entities.push_back(orm::QueryEntity::of(column, key));
-        }
-    }
-    orm::Query q(session, entities);
-    for (const auto& f : select.from_clauses)
-        q = q.select_from(f);
-    for (const auto& w : select.where)
-        q = q.filter(w);
-    if (!select.group_by.empty()) q = q.group_by(select.group_by);
-    for (const auto& h : select.having)
-        q = q.having(h);
-    if (!select.order_by.empty()) q = q.order_by(select.order_by);
-    auto literal_int = [](const sql::NodePtr& n) -> std::optional<std::int64_t> {
-        if (n && n->is(sql::NodeKind::BindParam)) {
-            const auto& b = n->as<sql::BindParam>();
-            if (b.value)
-                if (auto* i = std::get_if<std::int64_t>(&*b.value)) return *i;
-        }
-        return std::nullopt;
-    };
-    if (auto n = literal_int(select.limit)) q = q.limit(*n);
-    if (auto n = literal_int(select.offset)) q = q.offset(*n);
-    if (select.distinct) q = q.distinct();
-    auto rows = guard(in, [&] { return q.all(); });
-    auto keys = std::make_shared<RowKeys>();
-    for (const auto& e : q.entities())
-        keys->names.push_back(e.key);
-    std::vector<std::vector<Value>> out;
-    for (auto& row : rows)
-        out.push_back(row_values(in, row));
-    return make_result(in, keys, std::move(out));
-}
-
 Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
     orm::Session& session = core_session(in, self);
     configure_mappers(in);
@@ -253,11 +204,8 @@ Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
     sql::NodePtr node =
         lang::is_str(stmt) ? sql::text(lang::as_str(stmt)->s) : node_of(in, stmt, "statement");
     guard(in, [&] { session.autoflush_if_enabled(); });
-    if (node->is(sql::NodeKind::Select)) {
-        const auto& select = node->as<sql::Select>();
-        for (const auto& c : select.columns)
-            if (entity_mapper(c)) return run_orm_select(in, session, select);
-    }
+    if (Value orm_result = execute_orm_select(in, session, node); !orm_result.empty())
+        return orm_result;
     sql::ParamMap params;
     Value p = args.pos.size() > 1 ? args.pos[1] : kwarg(args, "params");
     if (!p.empty() && !p.is_none())

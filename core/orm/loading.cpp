@@ -25,8 +25,7 @@ void append_entity_columns(const Mapper& mapper, const sql::NodePtr& from, Label
         if (style == LabelStyle::DisambiguateOnly || column->kind != sql::NodeKind::ColumnRef)
             columns.push_back(column);
         else if (from->kind == sql::NodeKind::Alias)
-            columns.push_back(
-                sql::alias_label(column, from, column->as<sql::ColumnRef>().name));
+            columns.push_back(sql::alias_label(column, from, column->as<sql::ColumnRef>().name));
         else
             columns.push_back(sql::label(column, mapper.table().name() + "_" + prop.column->name));
     }

@@ -395,10 +395,10 @@ std::string SQLCompiler::visit_from(const NodePtr& from, const Ctx& ctx) {
             // A subquery in FROM does not correlate to the statement around it.
             auto saved = std::move(correlate_froms_);
             correlate_froms_.clear();
-            std::string inner = a.element->kind == NodeKind::Select
-                                    ? visit_select(a.element->as<Select>(), SelectMode::AsFrom)
-                                    : visit_compound(a.element->as<CompoundSelect>(),
-                                                     SelectMode::AsFrom);
+            std::string inner =
+                a.element->kind == NodeKind::Select
+                    ? visit_select(a.element->as<Select>(), SelectMode::AsFrom)
+                    : visit_compound(a.element->as<CompoundSelect>(), SelectMode::AsFrom);
             correlate_froms_ = std::move(saved);
             return "(" + inner + ") AS " + name;
         }

@@ -185,8 +185,7 @@ std::string SQLCompiler::where_clause(const NodeList& criteria, const Ctx& ctx) 
     return out;
 }
 
-std::string SQLCompiler::limit_clause(const NodePtr& limit, const NodePtr& offset,
-                                      const Ctx& ctx) {
+std::string SQLCompiler::limit_clause(const NodePtr& limit, const NodePtr& offset, const Ctx& ctx) {
     auto literal_bind = [&](std::int64_t v) {
         NodePtr n = literal(Value{v}, schema::Integer());
         temporaries_.push_back(n);

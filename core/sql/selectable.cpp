@@ -2,8 +2,8 @@
 #include "core/sql/selectable.h"
 
 #include "core/engine/errors.h"
-#include "core/sql/compound_select.h"
 #include "core/schema/types.h"
+#include "core/sql/compound_select.h"
 
 #include <algorithm>
 

@@ -4,11 +4,11 @@
 // builds the same objects from loaded entities.
 #pragma once
 
+#include "repl/lang/interpreter.h"
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include "repl/lang/interpreter.h"
 
 namespace ormsh::api {
 

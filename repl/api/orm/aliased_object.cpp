@@ -31,20 +31,20 @@ Value aliased_getattr(Interpreter& in, const Value& self, const std::string& nam
 lang::Type* aliased_class_type() {
     static lang::Type* type = [] {
         lang::Type* t =
-        lang::TypeBuilder("AliasedClass", {}, "sqlalchemy.orm.util")
-            .instance_dict(true)
-            .method(
-                "__repr__",
-                +[](Interpreter&, const Value& self, lang::Args&) {
-                    auto* a = static_cast<AliasedClassObj*>(self.obj());
-                    return lang::new_str("aliased(" + a->mapping->cls->name + ")");
-                })
-            .method(
-                "__clause_element__",
-                +[](Interpreter& in, const Value& self, lang::Args&) {
-                    return wrap_clause(in, static_cast<AliasedClassObj*>(self.obj())->alias);
-                })
-            .build();
+            lang::TypeBuilder("AliasedClass", {}, "sqlalchemy.orm.util")
+                .instance_dict(true)
+                .method(
+                    "__repr__",
+                    +[](Interpreter&, const Value& self, lang::Args&) {
+                        auto* a = static_cast<AliasedClassObj*>(self.obj());
+                        return lang::new_str("aliased(" + a->mapping->cls->name + ")");
+                    })
+                .method(
+                    "__clause_element__",
+                    +[](Interpreter& in, const Value& self, lang::Args&) {
+                        return wrap_clause(in, static_cast<AliasedClassObj*>(self.obj())->alias);
+                    })
+                .build();
         def_getattr(t, aliased_getattr);
         return t;
     }();
@@ -73,7 +73,8 @@ Value aliased_function(Interpreter& in, const Value&, lang::Args& args) {
     if (!v[1].empty() && !v[1].is_none()) {
         // aliased(User, subquery): the class loaded from the subquery's columns.
         sql::NodePtr from = node_of(in, v[1], "FROM clause");
-        if (from->kind == sql::NodeKind::Select) from = guard(in, [&] { return sql::subquery(from); });
+        if (from->kind == sql::NodeKind::Select)
+            from = guard(in, [&] { return sql::subquery(from); });
         if (from->kind != sql::NodeKind::Alias)
             in.raise(exc_type(in, "ArgumentError"), "aliased() expects an alias or a subquery");
         alias = std::make_shared<sql::Alias>(from->as<sql::Alias>());

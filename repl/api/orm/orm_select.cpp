@@ -68,7 +68,8 @@ Value select_filter_by(Interpreter& in, const Value& self, lang::Args& args) {
         sql::NodePtr criterion;
         if (mapper) {
             if (const orm::ColumnProperty* prop = mapper->column_property(key)) {
-                criterion = sql::eq(orm::entity_column(from, prop->column), to_operand(in, kw.value));
+                criterion =
+                    sql::eq(orm::entity_column(from, prop->column), to_operand(in, kw.value));
             } else if (auto* cls = static_cast<lang::Type*>(mapper->class_handle)) {
                 AttributeObj* attr = attribute_of(cls->lookup(key));
                 if (attr && attr->rel)
@@ -82,8 +83,9 @@ Value select_filter_by(Interpreter& in, const Value& self, lang::Args& args) {
             std::string entity = mapper ? mapper->table().name() : "?";
             if (!mapper && from && from->is(sql::NodeKind::TableRef))
                 entity = from->as<sql::TableRef>().table->name();
-            in.raise(exc_type(in, "InvalidRequestError"),
-                     fmt::format("Entity namespace for \"{}\" has no property \"{}\"", entity, key));
+            in.raise(
+                exc_type(in, "InvalidRequestError"),
+                fmt::format("Entity namespace for \"{}\" has no property \"{}\"", entity, key));
         }
         stmt = guard(in, [&] { return sql::where(stmt, criterion); });
     }
@@ -112,8 +114,8 @@ Value& core_method(const char* name) {
 Value select_join(Interpreter& in, const Value& self, lang::Args& args, bool outer) {
     configure_mappers(in);
     Value v[4];
-    lang::parse_args(in, outer ? "outerjoin" : "join", args, {"target", "onclause", "isouter", "full"},
-                     1, v);
+    lang::parse_args(in, outer ? "outerjoin" : "join", args,
+                     {"target", "onclause", "isouter", "full"}, 1, v);
     OrmJoin join;
     if (!orm_join_target(in, v[0], v[1], join)) {
         std::vector<Value> pos{self};
@@ -126,7 +128,8 @@ Value select_join(Interpreter& in, const Value& self, lang::Args& args, bool out
     sql::NodePtr stmt = clause_of(in, self);
     return guard(in, [&] {
         if (join.rel) {
-            for (auto& [from, on] : orm::relationship_join_steps(*join.rel, join.target, join.parent))
+            for (auto& [from, on] :
+                 orm::relationship_join_steps(*join.rel, join.target, join.parent))
                 stmt = sql::join(stmt, from, on, isouter, full, true);
         } else {
             stmt = sql::join(stmt, join.right, join.onclause, isouter, full, true);
@@ -194,7 +197,8 @@ Value execute_orm_select(Interpreter& in, orm::Session& session, const sql::Node
         entities.push_back(orm::QueryEntity::of(column, key));
     }
     if (!any_entity) return Value();
-    orm::Query q = orm::Query(session, entities).with_label_style(orm::LabelStyle::DisambiguateOnly);
+    orm::Query q =
+        orm::Query(session, entities).with_label_style(orm::LabelStyle::DisambiguateOnly);
     for (const auto& f : select.from_clauses)
         q = q.select_from(f);
     for (const auto& w : select.where)

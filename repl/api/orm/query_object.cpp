@@ -8,9 +8,9 @@
 #include "repl/api/exc_bridge.h"
 #include "repl/api/orm/aliased_object.h"
 #include "repl/api/orm/args.h"
-#include "repl/api/orm/orm_select.h"
 #include "repl/api/orm/attribute_objects.h"
 #include "repl/api/orm/loader_options.h"
+#include "repl/api/orm/orm_select.h"
 #include "repl/api/result_objects.h"
 #include "repl/api/sqlalchemy/binding.h"
 
@@ -144,7 +144,7 @@ Value q_join(Interpreter& in, const Value& self, lang::Args& args, bool outer) {
         });
     }
     sql::NodePtr target_node = resolved.right ? resolved.right : node_of(in, target);
-    sql::NodePtr on = resolved.right ? resolved.onclause
+    sql::NodePtr on = resolved.right     ? resolved.onclause
                       : onclause.empty() ? nullptr
                                          : node_of(in, onclause);
     return generative(in, self,
@@ -450,33 +450,33 @@ lang::Type* build_query_type(const char* name, lang::Type* base) {
                                  lang::Args& a) { return q_join(in, s, a, true); })
             .method("options", q_options)
             .method(
-                "union", +[](Interpreter& in, const Value& s,
-                             lang::Args& a) {
+                "union",
+                +[](Interpreter& in, const Value& s, lang::Args& a) {
                     return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::Union);
                 })
             .method(
-                "union_all", +[](Interpreter& in, const Value& s,
-                                 lang::Args& a) {
+                "union_all",
+                +[](Interpreter& in, const Value& s, lang::Args& a) {
                     return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::UnionAll);
                 })
             .method(
-                "except_", +[](Interpreter& in, const Value& s,
-                               lang::Args& a) {
+                "except_",
+                +[](Interpreter& in, const Value& s, lang::Args& a) {
                     return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::Except);
                 })
             .method(
-                "except_all", +[](Interpreter& in, const Value& s,
-                                  lang::Args& a) {
+                "except_all",
+                +[](Interpreter& in, const Value& s, lang::Args& a) {
                     return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::ExceptAll);
                 })
             .method(
-                "intersect", +[](Interpreter& in, const Value& s,
-                                 lang::Args& a) {
+                "intersect",
+                +[](Interpreter& in, const Value& s, lang::Args& a) {
                     return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::Intersect);
                 })
             .method(
-                "intersect_all", +[](Interpreter& in, const Value& s,
-                                     lang::Args& a) {
+                "intersect_all",
+                +[](Interpreter& in, const Value& s, lang::Args& a) {
                     return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::IntersectAll);
                 })
             .method(
@@ -543,7 +543,8 @@ static lang::Type* appender_query_type() {
 }
 
 orm::QueryEntity query_entity(Interpreter& in, const Value& v) {
-    if (AliasedClassObj* a = aliased_of(v)) return orm::QueryEntity::of(*a->mapping->mapper, a->alias);
+    if (AliasedClassObj* a = aliased_of(v))
+        return orm::QueryEntity::of(*a->mapping->mapper, a->alias);
     if (has_layout(v, lang::Layout::Type)) {
         ClassMapping* m = mapping_of(v.as<lang::Type>());
         if (!m)
@@ -555,10 +556,9 @@ orm::QueryEntity query_entity(Interpreter& in, const Value& v) {
         // The ORM labels a column entity <table>_<column> (<alias>_<column> for an aliased
         // class); rows know it by the attribute key.
         if (attr->parent_alias && attr->node->is(sql::NodeKind::ColumnRef))
-            return orm::QueryEntity::of(
-                sql::alias_label(attr->node, attr->parent_alias,
-                                 attr->node->as<sql::ColumnRef>().name),
-                attr->key);
+            return orm::QueryEntity::of(sql::alias_label(attr->node, attr->parent_alias,
+                                                         attr->node->as<sql::ColumnRef>().name),
+                                        attr->key);
         sql::NodePtr col = sql::col(attr->column);
         return orm::QueryEntity::of(
             sql::label(col, attr->column->table()->name() + "_" + attr->column->name), attr->key);

@@ -222,9 +222,7 @@ void def_fetch_methods(Type* t) {
         ResultObj* r = res_of(self);
         std::vector<Value> kept;
         // Objects compare by identity, other values by equality (SQLAlchemy's unique filters).
-        auto same = [&in](const Value& a, const Value& b) {
-            return a.is(b) || in.eq(a, b);
-        };
+        auto same = [&in](const Value& a, const Value& b) { return a.is(b) || in.eq(a, b); };
         auto same_row = [&](const Value& a, const Value& b) {
             if (!(a.is_obj() && a.type() == result_types().row && b.is_obj() &&
                   b.type() == result_types().row))

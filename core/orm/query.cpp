@@ -2,6 +2,7 @@
 #include "core/orm/query.h"
 
 #include "core/engine/result.h"
+#include "core/orm/criteria_evaluator.h"
 #include "core/orm/eager_plan.h"
 #include "core/orm/errors.h"
 #include "core/orm/loading.h"
@@ -468,18 +469,16 @@ StateRef Query::get(const std::vector<engine::Value>& primary_key) const {
 
 namespace {
 
-// The objects in the session whose rows `query` matches, found by their primary keys.
+// The objects in the session whose rows `query` matches, found by their primary keys (a SELECT
+// before the statement: 'fetch' where the dialect has no UPDATE ... RETURNING).
 std::vector<StateRef> matching_objects(const Query& query) {
     const Mapper* mapper = query.primary_mapper();
     std::vector<StateRef> out;
     if (!mapper || query.session().identity_map().size() == 0) return out;
-    sql::NodeList pk_columns;
-    for (std::size_t slot : mapper->primary_key_slots())
-        pk_columns.push_back(sql::col(mapper->columns()[slot].column));
     std::vector<QueryEntity> entities;
-    for (std::size_t i = 0; i < pk_columns.size(); ++i)
-        entities.push_back(QueryEntity::of(pk_columns[i], "pk"));
-    auto rows = query.with_entities(entities).all();
+    for (std::size_t slot : mapper->primary_key_slots())
+        entities.push_back(QueryEntity::of(sql::col(mapper->columns()[slot].column), "pk"));
+    auto rows = query.with_entities(entities).with_label_style(LabelStyle::DisambiguateOnly).all();
     for (const auto& row : rows) {
         IdentityKey key{mapper, {}};
         for (const auto& item : row.items)
@@ -489,28 +488,110 @@ std::vector<StateRef> matching_objects(const Query& query) {
     return out;
 }
 
+// The objects of `mapper` in the session the criteria select, evaluated in memory.
+std::vector<StateRef> evaluated_objects(Session& session, const Mapper& mapper,
+                                        const sql::NodeList& criteria) {
+    std::vector<StateRef> out;
+    sql::NodePtr all = criteria.empty()       ? nullptr
+                       : criteria.size() == 1 ? criteria.front()
+                                              : sql::and_(criteria);
+    try {
+        for (InstanceState* state : session.identity_map().states()) {
+            if (&state->mapper() != &mapper || state->marked_deleted) continue;
+            if (!all || evaluate_criterion(all, *state).value_or(false)) out.emplace_back(state);
+        }
+    } catch (const UnevaluatableError& e) {
+        throw engine::InvalidRequestError(
+            fmt::format("Could not evaluate current criteria in Python: \"{}\". Specify 'fetch' "
+                        "or False for the synchronize_session execution option.",
+                        e.what()));
+    }
+    return out;
+}
+
+// Runs a bulk UPDATE / DELETE; with `fetch_keys` it RETURNs the primary keys of the rows it
+// touched and looks them up in the session.
+engine::Result run_bulk(Session& session, const Mapper& mapper, sql::NodePtr stmt, bool fetch_keys,
+                        std::vector<StateRef>& matched) {
+    if (fetch_keys) {
+        sql::NodeList pk;
+        for (std::size_t slot : mapper.primary_key_slots())
+            pk.push_back(sql::col(mapper.columns()[slot].column));
+        stmt = sql::returning(stmt, pk);
+    }
+    engine::Result result = execute_statement(session, stmt);
+    if (fetch_keys) {
+        std::vector<engine::Value> row;
+        while (result.next(row)) {
+            IdentityKey key{&mapper, row};
+            if (InstanceState* state = session.lookup(key)) matched.emplace_back(state);
+        }
+    }
+    return result;
+}
+
 } // namespace
 
-std::int64_t Query::delete_(bool synchronize) const {
+std::int64_t Query::delete_(SynchronizeSession sync) const {
     const Mapper* mapper = primary_mapper();
     if (!mapper) throw engine::InvalidRequestError("delete() needs a query of one mapped class");
     session_->autoflush_if_enabled();
-    auto matched = synchronize ? matching_objects(*this) : std::vector<StateRef>{};
+    bool returning =
+        sync == SynchronizeSession::Fetch && session_->connection().dialect().caps().full_returning;
+    std::vector<StateRef> matched;
+    if (sync == SynchronizeSession::Evaluate)
+        matched = evaluated_objects(*session_, *mapper, where_);
+    else if (sync == SynchronizeSession::Fetch && !returning)
+        matched = matching_objects(*this);
     sql::NodePtr stmt = sql::delete_(mapper->table_ptr());
     for (const auto& w : where_)
         stmt = sql::where(stmt, w);
-    engine::Result result = execute_statement(*session_, stmt);
+    engine::Result result = run_bulk(*session_, *mapper, stmt, returning, matched);
     for (const auto& ref : matched)
         session_->mark_bulk_deleted(*ref);
     return result.rowcount();
 }
 
 std::int64_t Query::update(const std::vector<std::pair<std::string, sql::Operand>>& values,
-                           bool synchronize) const {
+                           SynchronizeSession sync) const {
     const Mapper* mapper = primary_mapper();
     if (!mapper) throw engine::InvalidRequestError("update() needs a query of one mapped class");
     session_->autoflush_if_enabled();
-    auto matched = synchronize ? matching_objects(*this) : std::vector<StateRef>{};
+    bool returning =
+        sync == SynchronizeSession::Fetch && session_->connection().dialect().caps().full_returning;
+    std::vector<StateRef> matched;
+    if (sync == SynchronizeSession::Evaluate)
+        matched = evaluated_objects(*session_, *mapper, where_);
+    else if (sync == SynchronizeSession::Fetch && !returning)
+        matched = matching_objects(*this);
+    // The new values as the matched objects will see them, worked out before the UPDATE
+    // changes nothing in memory: plain values as given, expressions evaluated per object
+    // (expired when they cannot be).
+    struct NewValue {
+        StateRef state;
+        std::size_t slot;
+        std::optional<engine::Value> value;
+    };
+    auto new_values = [&](const std::vector<StateRef>& objects) {
+        std::vector<NewValue> out;
+        for (const auto& ref : objects)
+            for (const auto& [key, value] : values) {
+                const ColumnProperty* prop = mapper->column_property(key);
+                if (!prop || ref->is_modified(prop->slot)) continue;
+                std::optional<engine::Value> v;
+                if (!value.node) {
+                    v = value.value;
+                } else {
+                    try {
+                        v = evaluate_value(value.node, *ref);
+                    } catch (const UnevaluatableError&) {
+                    }
+                }
+                out.push_back(NewValue{ref, prop->slot, std::move(v)});
+            }
+        return out;
+    };
+    std::vector<NewValue> changes = new_values(matched);
     sql::NodePtr stmt = sql::update(mapper->table_ptr());
     sql::ValueMap map;
     for (const auto& [key, value] : values) {
@@ -520,19 +601,14 @@ std::int64_t Query::update(const std::vector<std::pair<std::string, sql::Operand
     stmt = sql::values(stmt, map);
     for (const auto& w : where_)
         stmt = sql::where(stmt, w);
-    engine::Result result = execute_statement(*session_, stmt);
-    for (const auto& ref : matched) {
-        for (const auto& [key, value] : values) {
-            const ColumnProperty* prop = mapper->column_property(key);
-            if (!prop) continue;
-            // Plain values are known; expressions (x = x + 1) are reloaded on next access.
-            if (!value.node && !ref->is_modified(prop->slot)) {
-                engine::Value v = value.value;
-                ref->load_value(prop->slot, std::move(v));
-            } else if (!ref->is_modified(prop->slot)) {
-                ref->expire(prop->slot);
-            }
-        }
+    std::vector<StateRef> returned;
+    engine::Result result = run_bulk(*session_, *mapper, stmt, returning, returned);
+    if (returning) changes = new_values(returned);
+    for (auto& change : changes) {
+        if (change.value)
+            change.state->load_value(change.slot, std::move(*change.value));
+        else
+            change.state->expire(change.slot);
     }
     return result.rowcount();
 }

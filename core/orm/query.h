@@ -39,6 +39,9 @@ struct QueryEntity {
     }
 };
 
+// synchronize_session= of a bulk UPDATE / DELETE: 'evaluate', 'fetch' or False.
+enum class SynchronizeSession { Evaluate, Fetch, None };
+
 // How the ORM labels selected columns: the legacy Query's <table>_<column> labels, or a
 // 2.0-style select()'s bare columns, labelled only to tell repeated names apart.
 enum class LabelStyle { TablenamePlusCol, DisambiguateOnly };
@@ -118,12 +121,13 @@ public:
     std::int64_t count() const;
     // get(pk): the identity map first, then a SELECT by primary key.
     StateRef get(const std::vector<engine::Value>& primary_key) const;
-    // Bulk DELETE / UPDATE with this query's criteria; objects in the session that match are
-    // deleted / refreshed, as synchronize_session='fetch' does (synchronize=false leaves them
-    // as they are, as synchronize_session=False). Returns the rowcount.
-    std::int64_t delete_(bool synchronize = true) const;
+    // Bulk DELETE / UPDATE with this query's criteria, keeping the objects in the session in
+    // step as synchronize_session asks: Evaluate runs the criteria (and SET values) in memory
+    // against them, Fetch finds the matching rows' keys (RETURNING where the dialect has it,
+    // else a SELECT first), None leaves them as they are. Returns the rowcount.
+    std::int64_t delete_(SynchronizeSession sync = SynchronizeSession::Evaluate) const;
     std::int64_t update(const std::vector<std::pair<std::string, sql::Operand>>& values,
-                        bool synchronize = true) const;
+                        SynchronizeSession sync = SynchronizeSession::Evaluate) const;
 
 private:
     struct Built;

@@ -260,15 +260,15 @@ Value q_get(Interpreter& in, const Value& self, lang::Args& args) {
     return value_of(ref.get());
 }
 
-// synchronize_session=False leaves objects in the session untouched.
-bool synchronize_arg(Interpreter& in, const lang::Args& args, std::size_t position) {
+orm::SynchronizeSession synchronize_arg(Interpreter& in, const lang::Args& args,
+                                        std::size_t position) {
     Value v = args.pos.size() > position ? args.pos[position] : kwarg(args, "synchronize_session");
-    return v.empty() || !(v.is_bool() && !in.truthy(v));
+    return synchronize_session_of(in, v);
 }
 
 Value q_delete(Interpreter& in, const Value& self, lang::Args& args) {
     configure_mappers(in);
-    bool sync = synchronize_arg(in, args, 0);
+    orm::SynchronizeSession sync = synchronize_arg(in, args, 0);
     return Value::integer(guard(in, [&] { return self_query(self).query.delete_(sync); }));
 }
 
@@ -291,7 +291,7 @@ Value q_update(Interpreter& in, const Value& self, lang::Args& args) {
                                  mapper->table().name(), name));
         pairs.emplace_back(name, to_operand(in, in.getitem(values, key)));
     }
-    bool sync = synchronize_arg(in, args, 1);
+    orm::SynchronizeSession sync = synchronize_arg(in, args, 1);
     return Value::integer(guard(in, [&] { return self_query(self).query.update(pairs, sync); }));
 }
 
@@ -664,6 +664,16 @@ void raise_not_found(Interpreter& in, const std::string& description) {
     in.call(abort, {Value::integer(404),
                     description.empty() ? Value::none() : lang::new_str(description)});
     in.raise("RuntimeError", "abort(404) returned");
+}
+
+orm::SynchronizeSession synchronize_session_of(Interpreter& in, const Value& v) {
+    if (v.empty() || v.is_none()) return orm::SynchronizeSession::Evaluate;
+    if (v.is_bool() && !v.as_bool()) return orm::SynchronizeSession::None;
+    if (lang::is_str(v) && lang::as_str(v)->s == "evaluate")
+        return orm::SynchronizeSession::Evaluate;
+    if (lang::is_str(v) && lang::as_str(v)->s == "fetch") return orm::SynchronizeSession::Fetch;
+    in.raise(exc_type(in, "ArgumentError"),
+             "Valid strategies for session synchronization are 'evaluate', 'fetch', False");
 }
 
 } // namespace ormsh::api

@@ -2,11 +2,13 @@
 #include "repl/api/orm/session_object.h"
 
 #include "core/orm/query.h"
+#include "core/sql/execute.h"
 #include "core/sql/selectable.h"
 #include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/orm/args.h"
 #include "repl/api/orm/attribute_objects.h"
+#include "repl/api/orm/orm_dml.h"
 #include "repl/api/orm/orm_select.h"
 #include "repl/api/orm/query_object.h"
 #include "repl/api/result_objects.h"
@@ -206,25 +208,48 @@ Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
     guard(in, [&] { session.autoflush_if_enabled(); });
     if (Value orm_result = execute_orm_select(in, session, node); !orm_result.empty())
         return orm_result;
-    sql::ParamMap params;
     Value p = args.pos.size() > 1 ? args.pos[1] : kwarg(args, "params");
-    if (!p.empty() && !p.is_none())
-        for (const Value& key : in.to_vector(p))
-            params[in.str(key)] = to_db(in, in.getitem(p, key));
+    bool has_params = !p.empty() && !p.is_none();
+    if (Value orm_result = execute_orm_dml(in, session, node, has_params); !orm_result.empty())
+        return orm_result;
+    auto param_map = [&](const Value& d) {
+        sql::ParamMap params;
+        for (const Value& key : in.to_vector(d))
+            params[in.str(key)] = to_db(in, in.getitem(d, key));
+        return params;
+    };
+    if (has_params && (has_layout(p, lang::Layout::List) || has_layout(p, lang::Layout::Tuple))) {
+        // A list of parameter sets: executemany.
+        std::vector<sql::ParamMap> rows;
+        for (const Value& d : in.to_vector(p))
+            rows.push_back(param_map(d));
+        std::int64_t count =
+            guard(in, [&] { return sql::execute_many(session.connection(), node, rows); });
+        session.note_write();
+        return make_result(in, std::make_shared<RowKeys>(), {}, count);
+    }
+    sql::ParamMap params;
+    if (has_params) params = param_map(p);
     return guard(in, [&] {
-        engine::Result result = orm::execute_statement(session, node, params);
+        bool insert = node->is(sql::NodeKind::Insert);
+        engine::Result result = insert ? sql::execute(session.connection(), node, params)
+                                       : orm::execute_statement(session, node, params);
         auto keys = std::make_shared<RowKeys>();
         keys->names = result.keys();
+        if (insert && node->as<sql::Insert>().returning.empty()) keys->names.clear();
         if (keys->names.empty() && result.rowcount() > 0) session.note_write();
         std::vector<std::vector<Value>> rows;
         std::vector<engine::Value> row;
-        while (result.next(row)) {
+        while (!keys->names.empty() && result.next(row)) {
             std::vector<Value> values_out;
             for (const auto& v : row)
                 values_out.push_back(from_db(in, v));
             rows.push_back(std::move(values_out));
         }
-        return make_result(in, keys, std::move(rows), result.rowcount());
+        std::vector<Value> inserted;
+        for (const auto& v : result.inserted_primary_key)
+            inserted.push_back(from_db(in, v));
+        return make_result(in, keys, std::move(rows), result.rowcount(), std::move(inserted));
     });
 }
 

@@ -124,6 +124,12 @@ Query Query::with_entities(const std::vector<QueryEntity>& entities) const {
     return q;
 }
 
+Query Query::from_statement(const sql::NodePtr& statement) const {
+    Query q = *this;
+    q.from_statement_ = statement;
+    return q;
+}
+
 Query Query::with_label_style(LabelStyle style) const {
     Query q = *this;
     q.label_style_ = style;
@@ -401,8 +407,36 @@ std::vector<QueryRow> Query::run(const sql::NodePtr& statement, const Built& bui
 
 std::vector<QueryRow> Query::all() const {
     session_->autoflush_if_enabled();
+    if (from_statement_) return load_from_statement();
     Built built = build(true);
     return run(built.select, built);
+}
+
+std::vector<QueryRow> Query::load_from_statement() const {
+    engine::Result result = execute_statement(*session_, from_statement_);
+    std::vector<std::string> keys = result.keys();
+    auto position = [&](const std::string& name) {
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] == name) return i;
+        throw engine::InvalidRequestError(
+            fmt::format("Could not locate column in row for column '{}'", name));
+    };
+    Built built;
+    for (const auto& entity : entities_) {
+        if (!entity.mapper) {
+            built.plan.entities.push_back(EntitySpan{nullptr, position(entity.key), 1, {}});
+            continue;
+        }
+        EntitySpan span{entity.mapper, 0, entity.mapper->columns().size(), {}};
+        for (const auto& prop : entity.mapper->columns())
+            span.positions.push_back(position(prop.column->name));
+        built.plan.entities.push_back(std::move(span));
+    }
+    Loader loader(*session_, built.plan, entities_.size() == 1 && entities_.front().mapper);
+    std::vector<engine::Value> row;
+    while (result.next(row))
+        loader.add_row(row);
+    return loader.finish();
 }
 
 std::optional<QueryRow> Query::first() const {

@@ -92,6 +92,9 @@ public:
     Query with_entities(const std::vector<QueryEntity>& entities) const;
     // Restricts to the children of `parent` along `rel` (with_parent, dynamic relationships).
     Query with_parent(const InstanceState& parent, const RelationshipProperty& rel) const;
+    // from_statement(text(...) / a compound select): the statement's rows loaded as this
+    // query's entities, their columns matched by name.
+    Query from_statement(const sql::NodePtr& statement) const;
     Query with_label_style(LabelStyle style) const;
     // union / union_all / except_ / intersect with other queries: the result is a query of the
     // same entities selected from the compound as the subquery anon_1, to which later
@@ -133,6 +136,7 @@ private:
     struct Built;
     Built build(bool with_eager) const;
     std::vector<QueryRow> run(const sql::NodePtr& statement, const Built& built) const;
+    std::vector<QueryRow> load_from_statement() const;
 
     Session* session_;
     std::vector<QueryEntity> entities_;
@@ -154,6 +158,7 @@ private:
     LabelStyle label_style_ = LabelStyle::TablenamePlusCol;
     // The subquery criteria are adapted to (from_selectable).
     sql::NodePtr adapt_to_;
+    sql::NodePtr from_statement_;
 };
 
 // Loads a relationship of a persistent object with its lazy strategy (SELECT on access;

@@ -25,6 +25,12 @@ struct LoaderOptionPayload : sql::ExecutableOption {
     orm::LoaderOption option;
 };
 
+// select(User).from_statement(stmt): the statement whose rows load the select's entities.
+struct FromStatementPayload : sql::ExecutableOption {
+    explicit FromStatementPayload(sql::NodePtr s) : statement(std::move(s)) {}
+    sql::NodePtr statement;
+};
+
 // The mapper a FROM clause of a select stands for: a mapped table or an aliased class.
 const orm::Mapper* mapper_of_from(const sql::NodePtr& from) {
     if (!from) return nullptr;
@@ -171,6 +177,12 @@ void install_orm_select_methods(Interpreter& in) {
         core_method(name) = select->lookup(name);
     def(select, "filter_by", select_filter_by);
     def(select, "options", select_options);
+    def(select, "from_statement", [](Interpreter& in, const Value& self, lang::Args& args) {
+        auto copy = std::make_shared<sql::Select>(select_of(in, self));
+        copy->with_options.push_back(
+            std::make_shared<FromStatementPayload>(node_of(in, arg_at(in, args, 0), "statement")));
+        return wrap_clause(in, copy);
+    });
     def(select, "join", [](Interpreter& in, const Value& self, lang::Args& args) {
         return select_join(in, self, args, false);
     });
@@ -218,9 +230,12 @@ Value execute_orm_select(Interpreter& in, orm::Session& session, const sql::Node
     if (auto n = literal_int(select.limit)) q = q.limit(*n);
     if (auto n = literal_int(select.offset)) q = q.offset(*n);
     if (select.distinct) q = q.distinct();
-    for (const auto& option : select.with_options)
+    for (const auto& option : select.with_options) {
         if (auto* loader = dynamic_cast<const LoaderOptionPayload*>(option.get()))
             q = q.options(loader->option);
+        if (auto* from = dynamic_cast<const FromStatementPayload*>(option.get()))
+            q = q.from_statement(from->statement);
+    }
     auto rows = guard(in, [&] { return q.all(); });
     auto keys = std::make_shared<RowKeys>();
     for (const auto& e : q.entities())

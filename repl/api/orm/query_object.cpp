@@ -450,6 +450,13 @@ lang::Type* build_query_type(const char* name, lang::Type* base) {
                                  lang::Args& a) { return q_join(in, s, a, true); })
             .method("options", q_options)
             .method(
+                "from_statement",
+                +[](Interpreter& in, const Value& s, lang::Args& a) {
+                    sql::NodePtr stmt = node_of(in, arg_at(in, a, 0), "statement");
+                    return generative(in, s,
+                                      [&](const orm::Query& q) { return q.from_statement(stmt); });
+                })
+            .method(
                 "union",
                 +[](Interpreter& in, const Value& s, lang::Args& a) {
                     return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::Union);

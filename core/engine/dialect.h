@@ -23,6 +23,7 @@ namespace ormsh::engine {
 // What a database can do, as data: code asks caps.insert_returning, never the dialect's name.
 struct Capabilities {
     bool insert_returning = false;       // INSERT ... RETURNING
+    bool full_returning = false;         // UPDATE / DELETE ... RETURNING (ORM 'fetch' sync)
     bool multi_row_insert = true;        // INSERT ... VALUES (...), (...)
     bool native_boolean = false;         // a real BOOLEAN type (else 0/1 integers)
     bool native_decimal = false;         // NUMERIC comes back as Decimal (else as float)

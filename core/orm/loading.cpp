@@ -13,11 +13,22 @@
 
 namespace ormsh::orm {
 
-void append_entity_columns(const Mapper& mapper, const sql::NodePtr& from,
-                           const std::string& prefix, sql::NodeList& columns) {
+sql::NodePtr entity_column(const sql::NodePtr& from, const schema::ColumnPtr& column) {
+    if (!from) return sql::col(column);
+    if (sql::NodePtr found = sql::corresponding_column(from, *column)) return found;
+    return sql::null();
+}
+
+void append_entity_columns(const Mapper& mapper, const sql::NodePtr& from, LabelStyle style,
+                           sql::NodeList& columns) {
     for (const auto& prop : mapper.columns()) {
-        sql::NodePtr column = sql::c(from, prop.column->key);
-        columns.push_back(sql::label(column, prefix + "_" + prop.column->name));
+        sql::NodePtr column = entity_column(from, prop.column);
+        if (style == LabelStyle::DisambiguateOnly || column->kind != sql::NodeKind::ColumnRef)
+            columns.push_back(column);
+        else if (from->kind == sql::NodeKind::Alias)
+            columns.push_back(sql::alias_label(column, from, column->as<sql::ColumnRef>().name));
+        else
+            columns.push_back(sql::label(column, mapper.table().name() + "_" + prop.column->name));
     }
 }
 

@@ -85,10 +85,15 @@ private:
         gathered_index_;
 };
 
-// The labelled columns of a mapped entity selected from `from` (its table or an alias):
-// "<from>.<col> AS <prefix>_<col>", as the ORM labels them.
-void append_entity_columns(const Mapper& mapper, const sql::NodePtr& from,
-                           const std::string& prefix, sql::NodeList& columns);
+// The columns of a mapped entity selected from `from` (its table, an alias or a subquery):
+// "<table>.<col> AS <table>_<col>" / "<alias>.<col> AS <alias>_<col>" as the legacy Query
+// labels them, or the bare columns for a 2.0-style select().
+void append_entity_columns(const Mapper& mapper, const sql::NodePtr& from, LabelStyle style,
+                           sql::NodeList& columns);
+
+// The column of `from` standing for a mapped column (the column itself when `from` is its
+// table); a column `from` does not provide selects NULL.
+sql::NodePtr entity_column(const sql::NodePtr& from, const schema::ColumnPtr& column);
 
 // Rewrites column references of `table` in `clause` to the same columns of `alias` (for a
 // relationship's order_by inside a joined eager load).

@@ -16,6 +16,7 @@
 #include "core/sql/compiler.h"
 #include "core/sql/elements.h"
 #include "core/sql/nodes.h"
+#include "core/sql/selectable.h"
 
 namespace ormsh::orm {
 
@@ -25,12 +26,25 @@ struct QueryEntity {
     sql::NodePtr column;
     // The key of a column entity in result rows ("name", "count").
     std::string key;
+    // Where a mapped entity's columns come from: its table, or an alias / subquery standing
+    // for it (aliased(User), a union's anon_1).
+    sql::NodePtr from;
 
-    static QueryEntity of(const Mapper& m) { return QueryEntity{&m, nullptr, m.class_name()}; }
+    static QueryEntity of(const Mapper& m, sql::NodePtr from = nullptr) {
+        if (!from) from = sql::table(m.table_ptr());
+        return QueryEntity{&m, nullptr, m.class_name(), std::move(from)};
+    }
     static QueryEntity of(sql::NodePtr expr, std::string key) {
-        return QueryEntity{nullptr, std::move(expr), std::move(key)};
+        return QueryEntity{nullptr, std::move(expr), std::move(key), nullptr};
     }
 };
+
+// synchronize_session= of a bulk UPDATE / DELETE: 'evaluate', 'fetch' or False.
+enum class SynchronizeSession { Evaluate, Fetch, None };
+
+// How the ORM labels selected columns: the legacy Query's <table>_<column> labels, or a
+// 2.0-style select()'s bare columns, labelled only to tell repeated names apart.
+enum class LabelStyle { TablenamePlusCol, DisambiguateOnly };
 
 // joinedload(User.posts) / selectinload(...) / lazyload(...): a strategy for one relationship
 // path (a chain of relationships from the query's first entity).
@@ -67,18 +81,38 @@ public:
     Query distinct() const;
     // join(Target) / join(Parent.rel) / join(Target, onclause), as inner or outer join.
     Query join(const sql::NodePtr& target, const sql::NodePtr& onclause, bool isouter) const;
-    Query join(const RelationshipProperty& rel, bool isouter) const;
+    // join(Parent.rel) / join(Alias, Parent.rel) / join(Parent.rel.of_type(Alias)): `target`
+    // is the alias standing for the related class, `parent` the alias the relationship is
+    // read from (null: their tables).
+    Query join(const RelationshipProperty& rel, bool isouter, const sql::NodePtr& target = nullptr,
+               const sql::NodePtr& parent = nullptr) const;
     Query select_from(const sql::NodePtr& from) const;
     Query options(const LoaderOption& option) const;
     Query add_columns(const std::vector<QueryEntity>& entities) const;
     Query with_entities(const std::vector<QueryEntity>& entities) const;
     // Restricts to the children of `parent` along `rel` (with_parent, dynamic relationships).
     Query with_parent(const InstanceState& parent, const RelationshipProperty& rel) const;
+    // from_statement(text(...) / a compound select): the statement's rows loaded as this
+    // query's entities, their columns matched by name.
+    Query from_statement(const sql::NodePtr& statement) const;
+    Query with_label_style(LabelStyle style) const;
+    // union / union_all / except_ / intersect with other queries: the result is a query of the
+    // same entities selected from the compound as the subquery anon_1, to which later
+    // criteria are adapted (SQLAlchemy's Query._set_op / _from_selectable).
+    Query set_operation(sql::CompoundSelect::Keyword keyword,
+                        const std::vector<Query>& others) const;
+    // The query's entities selected from `subquery` (a subquery of this query's statement).
+    Query from_selectable(const sql::NodePtr& subquery) const;
     std::optional<std::int64_t> limit_value() const { return limit_; }
     std::optional<std::int64_t> offset_value() const { return offset_; }
 
-    // The SELECT this query runs (before eager-load joins are added: statement() has them).
+    // The SELECT this query runs, with its eager-load joins.
     sql::NodePtr statement() const;
+    // The SELECT without eager loading (count(), subqueries of set operations).
+    sql::NodePtr plain_statement() const;
+    // Whether running it joins a collection eagerly, so rows repeat their parent (a 2.0-style
+    // result then needs unique()).
+    bool joins_collection_eagerly() const;
 
     // Execution ---------------------------------------------------------------------------------
     std::vector<QueryRow> all() const;
@@ -90,17 +124,19 @@ public:
     std::int64_t count() const;
     // get(pk): the identity map first, then a SELECT by primary key.
     StateRef get(const std::vector<engine::Value>& primary_key) const;
-    // Bulk DELETE / UPDATE with this query's criteria; objects in the session that match are
-    // deleted / refreshed, as synchronize_session='fetch' does (synchronize=false leaves them
-    // as they are, as synchronize_session=False). Returns the rowcount.
-    std::int64_t delete_(bool synchronize = true) const;
+    // Bulk DELETE / UPDATE with this query's criteria, keeping the objects in the session in
+    // step as synchronize_session asks: Evaluate runs the criteria (and SET values) in memory
+    // against them, Fetch finds the matching rows' keys (RETURNING where the dialect has it,
+    // else a SELECT first), None leaves them as they are. Returns the rowcount.
+    std::int64_t delete_(SynchronizeSession sync = SynchronizeSession::Evaluate) const;
     std::int64_t update(const std::vector<std::pair<std::string, sql::Operand>>& values,
-                        bool synchronize = true) const;
+                        SynchronizeSession sync = SynchronizeSession::Evaluate) const;
 
 private:
     struct Built;
     Built build(bool with_eager) const;
     std::vector<QueryRow> run(const sql::NodePtr& statement, const Built& built) const;
+    std::vector<QueryRow> load_from_statement() const;
 
     Session* session_;
     std::vector<QueryEntity> entities_;
@@ -119,6 +155,10 @@ private:
     std::vector<JoinSpec> joins_;
     sql::NodePtr select_from_;
     std::vector<LoaderOption> options_;
+    LabelStyle label_style_ = LabelStyle::TablenamePlusCol;
+    // The subquery criteria are adapted to (from_selectable).
+    sql::NodePtr adapt_to_;
+    sql::NodePtr from_statement_;
 };
 
 // Loads a relationship of a persistent object with its lazy strategy (SELECT on access;

@@ -148,9 +148,7 @@ std::string SQLCompiler::visit(const NodePtr& n, const Ctx& ctx) {
         return visit_function(n->as<Function>(), ctx);
     case NodeKind::Label: {
         const auto& l = n->as<Label>();
-        std::string name = l.name.empty()
-                               ? anon(n.get(), l.anon_base.empty() ? "anon" : l.anon_base)
-                               : quote(l.name);
+        std::string name = label_name(l, n.get());
         if (ctx.columns_clause) {
             Ctx inner = ctx;
             inner.columns_clause = false;
@@ -160,7 +158,9 @@ std::string SQLCompiler::visit(const NodePtr& n, const Ctx& ctx) {
         // (SQLAlchemy resolves it by label name, so an equal label built again also matches.)
         if (ctx.order_by && ctx.select && !l.name.empty())
             for (const auto& c : ctx.select->columns)
-                if (c->kind == NodeKind::Label && c->as<Label>().name == l.name) return name;
+                if (c->kind == NodeKind::Label && c->as<Label>().name == l.name &&
+                    c->as<Label>().alias_prefix == l.alias_prefix)
+                    return name;
         return visit(l.element, ctx);
     }
     case NodeKind::Cast: {
@@ -188,6 +188,8 @@ std::string SQLCompiler::visit(const NodePtr& n, const Ctx& ctx) {
         return visit_from(n, ctx);
     case NodeKind::Select:
         return visit_select(n->as<Select>(), SelectMode::Nested);
+    case NodeKind::CompoundSelect:
+        return visit_compound(n->as<CompoundSelect>(), SelectMode::Nested);
     case NodeKind::Insert:
     case NodeKind::Update:
     case NodeKind::Delete:
@@ -205,7 +207,20 @@ std::string SQLCompiler::alias_name(const Alias& a) {
     return anon(&a, "anon");
 }
 
-std::string SQLCompiler::visit_column(const ColumnRef& c, const Ctx&) {
+std::string SQLCompiler::label_name(const Label& l, const Node* id) {
+    if (l.alias_prefix) {
+        std::string prefix = alias_name(l.alias_prefix->as<Alias>());
+        // A quoted alias name keeps its quotes around the whole label.
+        if (!prefix.empty() && prefix.front() == '"') prefix = prefix.substr(1, prefix.size() - 2);
+        return quote(prefix + "_" + l.name);
+    }
+    if (l.name.empty()) return anon(id, l.anon_base.empty() ? "anon" : l.anon_base);
+    return quote(l.name);
+}
+
+std::string SQLCompiler::visit_column(const ColumnRef& c, const Ctx& ctx) {
+    // ORDER BY of a compound select names the result columns, without their table.
+    if (ctx.bare_column_names) return quote(c.name);
     if (!c.from) return quote(c.name);
     if (c.from->kind == NodeKind::TableRef)
         return quote(c.from->as<TableRef>().table->name()) + "." + quote(c.name);
@@ -373,15 +388,21 @@ std::string SQLCompiler::visit_from(const NodePtr& from, const Ctx& ctx) {
         return quote(from->as<TableRef>().table->name());
     case NodeKind::Alias: {
         const auto& a = from->as<Alias>();
-        if (a.element->kind == NodeKind::Select) {
+        // Named before its contents, so an anonymous subquery is anon_1 and one nested in it
+        // anon_2, as SQLAlchemy numbers them.
+        std::string name = alias_name(a);
+        if (a.element->kind == NodeKind::Select || a.element->kind == NodeKind::CompoundSelect) {
             // A subquery in FROM does not correlate to the statement around it.
             auto saved = std::move(correlate_froms_);
             correlate_froms_.clear();
-            std::string inner = visit_select(a.element->as<Select>(), SelectMode::AsFrom);
+            std::string inner =
+                a.element->kind == NodeKind::Select
+                    ? visit_select(a.element->as<Select>(), SelectMode::AsFrom)
+                    : visit_compound(a.element->as<CompoundSelect>(), SelectMode::AsFrom);
             correlate_froms_ = std::move(saved);
-            return "(" + inner + ") AS " + alias_name(a);
+            return "(" + inner + ") AS " + name;
         }
-        return visit_from(a.element, ctx) + " AS " + alias_name(a);
+        return visit_from(a.element, ctx) + " AS " + name;
     }
     case NodeKind::Join: {
         const auto& j = from->as<Join>();

@@ -26,6 +26,8 @@ public:
         bool order_by = false;
         // Inside a DDL DEFAULT: binds render as literals.
         bool literal_binds = false;
+        // ORDER BY of a compound select: columns render as their bare names.
+        bool bare_column_names = false;
     };
     std::string visit(const NodePtr& n, const Ctx& ctx);
     std::string quote(std::string_view name) const { return dialect_.quote_identifier(name); }
@@ -40,11 +42,12 @@ public:
     // labelled, no correlation), or nested in an expression (scalar, IN, EXISTS: correlated).
     enum class SelectMode { TopLevel, AsFrom, Nested };
     std::string visit_select(const Select& s, SelectMode mode);
+    std::string visit_compound(const CompoundSelect& c, SelectMode mode);
     std::string visit_insert(const Insert& i);
     std::string visit_update(const Update& u);
     std::string visit_delete(const Delete& d);
     std::string where_clause(const NodeList& criteria, const Ctx& ctx);
-    std::string limit_clause(const Select& s, const Ctx& ctx);
+    std::string limit_clause(const NodePtr& limit, const NodePtr& offset, const Ctx& ctx);
     std::string returning_clause(const NodeList& cols, const schema::Table& table);
     NodeList display_froms(const Select& s, bool correlated);
     std::string select_column(const NodePtr& e, SelectMode mode, std::vector<std::string>& seen,
@@ -62,6 +65,7 @@ public:
     std::string visit_text(const TextClause& t);
     std::string visit_from(const NodePtr& from, const Ctx& ctx);
     std::string alias_name(const Alias& a);
+    std::string label_name(const Label& l, const Node* id);
     std::string literal_value(const Value& v) const;
 
     const engine::Dialect& dialect_;
@@ -70,8 +74,10 @@ public:
     Compiled out_;
     // Enclosing SELECTs' FROM clauses, for auto-correlation of nested selects.
     std::vector<NodeList> correlate_froms_;
-    // Result columns are recorded for the outermost statement only.
+    // Result columns are recorded for the outermost statement only (and, in a compound, for
+    // its first member).
     int select_depth_ = 0;
+    bool record_columns_ = true;
 
 private:
     std::map<std::pair<const void*, std::string>, std::string> anon_names_;

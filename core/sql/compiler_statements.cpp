@@ -4,6 +4,7 @@
 #include "core/engine/errors.h"
 #include "core/schema/types.h"
 #include "core/sql/compiler_impl.h"
+#include "core/sql/compound_select.h"
 #include "core/sql/elements.h"
 #include "core/sql/schema_expression.h"
 #include "core/sql/selectable.h"
@@ -35,6 +36,10 @@ Compiled SQLCompiler::run(const NodePtr& statement) {
     switch (statement->kind) {
     case NodeKind::Select:
         out_.sql = visit_select(statement->as<Select>(), SelectMode::TopLevel);
+        out_.returns_rows = true;
+        break;
+    case NodeKind::CompoundSelect:
+        out_.sql = visit_compound(statement->as<CompoundSelect>(), SelectMode::TopLevel);
         out_.returns_rows = true;
         break;
     case NodeKind::Insert:
@@ -163,7 +168,7 @@ std::string SQLCompiler::select_column(const NodePtr& e, SelectMode mode,
         labelled(anon(e.get(), "anon"));
         break;
     }
-    if (mode == SelectMode::TopLevel && select_depth_ == 1)
+    if (mode == SelectMode::TopLevel && select_depth_ == 1 && record_columns_)
         out_.columns.push_back({key, e->type, column});
     return rendered;
 }
@@ -180,7 +185,7 @@ std::string SQLCompiler::where_clause(const NodeList& criteria, const Ctx& ctx) 
     return out;
 }
 
-std::string SQLCompiler::limit_clause(const Select& s, const Ctx& ctx) {
+std::string SQLCompiler::limit_clause(const NodePtr& limit, const NodePtr& offset, const Ctx& ctx) {
     auto literal_bind = [&](std::int64_t v) {
         NodePtr n = literal(Value{v}, schema::Integer());
         temporaries_.push_back(n);
@@ -189,21 +194,21 @@ std::string SQLCompiler::limit_clause(const Select& s, const Ctx& ctx) {
     std::string text;
     switch (flavor_.limit_style) {
     case Flavor::LimitStyle::SQLite:
-        text = "\n LIMIT " + (s.limit ? visit(s.limit, ctx) : literal_bind(-1));
-        text += " OFFSET " + (s.offset ? visit(s.offset, ctx) : literal_bind(0));
+        text = "\n LIMIT " + (limit ? visit(limit, ctx) : literal_bind(-1));
+        text += " OFFSET " + (offset ? visit(offset, ctx) : literal_bind(0));
         break;
     case Flavor::LimitStyle::PostgreSQL:
-        if (s.limit) text += " \n LIMIT " + visit(s.limit, ctx);
-        if (s.offset) {
-            if (!s.limit) text += "\n LIMIT ALL";
-            text += " OFFSET " + visit(s.offset, ctx);
+        if (limit) text += " \n LIMIT " + visit(limit, ctx);
+        if (offset) {
+            if (!limit) text += "\n LIMIT ALL";
+            text += " OFFSET " + visit(offset, ctx);
         }
         break;
     case Flavor::LimitStyle::Generic:
-        if (s.limit) text += "\n LIMIT " + visit(s.limit, ctx);
-        if (s.offset) {
-            if (!s.limit) text += "\n LIMIT -1";
-            text += " OFFSET " + visit(s.offset, ctx);
+        if (limit) text += "\n LIMIT " + visit(limit, ctx);
+        if (offset) {
+            if (!limit) text += "\n LIMIT -1";
+            text += " OFFSET " + visit(offset, ctx);
         }
         break;
     }
@@ -258,9 +263,39 @@ std::string SQLCompiler::visit_select(const Select& s, SelectMode mode) {
         for (std::size_t i = 0; i < s.order_by.size(); ++i)
             text += (i ? ", " : "") + visit(s.order_by[i], order_ctx);
     }
-    if (s.limit || s.offset) text += limit_clause(s, ctx);
+    if (s.limit || s.offset) text += limit_clause(s.limit, s.offset, ctx);
     correlate_froms_.pop_back();
     --select_depth_;
+    return text;
+}
+
+std::string SQLCompiler::visit_compound(const CompoundSelect& c, SelectMode mode) {
+    std::string text;
+    bool recording = record_columns_;
+    for (std::size_t i = 0; i < c.selects.size(); ++i) {
+        const NodePtr& member = c.selects[i];
+        if (i) text += std::string(" ") + compound_keyword(c.keyword) + " ";
+        // Only the first member's columns are the compound's result columns.
+        record_columns_ = recording && i == 0;
+        bool grouped = member->kind == NodeKind::CompoundSelect ||
+                       !member->as<Select>().order_by.empty() || member->as<Select>().limit ||
+                       member->as<Select>().offset;
+        std::string inner = member->kind == NodeKind::Select
+                                ? visit_select(member->as<Select>(), mode)
+                                : visit_compound(member->as<CompoundSelect>(), mode);
+        text += grouped ? "(" + inner + ")" : inner;
+    }
+    record_columns_ = recording;
+    Ctx ctx;
+    if (!c.order_by.empty()) {
+        text += " ORDER BY ";
+        Ctx order_ctx = ctx;
+        order_ctx.order_by = true;
+        order_ctx.bare_column_names = true;
+        for (std::size_t i = 0; i < c.order_by.size(); ++i)
+            text += (i ? ", " : "") + visit(c.order_by[i], order_ctx);
+    }
+    if (c.limit || c.offset) text += limit_clause(c.limit, c.offset, ctx);
     return text;
 }
 

@@ -557,6 +557,15 @@ NodePtr label(const NodePtr& e, std::string name) {
     return l;
 }
 
+NodePtr alias_label(const NodePtr& e, const NodePtr& alias, std::string name) {
+    auto l = make<Label>();
+    l->name = std::move(name);
+    l->element = e;
+    l->type = e->type;
+    l->alias_prefix = alias;
+    return l;
+}
+
 NodePtr cast(const NodePtr& e, TypeSpec type) {
     auto c = make<Cast>();
     c->element = e;

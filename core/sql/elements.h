@@ -107,6 +107,8 @@ NodePtr distinct(const NodePtr& e);
 // SQLAlchemy's known functions (count -> Integer, sum/max/min/coalesce -> first argument's).
 NodePtr func(std::string name, const std::vector<Operand>& args = {});
 NodePtr label(const NodePtr& e, std::string name);
+// expr AS <alias name>_<name>, named when the alias is (users_1_id, anon_1_users_id).
+NodePtr alias_label(const NodePtr& e, const NodePtr& alias, std::string name);
 NodePtr cast(const NodePtr& e, TypeSpec type);
 // case((cond, value), ..., else_=...) and case({...}, value=expr).
 NodePtr case_(const std::vector<std::pair<Operand, Operand>>& whens,

@@ -37,6 +37,7 @@ namespace ormsh::sql {
     X(Alias)         /* users AS u2, (SELECT ...) AS anon_1 */                                     \
     X(Join)          /* a JOIN b ON ... */                                                         \
     X(Select)                                                                                      \
+    X(CompoundSelect) /* SELECT ... UNION SELECT ... */                                            \
     X(Insert)                                                                                      \
     X(Update)                                                                                      \
     X(Delete)
@@ -170,6 +171,10 @@ struct Label : Node {
     std::string name;
     std::string anon_base;
     NodePtr element;
+    // An ORM label named after an alias whose name is known only when compiled: renders as
+    // "<alias name>_<name>" (users_1_id, anon_1_users_id), as SQLAlchemy labels the columns
+    // of aliased entities.
+    NodePtr alias_prefix;
 };
 
 struct Cast : Node {
@@ -211,6 +216,9 @@ struct Alias : Node {
     // Empty for anonymous: "users_1" for a table, "anon_1" for a subquery.
     std::string name;
     std::vector<ExportedColumn> columns;
+    // The ORM's mapper when this alias stands for a mapped class (aliased(User)): core/sql
+    // carries it and never reads it, as SQLAlchemy's parententity annotation.
+    const void* entity = nullptr;
 };
 
 struct Join : Node {
@@ -219,6 +227,16 @@ struct Join : Node {
     bool isouter = false;
     bool full = false;
 };
+
+// An option select(...).options(...) carries for the ORM (loader options): core/sql keeps it
+// on the statement and never interprets it, as SQLAlchemy's Executable._with_options.
+struct ExecutableOption {
+    virtual ~ExecutableOption() = default;
+};
+using ExecutableOptions = std::vector<std::shared_ptr<const ExecutableOption>>;
+
+// stmt.execution_options(synchronize_session='fetch'): read by whoever runs the statement.
+using ExecutionOptions = std::vector<std::pair<std::string, Value>>;
 
 struct Select : Node {
     Select() : Node(NodeKind::Select) {}
@@ -232,6 +250,20 @@ struct Select : Node {
     bool distinct = false;
     // select(...).correlate(None) turns off auto-correlation inside enclosing selects.
     bool auto_correlate = true;
+    ExecutableOptions with_options;
+    ExecutionOptions execution_options;
+};
+
+// union(a, b) / a.union_all(b) / except_ / intersect: the member selects in order, with the
+// ORDER BY / LIMIT of the whole compound.
+struct CompoundSelect : Node {
+    enum class Keyword { Union, UnionAll, Except, ExceptAll, Intersect, IntersectAll };
+    CompoundSelect() : Node(NodeKind::CompoundSelect) {}
+    Keyword keyword = Keyword::Union;
+    NodeList selects;
+    NodeList order_by;
+    NodePtr limit, offset;
+    ExecutionOptions execution_options;
 };
 
 // Values for INSERT / UPDATE: column key -> expression (a BindParam for plain values).
@@ -254,6 +286,7 @@ struct Update : Node {
     ValuesList values;
     NodeList where;
     NodeList returning;
+    ExecutionOptions execution_options;
 };
 
 struct Delete : Node {
@@ -261,6 +294,7 @@ struct Delete : Node {
     schema::TablePtr table;
     NodeList where;
     NodeList returning;
+    ExecutionOptions execution_options;
 };
 
 } // namespace ormsh::sql

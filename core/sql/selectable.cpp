@@ -3,6 +3,7 @@
 
 #include "core/engine/errors.h"
 #include "core/schema/types.h"
+#include "core/sql/compound_select.h"
 
 #include <algorithm>
 
@@ -51,7 +52,7 @@ void collect_foreign_keys(const NodePtr& from, std::vector<FromForeignKey>& out)
 }
 
 // The column of `from` that corresponds to the schema column `target`, or nullptr.
-NodePtr corresponding_column(const NodePtr& from, const schema::Column& target) {
+NodePtr corresponding_in(const NodePtr& from, const schema::Column& target) {
     switch (from->kind) {
     case NodeKind::TableRef:
         if (from->as<TableRef>().table.get() == target.table()) return c(from, target.key);
@@ -61,8 +62,8 @@ NodePtr corresponding_column(const NodePtr& from, const schema::Column& target) 
             if (ec.column.get() == &target) return c(from, ec.key);
         return nullptr;
     case NodeKind::Join:
-        if (auto l = corresponding_column(from->as<Join>().left, target)) return l;
-        return corresponding_column(from->as<Join>().right, target);
+        if (auto l = corresponding_in(from->as<Join>().left, target)) return l;
+        return corresponding_in(from->as<Join>().right, target);
     default:
         return nullptr;
     }
@@ -152,6 +153,10 @@ void collect_from_objects(const NodePtr& e, NodeList& out) {
 
 } // namespace
 
+NodePtr corresponding_column(const NodePtr& from, const schema::Column& target) {
+    return from ? corresponding_in(from, target) : nullptr;
+}
+
 NodePtr table(const schema::TablePtr& t) {
     auto r = std::make_shared<TableRef>();
     r->table = t;
@@ -238,7 +243,9 @@ NodePtr alias(const NodePtr& from, std::string name) {
 }
 
 NodePtr subquery(const NodePtr& select_node, std::string name) {
-    const Select& s = as_select(select_node, "subquery");
+    const Select& s = select_node && select_node->kind == NodeKind::CompoundSelect
+                          ? first_select(select_node)
+                          : as_select(select_node, "subquery");
     auto a = std::make_shared<Alias>();
     a->element = select_node;
     a->name = std::move(name);
@@ -285,7 +292,7 @@ NodePtr join_condition(const NodePtr& left, const NodePtr& right) {
         for (const auto& f : right_fks) {
             try {
                 auto target = f.fk->column();
-                if (auto referent = corresponding_column(l, *target)) {
+                if (auto referent = corresponding_in(l, *target)) {
                     crit.emplace_back(referent, f.parent);
                     if (std::find(constraints.begin(), constraints.end(), f.constraint) ==
                         constraints.end())
@@ -300,7 +307,7 @@ NodePtr join_condition(const NodePtr& left, const NodePtr& right) {
             for (const auto& f : left_fks) {
                 try {
                     auto target = f.fk->column();
-                    if (auto referent = corresponding_column(right, *target)) {
+                    if (auto referent = corresponding_in(right, *target)) {
                         crit.emplace_back(referent, f.parent);
                         if (std::find(constraints.begin(), constraints.end(), f.constraint) ==
                             constraints.end())
@@ -510,6 +517,8 @@ NodePtr join_from(const NodePtr& select_node, const NodePtr& left, const NodePtr
 }
 
 NodePtr order_by(const NodePtr& select_node, const NodeList& clauses) {
+    if (select_node && select_node->kind == NodeKind::CompoundSelect)
+        return compound_order_by(select_node, clauses);
     as_select(select_node, "order_by");
     auto s = clone<Select>(select_node);
     for (const auto& c : clauses)
@@ -529,6 +538,8 @@ NodePtr group_by(const NodePtr& select_node, const NodeList& clauses) {
 }
 
 NodePtr limit(const NodePtr& select_node, const NodePtr& count) {
+    if (select_node && select_node->kind == NodeKind::CompoundSelect)
+        return compound_limit(select_node, count);
     as_select(select_node, "limit");
     auto s = clone<Select>(select_node);
     s->limit = count;
@@ -540,6 +551,8 @@ NodePtr limit(const NodePtr& select_node, std::int64_t count) {
 }
 
 NodePtr offset(const NodePtr& select_node, const NodePtr& count) {
+    if (select_node && select_node->kind == NodeKind::CompoundSelect)
+        return compound_offset(select_node, count);
     as_select(select_node, "offset");
     auto s = clone<Select>(select_node);
     s->offset = count;

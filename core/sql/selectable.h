@@ -32,6 +32,9 @@ NodePtr outerjoin(const NodePtr& left, const NodePtr& right, const NodePtr& oncl
 // The ON clause between two FROM clauses from their foreign keys; throws ArgumentError
 // (NoForeignKeysError / AmbiguousForeignKeysError) when there is not exactly one.
 NodePtr join_condition(const NodePtr& left, const NodePtr& right);
+// The column of a FROM clause (table, alias, subquery, join) that stands for the schema
+// column `target`, or nullptr (SQLAlchemy's corresponding_column).
+NodePtr corresponding_column(const NodePtr& from, const schema::Column& target);
 // The schema tables a FROM clause (or a column expression) draws on.
 std::vector<const schema::Table*> tables_of(const NodePtr& from);
 // Whether two FROM clauses are the same one (tables compare by identity of the schema table).

@@ -4,11 +4,11 @@
 // builds the same objects from loaded entities.
 #pragma once
 
+#include "repl/lang/interpreter.h"
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include "repl/lang/interpreter.h"
 
 namespace ormsh::api {
 
@@ -27,5 +27,9 @@ lang::Value make_row(lang::Interpreter& in, std::shared_ptr<const RowKeys> keys,
 lang::Value make_result(lang::Interpreter& in, std::shared_ptr<const RowKeys> keys,
                         std::vector<std::vector<lang::Value>> rows, std::int64_t rowcount = -1,
                         std::vector<lang::Value> inserted_primary_key = {});
+
+// Marks a result whose rows repeat objects of a joined eager collection: fetching from it
+// raises InvalidRequestError until unique() is called, as SQLAlchemy's ORM results do.
+void require_unique(const lang::Value& result);
 
 } // namespace ormsh::api

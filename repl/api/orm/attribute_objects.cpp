@@ -3,9 +3,11 @@
 
 #include "core/orm/attributes.h"
 #include "core/orm/join_condition.h"
+#include "core/orm/loading.h"
 #include "core/sql/selectable.h"
 #include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
+#include "repl/api/orm/aliased_object.h"
 #include "repl/api/orm/args.h"
 #include "repl/api/orm/events.h"
 #include "repl/api/orm/query_object.h"
@@ -260,6 +262,31 @@ Value attr_contains(Interpreter& in, const Value& self, lang::Args& args) {
     return wrap_clause(in, clauses.size() == 1 ? clauses.front() : sql::and_(clauses));
 }
 
+// str(User.name) is "User.name"; an aliased class's attribute "AliasedClass_User.name".
+Value attr_str(Interpreter&, const Value& self, lang::Args&) {
+    AttributeObj& attr = self_attr(self);
+    std::string owner = attr.mapping && attr.mapping->cls ? attr.mapping->cls->name : "?";
+    if (attr.parent_alias) owner = "AliasedClass_" + owner;
+    return lang::new_str(owner + "." + attr.key);
+}
+
+// User.addresses.of_type(A): the relationship joined to the alias A instead of its table.
+Value attr_of_type(Interpreter& in, const Value& self, lang::Args& args) {
+    AttributeObj& attr = self_attr(self);
+    if (!attr.rel) in.raise("AttributeError", "of_type() applies to relationships");
+    sql::NodePtr target = entity_from_of(in, arg_at(in, args, 0));
+    if (!target)
+        in.raise(exc_type(in, "ArgumentError"),
+                 "of_type() expects a mapped class or an aliased() class");
+    auto* a = new AttributeObj(instrumented_attribute_type());
+    a->mapping = attr.mapping;
+    a->key = attr.key;
+    a->rel = attr.rel;
+    a->parent_alias = attr.parent_alias;
+    a->of_type = target;
+    return Value::steal(a);
+}
+
 } // namespace
 
 lang::Type* instrumented_attribute_type() {
@@ -285,6 +312,8 @@ lang::Type* instrumented_attribute_type() {
                             .method("any", attr_exists)
                             .method("has", attr_exists)
                             .method("contains", attr_contains)
+                            .method("of_type", attr_of_type)
+                            .method("__str__", attr_str)
                             .build();
         // Expressions compare with == into SQL, so they are not hashable by value.
         t->set_attr("__hash__", api_types().column_element->lookup("__hash__"));
@@ -305,6 +334,18 @@ Value make_column_attribute(Interpreter&, ClassMapping& mapping, const orm::Colu
     a->slot = prop.slot;
     a->column = prop.column;
     a->node = sql::col(prop.column);
+    return Value::steal(a);
+}
+
+Value aliased_attribute(Interpreter&, const AttributeObj& attr, const sql::NodePtr& alias) {
+    auto* a = new AttributeObj(instrumented_attribute_type());
+    a->mapping = attr.mapping;
+    a->key = attr.key;
+    a->slot = attr.slot;
+    a->column = attr.column;
+    a->rel = attr.rel;
+    a->parent_alias = alias;
+    if (attr.column) a->node = orm::entity_column(alias, attr.column);
     return Value::steal(a);
 }
 

@@ -23,6 +23,10 @@ struct AttributeObj : ClauseObj {
     orm::RelationshipProperty* rel = nullptr;
     // Validators and 'set' listeners of a column attribute (events.h); null when none.
     const AttributeHooks* hooks = nullptr;
+    // An attribute of an aliased class (aliased(User).name): the alias it reads from.
+    sql::NodePtr parent_alias;
+    // A relationship narrowed with of_type(Alias): the alias standing for its target.
+    sql::NodePtr of_type;
 };
 
 lang::Type* instrumented_attribute_type();
@@ -30,6 +34,9 @@ lang::Type* instrumented_attribute_type();
 Value make_column_attribute(Interpreter& in, ClassMapping& mapping, const orm::ColumnProperty& prop);
 Value make_relationship_attribute(Interpreter& in, ClassMapping& mapping,
                                   orm::RelationshipProperty& rel);
+
+// A copy of `attr` read from `alias` (an aliased class's attribute).
+Value aliased_attribute(Interpreter& in, const AttributeObj& attr, const sql::NodePtr& alias);
 
 // The attribute object of `cls.key` when it is instrumented, else null.
 AttributeObj* attribute_of(const Value& v);

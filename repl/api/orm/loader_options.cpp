@@ -84,13 +84,28 @@ lang::Value make_loader_option_function(const std::string& name, orm::LoadStrate
 
 std::vector<orm::LoaderOption> loader_options_of(lang::Interpreter& in, const lang::Value& option,
                                                  const orm::Query& query) {
+    return loader_options_of(in, option, query.primary_mapper());
+}
+
+std::vector<orm::LoaderOption> loader_options_of(lang::Interpreter& in, const lang::Value& option,
+                                                 const orm::Mapper* root) {
     auto* opt = dynamic_cast<LoaderOptionObj*>(option.obj_or_null());
     if (!opt) in.raise(exc_type(in, "ArgumentError"), fmt::format("{} is not a loader option", in.repr(option)));
     std::vector<orm::LoaderOption> out;
-    const orm::Mapper* current = query.primary_mapper();
+    const orm::Mapper* current = root;
     std::vector<const orm::RelationshipProperty*> path;
     for (const auto& step : opt->steps) {
         const orm::RelationshipProperty* rel = nullptr;
+        if (lang::is_str(step.attr) && lang::as_str(step.attr)->s == "*") {
+            // A wildcard: the strategy for every relationship at this point of the path.
+            if (current)
+                for (const auto& each : current->relationships()) {
+                    auto wild = path;
+                    wild.push_back(each.get());
+                    out.push_back(orm::LoaderOption{wild, step.strategy});
+                }
+            break;
+        }
         if (AttributeObj* attr = attribute_of(step.attr)) {
             rel = attr->rel;
         } else if (lang::is_str(step.attr) && current) {

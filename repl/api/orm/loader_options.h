@@ -14,5 +14,9 @@ lang::Value make_loader_option_function(const std::string& name, orm::LoadStrate
 // The core options a Python option object stands for, relative to `query`'s first entity.
 std::vector<orm::LoaderOption> loader_options_of(lang::Interpreter& in, const lang::Value& option,
                                                  const orm::Query& query);
+// The same relative to `root` (the first entity of a select()); lazyload('*') names every
+// relationship of the mapper it applies to.
+std::vector<orm::LoaderOption> loader_options_of(lang::Interpreter& in, const lang::Value& option,
+                                                 const orm::Mapper* root);
 
 } // namespace ormsh::api

@@ -7,11 +7,13 @@
 #include "core/sql/selectable.h"
 #include "repl/api/exc_bridge.h"
 #include "repl/api/modules.h"
+#include "repl/api/orm/aliased_object.h"
 #include "repl/api/orm/annotated_declarative.h"
 #include "repl/api/orm/declared_attr.h"
 #include "repl/api/orm/embedded_sources.h"
 #include "repl/api/orm/events.h"
 #include "repl/api/orm/inspection.h"
+#include "repl/api/orm/orm_select.h"
 #include "repl/api/orm/loader_options.h"
 #include "repl/api/orm/model.h"
 #include "repl/api/orm/query_object.h"
@@ -118,6 +120,8 @@ void fill_orm_module(Interpreter& in, lang::Module& m) {
                               in, orm::annotate_column(node_of(in, args.pos[0]), annotation));
                       }));
     }
+    set("aliased", lang::make_native_function("aliased", aliased_function));
+    install_orm_select_methods(in);
     set("configure_mappers", lang::make_native_closure("configure_mappers", [](Interpreter& in, const Value&, lang::Args&) {
         configure_mappers(in);
         return Value::none();
@@ -165,9 +169,10 @@ void register_sqlalchemy_orm(Interpreter& in) {
     in.register_builtin_module("sqlalchemy.orm", fill_orm_module);
     in.register_builtin_module("sqlalchemy.ext", [](Interpreter&, lang::Module&) {});
     register_event_module(in);
-    in.register_builtin_module("sqlalchemy.ext.declarative", [](Interpreter&, lang::Module& m) {
+    in.register_builtin_module("sqlalchemy.ext.declarative", [](Interpreter& in, lang::Module& m) {
         m.dict->set_str("declarative_base", lang::make_native_function("declarative_base", declarative_base));
         m.dict->set_str("declared_attr", Value(declared_attr_type()));
+        install_orm_select_methods(in);
     });
     in.register_builtin_module(
         "sqlalchemy.ext.associationproxy", [](Interpreter& in, lang::Module& m) {

@@ -6,9 +6,11 @@
 #include "core/sql/selectable.h"
 #include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
+#include "repl/api/orm/aliased_object.h"
 #include "repl/api/orm/args.h"
 #include "repl/api/orm/attribute_objects.h"
 #include "repl/api/orm/loader_options.h"
+#include "repl/api/orm/orm_select.h"
 #include "repl/api/result_objects.h"
 #include "repl/api/sqlalchemy/binding.h"
 
@@ -150,21 +152,33 @@ Value q_join(Interpreter& in, const Value& self, lang::Args& args, bool outer) {
     bool isouter = outer || opt_bool(in, kwarg(args, "isouter"), false);
     if (args.pos.empty()) in.raise("TypeError", "join() missing 1 required positional argument");
     Value target = args.pos[0];
-    if (AttributeObj* attr = attribute_of(target); attr && attr->rel) {
-        orm::RelationshipProperty& rel = *attr->rel;
-        return generative(in, self, [&](const orm::Query& q) { return q.join(rel, isouter); });
+    Value onclause = args.pos.size() > 1 ? args.pos[1] : Value();
+    OrmJoin resolved;
+    if (orm_join_target(in, target, onclause, resolved) && resolved.rel) {
+        return generative(in, self, [&](const orm::Query& q) {
+            return q.join(*resolved.rel, isouter, resolved.target, resolved.parent);
+        });
     }
-    sql::NodePtr target_node;
-    if (has_layout(target, lang::Layout::Type)) {
-        ClassMapping* m = mapping_of(target.as<lang::Type>());
-        if (!m) in.raise(exc_type(in, "InvalidRequestError"), "join() target is not mapped");
-        target_node = sql::table(m->mapper->table_ptr());
-    } else {
-        target_node = node_of(in, target);
-    }
-    sql::NodePtr onclause = args.pos.size() > 1 ? node_of(in, args.pos[1]) : nullptr;
+    sql::NodePtr target_node = resolved.right ? resolved.right : node_of(in, target);
+    sql::NodePtr on = resolved.right     ? resolved.onclause
+                      : onclause.empty() ? nullptr
+                                         : node_of(in, onclause);
     return generative(in, self,
-                      [&](const orm::Query& q) { return q.join(target_node, onclause, isouter); });
+                      [&](const orm::Query& q) { return q.join(target_node, on, isouter); });
+}
+
+// union / union_all / except_ / intersect: the other queries' statements join this one's.
+Value q_set_operation(Interpreter& in, const Value& self, lang::Args& args,
+                      sql::CompoundSelect::Keyword keyword) {
+    configure_mappers(in);
+    std::vector<orm::Query> others;
+    for (const Value& v : args.pos) {
+        auto* other = dynamic_cast<QueryObj*>(v.obj_or_null());
+        if (!other) in.raise("TypeError", "expected a Query, got '" + in.type_name(v) + "'");
+        others.push_back(other->query);
+    }
+    return generative(in, self,
+                      [&](const orm::Query& q) { return q.set_operation(keyword, others); });
 }
 
 Value q_options(Interpreter& in, const Value& self, lang::Args& args) {
@@ -261,15 +275,15 @@ Value q_get(Interpreter& in, const Value& self, lang::Args& args) {
     return value_of(ref.get());
 }
 
-// synchronize_session=False leaves objects in the session untouched.
-bool synchronize_arg(Interpreter& in, const lang::Args& args, std::size_t position) {
+orm::SynchronizeSession synchronize_arg(Interpreter& in, const lang::Args& args,
+                                        std::size_t position) {
     Value v = args.pos.size() > position ? args.pos[position] : kwarg(args, "synchronize_session");
-    return v.empty() || !(v.is_bool() && !in.truthy(v));
+    return synchronize_session_of(in, v);
 }
 
 Value q_delete(Interpreter& in, const Value& self, lang::Args& args) {
     configure_mappers(in);
-    bool sync = synchronize_arg(in, args, 0);
+    orm::SynchronizeSession sync = synchronize_arg(in, args, 0);
     return Value::integer(guard(in, [&] { return self_query(self).query.delete_(sync); }));
 }
 
@@ -292,7 +306,7 @@ Value q_update(Interpreter& in, const Value& self, lang::Args& args) {
                                  mapper->table().name(), name));
         pairs.emplace_back(name, to_operand(in, in.getitem(values, key)));
     }
-    bool sync = synchronize_arg(in, args, 1);
+    orm::SynchronizeSession sync = synchronize_arg(in, args, 1);
     return Value::integer(guard(in, [&] { return self_query(self).query.update(pairs, sync); }));
 }
 
@@ -456,6 +470,43 @@ lang::Type* build_query_type(const char* name, lang::Type* base) {
                                  lang::Args& a) { return q_join(in, s, a, true); })
             .method("options", q_options)
             .method(
+                "from_statement",
+                +[](Interpreter& in, const Value& s, lang::Args& a) {
+                    sql::NodePtr stmt = node_of(in, arg_at(in, a, 0), "statement");
+                    return generative(in, s,
+                                      [&](const orm::Query& q) { return q.from_statement(stmt); });
+                })
+            .method(
+                "union",
+                +[](Interpreter& in, const Value& s, lang::Args& a) {
+                    return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::Union);
+                })
+            .method(
+                "union_all",
+                +[](Interpreter& in, const Value& s, lang::Args& a) {
+                    return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::UnionAll);
+                })
+            .method(
+                "except_",
+                +[](Interpreter& in, const Value& s, lang::Args& a) {
+                    return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::Except);
+                })
+            .method(
+                "except_all",
+                +[](Interpreter& in, const Value& s, lang::Args& a) {
+                    return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::ExceptAll);
+                })
+            .method(
+                "intersect",
+                +[](Interpreter& in, const Value& s, lang::Args& a) {
+                    return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::Intersect);
+                })
+            .method(
+                "intersect_all",
+                +[](Interpreter& in, const Value& s, lang::Args& a) {
+                    return q_set_operation(in, s, a, sql::CompoundSelect::Keyword::IntersectAll);
+                })
+            .method(
                 "with_entities", +[](Interpreter& in, const Value& s,
                                      lang::Args& a) { return q_with_entities(in, s, a, false); })
             .method(
@@ -519,6 +570,8 @@ static lang::Type* appender_query_type() {
 }
 
 orm::QueryEntity query_entity(Interpreter& in, const Value& v) {
+    if (AliasedClassObj* a = aliased_of(v))
+        return orm::QueryEntity::of(*a->mapping->mapper, a->alias);
     if (has_layout(v, lang::Layout::Type)) {
         ClassMapping* m = mapping_of(v.as<lang::Type>());
         if (!m)
@@ -527,7 +580,12 @@ orm::QueryEntity query_entity(Interpreter& in, const Value& v) {
         return orm::QueryEntity::of(*m->mapper);
     }
     if (AttributeObj* attr = attribute_of(v); attr && !attr->rel) {
-        // The ORM labels a column entity <table>_<column>; rows know it by the attribute key.
+        // The ORM labels a column entity <table>_<column> (<alias>_<column> for an aliased
+        // class); rows know it by the attribute key.
+        if (attr->parent_alias && attr->node->is(sql::NodeKind::ColumnRef))
+            return orm::QueryEntity::of(sql::alias_label(attr->node, attr->parent_alias,
+                                                         attr->node->as<sql::ColumnRef>().name),
+                                        attr->key);
         sql::NodePtr col = sql::col(attr->column);
         return orm::QueryEntity::of(
             sql::label(col, attr->column->table()->name() + "_" + attr->column->name), attr->key);
@@ -643,6 +701,16 @@ void raise_not_found(Interpreter& in, const std::string& description) {
     in.call(abort, {Value::integer(404),
                     description.empty() ? Value::none() : lang::new_str(description)});
     in.raise("RuntimeError", "abort(404) returned");
+}
+
+orm::SynchronizeSession synchronize_session_of(Interpreter& in, const Value& v) {
+    if (v.empty() || v.is_none()) return orm::SynchronizeSession::Evaluate;
+    if (v.is_bool() && !v.as_bool()) return orm::SynchronizeSession::None;
+    if (lang::is_str(v) && lang::as_str(v)->s == "evaluate")
+        return orm::SynchronizeSession::Evaluate;
+    if (lang::is_str(v) && lang::as_str(v)->s == "fetch") return orm::SynchronizeSession::Fetch;
+    in.raise(exc_type(in, "ArgumentError"),
+             "Valid strategies for session synchronization are 'evaluate', 'fetch', False");
 }
 
 } // namespace ormsh::api

@@ -36,6 +36,9 @@ orm::QueryEntity query_entity(Interpreter& in, const Value& v);
 
 // Flask-SQLAlchemy's QueryPagination over the Python query `query` (query.paginate(...)).
 Value paginate_query(Interpreter& in, const Value& query, lang::Args& args);
+// synchronize_session='evaluate' / 'fetch' / False (absent: 'evaluate').
+orm::SynchronizeSession synchronize_session_of(Interpreter& in, const Value& v);
+
 // werkzeug's NotFound (raised by get_or_404 / first_or_404 / one_or_404).
 [[noreturn]] void raise_not_found(Interpreter& in, const std::string& description = {});
 

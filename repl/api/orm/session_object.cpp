@@ -2,6 +2,7 @@
 #include "repl/api/orm/session_object.h"
 
 #include "core/orm/query.h"
+#include "core/sql/execute.h"
 #include "core/sql/selectable.h"
 #include "repl/api/convert.h"
 #include "repl/api/exc_bridge.h"
@@ -9,6 +10,8 @@
 #include "repl/api/orm/attribute_objects.h"
 #include "repl/api/orm/bulk_methods.h"
 #include "repl/api/orm/events.h"
+#include "repl/api/orm/orm_dml.h"
+#include "repl/api/orm/orm_select.h"
 #include "repl/api/orm/query_object.h"
 #include "repl/api/result_objects.h"
 #include "repl/api/sqlalchemy/binding.h"
@@ -198,56 +201,6 @@ Value s_merge(Interpreter& in, const Value& self, lang::Args& args) {
     return target;
 }
 
-// The core select behind select(User) / select(User.name): ORM entities are recognised by
-// their tables, so the rows come back as objects.
-const orm::Mapper* entity_mapper(const sql::NodePtr& node) {
-    if (!node || !node->is(sql::NodeKind::TableRef)) return nullptr;
-    return find_mapper_for_table(node->as<sql::TableRef>().table.get());
-}
-
-Value run_orm_select(Interpreter& in, orm::Session& session, const sql::Select& select) {
-    std::vector<orm::QueryEntity> entities;
-    for (const auto& column : select.columns) {
-        if (const orm::Mapper* m = entity_mapper(column))
-            entities.push_back(orm::QueryEntity::of(*m));
-        else {
-            std::string key = column->is(sql::NodeKind::ColumnRef)
-                                  ? column->as<sql::ColumnRef>().key
-                              : column->is(sql::NodeKind::Label) ? column->as<sql::Label>().name
-                                                                 : "";
-            entities.push_back(orm::QueryEntity::of(column, key));
-        }
-    }
-    orm::Query q(session, entities);
-    for (const auto& f : select.from_clauses)
-        q = q.select_from(f);
-    for (const auto& w : select.where)
-        q = q.filter(w);
-    if (!select.group_by.empty()) q = q.group_by(select.group_by);
-    for (const auto& h : select.having)
-        q = q.having(h);
-    if (!select.order_by.empty()) q = q.order_by(select.order_by);
-    auto literal_int = [](const sql::NodePtr& n) -> std::optional<std::int64_t> {
-        if (n && n->is(sql::NodeKind::BindParam)) {
-            const auto& b = n->as<sql::BindParam>();
-            if (b.value)
-                if (auto* i = std::get_if<std::int64_t>(&*b.value)) return *i;
-        }
-        return std::nullopt;
-    };
-    if (auto n = literal_int(select.limit)) q = q.limit(*n);
-    if (auto n = literal_int(select.offset)) q = q.offset(*n);
-    if (select.distinct) q = q.distinct();
-    auto rows = guard(in, [&] { return q.all(); });
-    auto keys = std::make_shared<RowKeys>();
-    for (const auto& e : q.entities())
-        keys->names.push_back(e.key);
-    std::vector<std::vector<Value>> out;
-    for (auto& row : rows)
-        out.push_back(row_values(in, q, row));
-    return make_result(in, keys, std::move(out));
-}
-
 Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
     orm::Session& session = core_session(in, self);
     configure_mappers(in);
@@ -255,26 +208,46 @@ Value s_execute(Interpreter& in, const Value& self, lang::Args& args) {
     sql::NodePtr node =
         lang::is_str(stmt) ? sql::text(lang::as_str(stmt)->s) : node_of(in, stmt, "statement");
     guard(in, [&] { session.autoflush_if_enabled(); });
-    if (node->is(sql::NodeKind::Select)) {
-        const auto& select = node->as<sql::Select>();
-        for (const auto& c : select.columns)
-            if (entity_mapper(c)) return run_orm_select(in, session, select);
+    if (Value orm_result = execute_orm_select(in, session, node); !orm_result.empty())
+        return orm_result;
+    Value p = args.pos.size() > 1 ? args.pos[1] : kwarg(args, "params");
+    bool has_params = !p.empty() && !p.is_none();
+    if (Value orm_result = execute_orm_dml(in, session, node, has_params); !orm_result.empty())
+        return orm_result;
+    auto param_map = [&](const Value& d) {
+        sql::ParamMap params;
+        for (const Value& key : in.to_vector(d))
+            params[in.str(key)] = to_db(in, in.getitem(d, key));
+        return params;
+    };
+    if (has_params && (has_layout(p, lang::Layout::List) || has_layout(p, lang::Layout::Tuple))) {
+        // A list of parameter sets: executemany.
+        std::vector<sql::ParamMap> rows;
+        for (const Value& d : in.to_vector(p))
+            rows.push_back(param_map(d));
+        std::int64_t count =
+            guard(in, [&] { return sql::execute_many(session.connection(), node, rows); });
+        session.note_write();
+        return make_result(in, std::make_shared<RowKeys>(), {}, count);
     }
     sql::ParamMap params;
-    Value p = args.pos.size() > 1 ? args.pos[1] : kwarg(args, "params");
-    if (!p.empty() && !p.is_none())
-        for (const Value& key : in.to_vector(p))
-            params[in.str(key)] = to_db(in, in.getitem(p, key));
+    if (has_params) params = param_map(p);
     return guard(in, [&] {
-        engine::Result result = orm::execute_statement(session, node, params);
+        bool insert = node->is(sql::NodeKind::Insert);
+        engine::Result result = insert ? sql::execute(session.connection(), node, params)
+                                       : orm::execute_statement(session, node, params);
         auto keys = std::make_shared<RowKeys>();
         keys->names = result.keys();
+        if (insert && node->as<sql::Insert>().returning.empty()) keys->names.clear();
         if (keys->names.empty() && result.rowcount() > 0) session.note_write();
         std::vector<std::vector<Value>> rows;
         std::vector<engine::Value> row;
-        while (result.next(row))
+        while (!keys->names.empty() && result.next(row))
             rows.push_back(row_from_db(in, result, row));
-        return make_result(in, keys, std::move(rows), result.rowcount());
+        std::vector<Value> inserted;
+        for (const auto& v : result.inserted_primary_key)
+            inserted.push_back(from_db(in, v));
+        return make_result(in, keys, std::move(rows), result.rowcount(), std::move(inserted));
     });
 }
 

@@ -44,6 +44,7 @@ struct ClauseTypes {
     Type* subquery = nullptr;
     Type* join = nullptr;
     Type* select = nullptr;
+    Type* compound_select = nullptr; // CompoundSelect: union(...), except_(...) ...
     Type* insert = nullptr;
     Type* update = nullptr;
     Type* delete_ = nullptr;
@@ -88,6 +89,11 @@ Value make_select(Interpreter& in, Args& args);
 // A TypeObj for a spec.
 Value make_type_object(Interpreter& in, const engine::TypeSpec& spec);
 
+// The columns a FROM clause, SELECT or compound SELECT exports, as a ColumnCollection (.c).
+Value from_columns(Interpreter& in, const sql::NodePtr& n);
+// stmt.execute(): runs on the engine its tables' MetaData is bound to.
+Value implicit_execute(Interpreter& in, const Value& self, Args& args);
+
 // Executes a statement/string on the bound engine (stmt.execute(), engine.execute()).
 Value engine_execute(Interpreter& in, const Value& engine, Args& args);
 
@@ -95,6 +101,7 @@ Value engine_execute(Interpreter& in, const Value& engine, Args& args);
 void init_clause_types(Interpreter& in);
 void init_column_operators(Interpreter& in);
 void init_statements(Interpreter& in);
+void init_compound_statements(Interpreter& in);
 void init_schema_objects(Interpreter& in);
 void init_type_objects(Interpreter& in);
 void init_engine_objects(Interpreter& in);
@@ -102,6 +109,7 @@ void init_result_objects(Interpreter& in);
 
 // Module population (module.cpp calls these).
 void add_expression_functions(Interpreter& in, lang::Module& m);
+void add_compound_functions(Interpreter& in, lang::Module& m);
 void add_schema_names(Interpreter& in, lang::Module& m);
 void add_type_names(Interpreter& in, lang::Module& m);
 void add_engine_names(Interpreter& in, lang::Module& m);

@@ -145,7 +145,7 @@ void put(lang::Module& m, const std::string& name, Fn fn) {
 
 } // namespace
 
-void add_expression_functions(Interpreter&, lang::Module& m) {
+void add_expression_functions(Interpreter& in, lang::Module& m) {
     api_types();
     put(m, "select", [](Interpreter& in, Args& args) { return make_select(in, args); });
     put(m, "insert", [](Interpreter& in, Args& args) { return dml(in, args, 0); });
@@ -174,6 +174,7 @@ void add_expression_functions(Interpreter&, lang::Module& m) {
             return unary_fn(in, args, sql::nulls_last, "nulls_last");
         });
     put(m, "exists", exists_fn);
+    add_compound_functions(in, m);
     put(m, "case", case_fn);
     put(m, "null", [](Interpreter& in, Args&) { return wrap_clause(in, sql::null()); });
     put(m, "true", [](Interpreter& in, Args&) { return wrap_clause(in, sql::true_()); });
@@ -262,12 +263,6 @@ void add_expression_functions(Interpreter&, lang::Module& m) {
     put(m, "outerjoin", join_fn(true));
     put(m, "tuple_", [](Interpreter& in, Args&) -> Value {
         raise_sa(in, "CompileError", "tuple_() is not supported by ormsh");
-    });
-    put(m, "union", [](Interpreter& in, Args&) -> Value {
-        raise_sa(in, "CompileError", "union() is not supported by ormsh");
-    });
-    put(m, "union_all", [](Interpreter& in, Args&) -> Value {
-        raise_sa(in, "CompileError", "union_all() is not supported by ormsh");
     });
     auto* f = new lang::Object(func_type());
     m.dict->set_str(lang::intern("func"), Value(f));

@@ -38,6 +38,8 @@ struct ResultObj : lang::Object {
     Value inserted_primary_key;
     bool returns_rows = true;
     bool closed = false;
+    // Rows of a joined eager load of a collection: fetching them needs unique() first.
+    bool needs_unique = false;
     void traverse(lang::Visitor& v) override {
         Object::traverse(v);
         for (auto& x : rows)
@@ -100,11 +102,16 @@ Value mapping_of(Interpreter& in, const RowObj* r) {
     return Value(d.get());
 }
 
-void check_rows(Interpreter& in, ResultObj* r) {
+// `fetching`: rows are about to be handed out (scalars() / mappings() only derive a result).
+void check_rows(Interpreter& in, ResultObj* r, bool fetching = true) {
     if (!r->returns_rows)
         raise_sa(in, "ResourceClosedError",
                  "This result object does not return rows. It has been closed automatically.");
     if (r->closed) raise_sa(in, "ResourceClosedError", "This result object is closed.");
+    if (fetching && r->needs_unique && r->pos < r->rows.size())
+        raise_sa(in, "InvalidRequestError",
+                 "The unique() method must be invoked on this Result, as it contains results "
+                 "that include joined eager loads against collections");
 }
 
 Value take(ResultObj* r) {
@@ -139,6 +146,7 @@ Value derived_result(ResultObj* r, Type* t, const std::function<Value(const Valu
     o->track();
     Value v(o);
     o->keys = r->keys;
+    o->needs_unique = r->needs_unique;
     for (const Value& row : take_all(r))
         o->rows.push_back(map(row));
     return v;
@@ -213,14 +221,28 @@ void def_fetch_methods(Type* t) {
     def(t, "unique", [](Interpreter& in, const Value& self, Args&) -> Value {
         ResultObj* r = res_of(self);
         std::vector<Value> kept;
+        // Objects compare by identity, other values by equality (SQLAlchemy's unique filters).
+        auto same = [&in](const Value& a, const Value& b) { return a.is(b) || in.eq(a, b); };
+        auto same_row = [&](const Value& a, const Value& b) {
+            if (!(a.is_obj() && a.type() == result_types().row && b.is_obj() &&
+                  b.type() == result_types().row))
+                return same(a, b);
+            const auto& x = row_of(a)->values;
+            const auto& y = row_of(b)->values;
+            if (x.size() != y.size()) return false;
+            for (std::size_t i = 0; i < x.size(); ++i)
+                if (!same(x[i], y[i])) return false;
+            return true;
+        };
         for (const Value& v : take_all(r)) {
             bool seen = false;
             for (const Value& k : kept)
-                if (in.eq(k, v)) seen = true;
+                if (same_row(k, v)) seen = true;
             if (!seen) kept.push_back(v);
         }
         r->rows = std::move(kept);
         r->pos = 0;
+        r->needs_unique = false;
         return self;
     });
     def(t, "close", [](Interpreter&, const Value& self, Args&) -> Value {
@@ -369,6 +391,10 @@ Value make_result(Interpreter& in, std::shared_ptr<const RowKeys> keys,
     return v;
 }
 
+void require_unique(const Value& result) {
+    if (auto* r = dynamic_cast<ResultObj*>(result.obj_or_null())) r->needs_unique = true;
+}
+
 void init_result_objects(Interpreter&) {
     ResultTypes& t = result_types();
     t.row = lang::TypeBuilder("LegacyRow", {}, "sqlalchemy.engine.row").instance_dict(true).build();
@@ -397,14 +423,14 @@ void init_result_objects(Interpreter&) {
     });
     def(r, "scalars", [](Interpreter& in, const Value& self, Args& args) -> Value {
         ResultObj* res = res_of(self);
-        check_rows(in, res);
+        check_rows(in, res, false);
         size_t index = args.size() >= 1 ? static_cast<size_t>(in.index_value(args[0])) : 0;
         return derived_result(res, result_types().scalar_result,
                               [index](const Value& row) { return row_of(row)->values.at(index); });
     });
     def(r, "mappings", [](Interpreter& in, const Value& self, Args&) -> Value {
         ResultObj* res = res_of(self);
-        check_rows(in, res);
+        check_rows(in, res, false);
         return derived_result(res, result_types().mapping_result,
                               [&in](const Value& row) { return mapping_of(in, row_of(row)); });
     });

@@ -95,6 +95,7 @@ ApiTypes& api_types() {
         init_clause_types(in);
         init_column_operators(in);
         init_statements(in);
+        init_compound_statements(in);
         init_schema_objects(in);
         init_type_objects(in);
         init_engine_objects(in);
@@ -135,6 +136,8 @@ void init_clause_types(Interpreter&) {
     c.subquery = clause_type("Subquery", c.alias, "sqlalchemy.sql.selectable");
     c.join = clause_type("Join", c.from_clause, "sqlalchemy.sql.selectable");
     c.select = clause_type("Select", a.clause_element, "sqlalchemy.sql.selectable");
+    c.compound_select =
+        clause_type("CompoundSelect", a.clause_element, "sqlalchemy.sql.selectable");
     c.insert = clause_type("Insert", a.clause_element, "sqlalchemy.sql.dml");
     c.update = clause_type("Update", a.clause_element, "sqlalchemy.sql.dml");
     c.delete_ = clause_type("Delete", a.clause_element, "sqlalchemy.sql.dml");
@@ -322,6 +325,9 @@ Value wrap_clause(Interpreter& in, sql::NodePtr node) {
         break;
     case K::Select:
         t = c.select;
+        break;
+    case K::CompoundSelect:
+        t = c.compound_select;
         break;
     case K::Insert:
         t = c.insert;

@@ -2,6 +2,7 @@
 // limit, subquery ...), Insert / Update / Delete (values, where, returning), FROM clauses
 // (Table, Alias, Subquery, Join: .c, join, alias, select) and TextClause (bindparams,
 // columns). Each returns a new wrapper around a new immutable core node.
+#include "core/sql/compound_select.h"
 #include "core/sql/dml.h"
 #include "core/sql/selectable.h"
 #include "repl/api/convert.h"
@@ -91,6 +92,8 @@ Value apply_returning(Interpreter& in, const Value& self, Args& args) {
         in, [&] { return wrap_clause(in, sql::returning(me(in, self), nodes_of(in, pos(args)))); });
 }
 
+} // namespace
+
 Value implicit_execute(Interpreter& in, const Value& self, Args& args) {
     Value eng = bound_engine_of(in, me(in, self));
     if (eng.empty() || eng.is_none())
@@ -108,8 +111,8 @@ Value implicit_execute(Interpreter& in, const Value& self, Args& args) {
 // The columns a FROM clause or SELECT exports, as a ColumnCollection.
 Value from_columns(Interpreter& in, const sql::NodePtr& n) {
     auto coll = make_column_collection();
-    if (n->is(sql::NodeKind::Select)) {
-        for (const auto& col : sql::expanded_columns(n->as<sql::Select>())) {
+    if (n->is(sql::NodeKind::Select) || n->is(sql::NodeKind::CompoundSelect)) {
+        for (const auto& col : sql::expanded_columns(sql::first_select(n))) {
             std::string key;
             if (col->is(sql::NodeKind::ColumnRef))
                 key = col->as<sql::ColumnRef>().key;
@@ -129,6 +132,8 @@ Value from_columns(Interpreter& in, const sql::NodePtr& n) {
     return coll;
 }
 
+namespace {
+
 Value join_method(Interpreter& in, const Value& self, Args& args, bool outer) {
     Value v[4];
     lang::parse_args(in, outer ? "outerjoin" : "join", args,
@@ -143,6 +148,50 @@ Value join_method(Interpreter& in, const Value& self, Args& args, bool outer) {
             return wrap_clause(in, sql::join(left, right, on, isouter, full, true));
         return wrap_clause(in, sql::join(left, right, on, isouter, full));
     });
+}
+
+// stmt.execution_options(synchronize_session='fetch', ...): kept on the statement for the
+// session that runs it.
+Value set_execution_options(Interpreter& in, const Value& self, Args& args) {
+    sql::NodePtr stmt = me(in, self);
+    sql::ExecutionOptions options;
+    for (const KwArg& k : args.kw)
+        options.emplace_back(k.name->s, to_db(in, k.value));
+    auto merge = [&](sql::ExecutionOptions& into) {
+        for (auto& [key, value] : options) {
+            bool replaced = false;
+            for (auto& existing : into)
+                if (existing.first == key) {
+                    existing.second = value;
+                    replaced = true;
+                }
+            if (!replaced) into.emplace_back(key, value);
+        }
+    };
+    switch (stmt->kind) {
+    case sql::NodeKind::Select: {
+        auto copy = std::make_shared<sql::Select>(stmt->as<sql::Select>());
+        merge(copy->execution_options);
+        return wrap_clause(in, copy);
+    }
+    case sql::NodeKind::CompoundSelect: {
+        auto copy = std::make_shared<sql::CompoundSelect>(stmt->as<sql::CompoundSelect>());
+        merge(copy->execution_options);
+        return wrap_clause(in, copy);
+    }
+    case sql::NodeKind::Update: {
+        auto copy = std::make_shared<sql::Update>(stmt->as<sql::Update>());
+        merge(copy->execution_options);
+        return wrap_clause(in, copy);
+    }
+    case sql::NodeKind::Delete: {
+        auto copy = std::make_shared<sql::Delete>(stmt->as<sql::Delete>());
+        merge(copy->execution_options);
+        return wrap_clause(in, copy);
+    }
+    default:
+        return self; // options an INSERT takes change nothing ormsh does
+    }
 }
 
 Value optional_name(Interpreter& in, Args& args, const char* fname, std::string& name) {
@@ -394,6 +443,8 @@ void init_statements(Interpreter&) {
     }
     for (Type* t : {c.select, c.insert, c.update, c.delete_, c.text})
         def(t, "execute", implicit_execute);
+    for (Type* t : {c.select, c.insert, c.update, c.delete_, c.compound_select})
+        def(t, "execution_options", set_execution_options);
     def(c.select, "scalar", [](Interpreter& in, const Value& self, Args& args) -> Value {
         Value r = implicit_execute(in, self, args);
         return in.call_method(r, "scalar", {});

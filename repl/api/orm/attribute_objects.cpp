@@ -44,6 +44,12 @@ Value get_relationship(Interpreter& in, AttributeObj& attr, ModelObj& obj) {
     if (!slot.loaded) {
         if (st.status == orm::Status::Detached && st.key)
             raise_detached(in, obj, fmt::format("lazy load operation of attribute '{}'", attr.key));
+        // A collection the user reads is loaded by a query, which flushes pending changes first
+        // as SQLAlchemy's lazy loader does (a many-to-one by key looks in the identity map and
+        // loads without flushing; loads the ORM makes itself never flush).
+        if (st.status == orm::Status::Persistent && st.session &&
+            rel.direction() != orm::Direction::ManyToOne)
+            guard(in, [&] { st.session->autoflush_if_enabled(); });
         guard(in, [&] { orm::loaded_slot(st, rel); });
     }
     if (rel.uselist()) return make_instrumented_list(in, obj, rel);

@@ -10,21 +10,6 @@
 
 namespace ormsh::orm {
 
-namespace {
-
-engine::Value bound(const schema::Column& column, const engine::Capabilities& caps,
-                    engine::Value value) {
-    engine::convert_bind_value(column.type, caps, value);
-    return value;
-}
-
-bool python_side(const schema::ColumnDefault& d) {
-    return d.kind == schema::ColumnDefault::Kind::Scalar ||
-           d.kind == schema::ColumnDefault::Kind::Callable;
-}
-
-} // namespace
-
 std::vector<engine::Value> bulk_insert(Session& session, const Mapper& mapper,
                                        const std::vector<BulkRow>& rows, bool return_defaults) {
     engine::Connection& conn = session.connection();
@@ -42,16 +27,12 @@ std::vector<engine::Value> bulk_insert(Session& session, const Mapper& mapper,
             if (given && !(autoinc.get() == &column && engine::is_null(*given))) {
                 sets_key |= autoinc.get() == &column;
                 columns.push_back({&column, {}});
-                params.push_back(bound(column, caps, *given));
-            } else if (python_side(column.default_value)) {
+                params.push_back(bind_value(column, caps, *given));
+            } else if (has_python_default(column.default_value)) {
                 columns.push_back({&column, {}});
-                params.push_back(bound(column, caps, column.default_value.evaluate()));
+                params.push_back(bind_value(column, caps, column.default_value.evaluate()));
             } else if (column.default_value.kind == schema::ColumnDefault::Kind::Expression) {
-                std::string sql =
-                    column.default_value.expression->render_server_default(conn.dialect());
-                if (sql.size() > 1 && sql.front() == '(' && sql.back() == ')')
-                    sql = sql.substr(1, sql.size() - 2);
-                columns.push_back({&column, std::move(sql)});
+                columns.push_back({&column, inline_default_sql(column, conn.dialect())});
             }
         }
         // Where the dialect has RETURNING, SQLAlchemy always fetches the new key with it.
@@ -91,10 +72,10 @@ void bulk_update(Session& session, const Mapper& mapper, const std::vector<BulkR
             const auto& given = prop.slot < row.size() ? row[prop.slot] : std::nullopt;
             if (given) {
                 set.push_back(&column);
-                params.push_back(bound(column, caps, *given));
-            } else if (python_side(column.onupdate)) {
+                params.push_back(bind_value(column, caps, *given));
+            } else if (has_python_default(column.onupdate)) {
                 set.push_back(&column);
-                params.push_back(bound(column, caps, column.onupdate.evaluate()));
+                params.push_back(bind_value(column, caps, column.onupdate.evaluate()));
             }
         }
         for (std::size_t slot : pk_slots) {
@@ -102,7 +83,7 @@ void bulk_update(Session& session, const Mapper& mapper, const std::vector<BulkR
                 throw engine::InvalidRequestError(fmt::format(
                     "bulk update of '{}' needs the primary key column '{}' in every mapping",
                     mapper.table().name(), mapper.columns()[slot].column->name));
-            params.push_back(bound(*mapper.columns()[slot].column, caps, *row[slot]));
+            params.push_back(bind_value(*mapper.columns()[slot].column, caps, *row[slot]));
         }
         if (set.empty()) continue;
         StatementCache& statements = session.statements();

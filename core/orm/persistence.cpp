@@ -73,6 +73,24 @@ std::string StatementCache::echo_label(const std::string& sql) const {
     return fmt::format("[cached since {:.4g}s ago]", since);
 }
 
+engine::Value bind_value(const schema::Column& column, const engine::Capabilities& caps,
+                         engine::Value value) {
+    engine::convert_bind_value(column.type, caps, value);
+    return value;
+}
+
+bool has_python_default(const schema::ColumnDefault& d) {
+    return d.kind == schema::ColumnDefault::Kind::Scalar ||
+           d.kind == schema::ColumnDefault::Kind::Callable;
+}
+
+std::string inline_default_sql(const schema::Column& column, const engine::Dialect& dialect) {
+    std::string sql = column.default_value.expression->render_server_default(dialect);
+    if (sql.size() > 1 && sql.front() == '(' && sql.back() == ')')
+        sql = sql.substr(1, sql.size() - 2);
+    return sql;
+}
+
 engine::Result StatementCache::execute(engine::Connection& conn, const std::string& sql,
                                        const std::vector<engine::Value>& params,
                                        const std::vector<engine::TypeSpec>* result_types) {

@@ -24,6 +24,14 @@ struct InsertColumn {
     std::string inline_sql; // empty: a bound parameter
 };
 
+// The value to bind for `column`, converted for the dialect (bools to 0/1 on SQLite ...).
+engine::Value bind_value(const schema::Column& column, const engine::Capabilities& caps,
+                         engine::Value value);
+// Whether a column's default is computed in the process (a scalar or a callable).
+bool has_python_default(const schema::ColumnDefault& d);
+// An SQL expression default (default=func.now()) as an INSERT renders it inline.
+std::string inline_default_sql(const schema::Column& column, const engine::Dialect& dialect);
+
 class StatementCache {
 public:
     explicit StatementCache(const engine::Dialect& dialect) : dialect_(&dialect) {}

@@ -33,13 +33,6 @@ bool contains(const std::vector<StateRef>& list, const InstanceState* state) {
     return std::any_of(list.begin(), list.end(), [&](const StateRef& r) { return r == state; });
 }
 
-// The value to bind for `column`, converted for the dialect (bools to 0/1 on SQLite ...).
-engine::Value bind_value(const schema::Column& column, const engine::Capabilities& caps,
-                         engine::Value value) {
-    engine::convert_bind_value(column.type, caps, value);
-    return value;
-}
-
 // The row's primary key for a WHERE clause: the identity it was loaded under (its slots may be
 // expired, or changed by the user), else the committed slot values.
 void append_identity(const Mapper& mapper, const InstanceState& state,
@@ -486,17 +479,13 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
                 continue;
             }
             const auto& def = column.default_value;
-            if (def.kind == schema::ColumnDefault::Kind::Scalar ||
-                def.kind == schema::ColumnDefault::Kind::Callable) {
+            if (has_python_default(def)) {
                 state->load_value(slot, def.evaluate());
                 shape_columns.push_back({&column, {}});
                 shape_slots.push_back(slot);
                 row.push_back(bind_value(column, caps, state->value(slot)));
             } else if (def.kind == schema::ColumnDefault::Kind::Expression) {
-                std::string sql = def.expression->render_server_default(conn.dialect());
-                if (sql.size() > 1 && sql.front() == '(' && sql.back() == ')')
-                    sql = sql.substr(1, sql.size() - 2);
-                shape_columns.push_back({&column, std::move(sql)});
+                shape_columns.push_back({&column, inline_default_sql(column, conn.dialect())});
                 shape_slots.push_back(slot);
             }
         }
@@ -542,8 +531,7 @@ void UnitOfWork::update_states(const Mapper& mapper, const std::vector<InstanceS
         // onupdate= defaults apply to columns the user did not change themselves.
         for (const auto& prop : mapper.columns()) {
             const auto& onupdate = prop.column->onupdate;
-            if ((onupdate.kind == schema::ColumnDefault::Kind::Scalar ||
-                 onupdate.kind == schema::ColumnDefault::Kind::Callable) &&
+            if (has_python_default(onupdate) &&
                 std::find(changed.begin(), changed.end(), prop.slot) == changed.end()) {
                 state->set_value(prop.slot, onupdate.evaluate());
                 changed.push_back(prop.slot);

@@ -9,6 +9,7 @@
 #include "repl/api/orm/args.h"
 #include "repl/api/orm/model.h"
 #include "repl/api/orm/session_object.h"
+#include "repl/api/sqlalchemy/binding.h"
 
 #include <fmt/core.h>
 
@@ -22,10 +23,10 @@ orm::Session& open_session(Interpreter& in, const Value& self) {
     return *s.session;
 }
 
+// A keyword flag, false when not passed.
 bool flag(Interpreter& in, const lang::Args& args, const char* name) {
-    for (const auto& kw : args.kw)
-        if (kw.name->s == name) return in.truthy(kw.value);
-    return false;
+    Value v = kwarg(args, name);
+    return !v.empty() && in.truthy(v);
 }
 
 // The mapper of bulk_insert_mappings(User, ...): a mapped class.
@@ -85,9 +86,8 @@ Value bulk_save_objects(Interpreter& in, const Value& self, lang::Args& args) {
     orm::Session& session = open_session(in, self);
     configure_mappers(in);
     bool return_defaults = flag(in, args, "return_defaults");
-    bool changed_only = true;
-    for (const auto& kw : args.kw)
-        if (kw.name->s == "update_changed_only") changed_only = in.truthy(kw.value);
+    Value changed_only_arg = kwarg(args, "update_changed_only");
+    bool changed_only = changed_only_arg.empty() || in.truthy(changed_only_arg);
     for (const Value& v : in.to_vector(arg_at(in, args, 0))) {
         ModelObj& obj = require_model(in, v);
         orm::InstanceState& state = obj.state_;

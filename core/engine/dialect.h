@@ -62,7 +62,16 @@ public:
 // while a statement runs on this one.
 class DriverConnection {
 public:
-    virtual ~DriverConnection() = default;
+    DriverConnection();
+    virtual ~DriverConnection();
+    DriverConnection(const DriverConnection&) = delete;
+    DriverConnection& operator=(const DriverConnection&) = delete;
+
+    // Closes the database handle now (an open transaction rolls back, as when a process dies)
+    // for a process about to exit without freeing its heap; nothing is called on the
+    // connection afterwards. close_all_for_exit() does it for every open connection.
+    virtual void close_for_exit() {}
+    static void close_all_for_exit();
 
     // Runs one statement with bound parameters. The SQL uses this dialect's placeholder style
     // (Dialect::placeholder). Prepared statements are cached per connection, keyed by SQL text,

@@ -349,12 +349,17 @@ PostgreSQLConnection::PostgreSQLConnection(const PostgreSQLDialect& dialect, con
 }
 
 PostgreSQLConnection::~PostgreSQLConnection() {
+    close_for_exit();
+}
+
+void PostgreSQLConnection::close_for_exit() {
     {
         std::lock_guard lock(cancel_mutex_);
         if (cancel_) pq().PQfreeCancel(cancel_);
         cancel_ = nullptr;
     }
     if (conn_) pq().PQfinish(conn_);
+    conn_ = nullptr;
 }
 
 PGresult* PostgreSQLConnection::check(PGresult* result, const std::string& sql,

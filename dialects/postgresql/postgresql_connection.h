@@ -29,6 +29,7 @@ class PostgreSQLConnection : public engine::DriverConnection {
 public:
     PostgreSQLConnection(const PostgreSQLDialect& dialect, const engine::Url& url);
     ~PostgreSQLConnection() override;
+    void close_for_exit() override;
 
     std::unique_ptr<engine::Cursor> execute(const std::string& sql,
                                             const std::vector<engine::Value>& params) override;

@@ -293,9 +293,14 @@ SQLiteConnection::SQLiteConnection(const SQLiteDialect& dialect, const engine::U
 }
 
 SQLiteConnection::~SQLiteConnection() {
+    close_for_exit();
+}
+
+void SQLiteConnection::close_for_exit() {
     cache_.reset();
     // close_v2: statements still held by live cursors keep the handle until finalized.
     if (db_) sqlite3_close_v2(db_);
+    db_ = nullptr;
 }
 
 void SQLiteConnection::exec_plain(const std::string& sql) {

@@ -53,6 +53,7 @@ class SQLiteConnection : public engine::DriverConnection {
 public:
     SQLiteConnection(const SQLiteDialect& dialect, const engine::Url& url);
     ~SQLiteConnection() override;
+    void close_for_exit() override;
 
     std::unique_ptr<engine::Cursor> execute(const std::string& sql,
                                             const std::vector<engine::Value>& params) override;

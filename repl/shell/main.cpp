@@ -126,6 +126,13 @@ int run(const CommandLine& cl) {
         for (const auto& engine : ormsh::engine::Engine::live_engines())
             engine->dispose();
     ormsh::shell::detach_interrupt_handling();
+#ifndef ORMSH_FREE_HEAP_AT_EXIT
+    // Ending the process here skips freeing, one by one, every object the script made (a
+    // tenth of the time of a script that loads 100,000 rows). The database connections close
+    // first, as freeing them would have; exit() still flushes the files a script left open.
+    ormsh::engine::DriverConnection::close_all_for_exit();
+    std::exit(status);
+#endif
     return status;
 }
 

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build ccache pkg-config
     libreadline-dev libsqlite3-dev libpqxx-dev libpq-dev libfmt-dev
-    libgtest-dev libgmock-dev libpcre2-dev libssl-dev libmimalloc-dev
+    libgtest-dev libgmock-dev libpcre2-dev libssl-dev libmimalloc-dev libncurses-dev
     postgresql sqlite3 python3 tmux
     clang libclang-rt-14-dev
     python3-sqlalchemy python3-flask-sqlalchemy python3-psycopg2

@@ -56,7 +56,8 @@ struct DecimalObj : lang::Object {
     std::string text;
 };
 
-// The Python types, created when the modules are registered (once per process). The type
+// The Python types, created at the first import of datetime or decimal or the first such
+// value a conversion makes (once per process; null until then). The type
 // names carry the module ("datetime.date", "decimal.Decimal") as CPython's C types do, so
 // class reprs and TypeError messages read the same.
 struct DateTimeTypes {

@@ -243,8 +243,12 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
     if (t->layout == Layout::Module) {
         Module* m = obj.as<Module>();
         Value v = m->dict->get_str(name);
+        if (v.empty() && m->deferred_names) v = module_lookup(*this, *m, name);
         if (!v.empty()) return v;
-        if (name->s == "__dict__") return m->dict;
+        if (name->s == "__dict__") {
+            define_deferred_names(*this, *m);
+            return m->dict;
+        }
         if (name->s == "__name__") return new_str(m->name);
         Value ga = m->dict->get_str(S("__getattr__"));
         if (!ga.empty()) return call(ga, {Value(name)});

@@ -574,9 +574,10 @@ B(b_dir) {
             for (auto& e : d->entries)
                 if (is_str(e.key)) names.push_back(as_str(e.key)->s);
         };
-        if (has_layout(v, Layout::Module))
+        if (has_layout(v, Layout::Module)) {
+            define_deferred_names(in, *v.as<Module>());
             add_dict(v.as<Module>()->dict.get());
-        else if (has_layout(v, Layout::Type)) {
+        } else if (has_layout(v, Layout::Type)) {
             for (Type* t : v.as<Type>()->mro)
                 add_dict(t->dict.get());
         } else {

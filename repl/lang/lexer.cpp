@@ -34,10 +34,10 @@ void append_utf8(std::string& out, uint32_t cp) {
 }
 
 bool is_ident_start(unsigned char c) {
-    return c == '_' || std::isalpha(c) || c >= 0x80;
+    return c == '_' || static_cast<unsigned>((c | 0x20) - 'a') < 26u || c >= 0x80;
 }
 bool is_ident_char(unsigned char c) {
-    return c == '_' || std::isalnum(c) || c >= 0x80;
+    return is_ident_start(c) || static_cast<unsigned>(c - '0') < 10u;
 }
 int hexval(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -45,10 +45,6 @@ int hexval(char c) {
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
 }
-
-const char* const kThreeCharOps[] = {"**=", "//=", ">>=", "<<=", "...", nullptr};
-const char* const kTwoCharOps[] = {"**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", "+=",
-                                   "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":=", nullptr};
 
 } // namespace
 
@@ -80,15 +76,15 @@ void Lexer::error(const std::string& msg, int line, int col, int end_col, const 
     throw SyntaxErrorEx(std::move(info));
 }
 
-void Lexer::push(Tok k, int line, int col, std::string text) {
-    Token t;
+void Lexer::push(Tok k, int line, int col, std::string_view text, uint8_t id) {
+    Token& t = out_.emplace_back();
     t.kind = k;
+    t.id = id;
     t.line = line;
     t.col = col;
     t.end_line = line_;
     t.end_col = static_cast<int>(pos_ - line_start_) + col_base_;
-    t.text = std::move(text);
-    out_.push_back(std::move(t));
+    t.text = text;
 }
 
 void Lexer::lex_number() {
@@ -217,6 +213,14 @@ void Lexer::lex_string(std::string_view prefix, int start_col) {
             error("unterminated string literal (detected at line " + std::to_string(line_) + ")",
                   start_line, start_col);
         }
+        // A run of plain characters is copied at once.
+        size_t plain = pos_;
+        while (plain < src_.size() && src_[plain] != q && src_[plain] != '\\' &&
+               src_[plain] != '\n')
+            ++plain;
+        out.append(src_.data() + pos_, plain - pos_);
+        pos_ = plain;
+        if (pos_ >= src_.size()) continue;
         char c = src_[pos_];
         if (c == q) {
             if (!triple) {
@@ -391,6 +395,8 @@ void Lexer::check_source_bytes() {
 
 std::vector<Token> Lexer::tokenize() {
     check_source_bytes();
+    // About one token per five bytes of source, so the vector rarely grows.
+    out_.reserve(src_.size() / 5 + 16);
     bool at_bol = true;
     while (pos_ <= src_.size()) {
         if (at_bol && brackets_.empty()) {
@@ -412,10 +418,7 @@ std::vector<Token> Lexer::tokenize() {
             }
             if (src_[p] == '#' || src_[p] == '\n' || src_[p] == '\r' ||
                 (src_[p] == '\\' && p + 1 < src_.size() && src_[p + 1] == '\n')) {
-                if (src_[p] == '#') {
-                    while (p < src_.size() && src_[p] != '\n')
-                        ++p;
-                }
+                if (src_[p] == '#') p = std::min(src_.find('\n', p), src_.size());
                 // A comment may end the input: no byte to look at past it.
                 if (p < src_.size() && src_[p] == '\\') ++p;
                 if (p < src_.size() && src_[p] == '\r') ++p;
@@ -457,8 +460,7 @@ std::vector<Token> Lexer::tokenize() {
             continue;
         }
         if (c == '#') {
-            while (pos_ < src_.size() && src_[pos_] != '\n')
-                ++pos_;
+            pos_ = std::min(src_.find('\n', pos_), src_.size());
             continue;
         }
         if (c == '\\') {
@@ -509,7 +511,7 @@ std::vector<Token> Lexer::tokenize() {
                     continue;
                 }
             }
-            push(Tok::Name, line_, col, std::string(word));
+            push(Tok::Name, line_, col, word, keyword_id(word));
             continue;
         }
         if (c == '\'' || c == '"') {
@@ -517,44 +519,35 @@ std::vector<Token> Lexer::tokenize() {
             continue;
         }
         // Operators.
-        std::string op;
-        for (const char* const* t = kThreeCharOps; *t; ++t)
-            if (src_.compare(pos_, 3, *t) == 0) op = *t;
-        if (op.empty())
-            for (const char* const* t = kTwoCharOps; *t; ++t)
-                if (src_.compare(pos_, 2, *t) == 0) op = *t;
-        if (op.empty()) {
-            if (std::strchr("+-*/%@&|^~<>()[]{},:;.=!", c) == nullptr || c == '!') {
-                if (static_cast<unsigned char>(c) < 0x80 && c != '!') {
-                    error(std::string("invalid character '") + c + "' (U+00" +
-                              "0123456789ABCDEF"[(c >> 4) & 15] + "0123456789ABCDEF"[c & 15] + ")",
-                          line_, col);
-                }
-                error("invalid syntax", line_, col);
+        size_t op_length = 0;
+        uint8_t op_id = operator_id(src_.substr(pos_), op_length);
+        if (op_id == 0) {
+            if (static_cast<unsigned char>(c) < 0x80 && c != '!') {
+                error(std::string("invalid character '") + c + "' (U+00" +
+                          "0123456789ABCDEF"[(c >> 4) & 15] + "0123456789ABCDEF"[c & 15] + ")",
+                      line_, col);
             }
-            op = std::string(1, c);
+            error("invalid syntax", line_, col);
         }
+        std::string_view op = kSpellings[op_id - 1];
         if (op == "(" || op == "[" || op == "{") {
             brackets_.push_back({op[0], line_, col});
             if (brackets_.size() > 200) error("too many nested parentheses", line_, col);
         } else if (op == ")" || op == "]" || op == "}") {
-            if (brackets_.empty()) error("unmatched '" + op + "'", line_, col);
+            if (brackets_.empty()) error("unmatched '" + std::string(op) + "'", line_, col);
             char open = brackets_.back().ch;
             char want = open == '(' ? ')' : open == '[' ? ']' : '}';
             if (want != op[0]) {
+                std::string message = "closing parenthesis '" + std::string(op) +
+                                      "' does not match opening parenthesis '" + open + "'";
                 if (brackets_.back().line != line_)
-                    error("closing parenthesis '" + op + "' does not match opening parenthesis '" +
-                              std::string(1, open) + "' on line " +
-                              std::to_string(brackets_.back().line),
-                          line_, col);
-                error("closing parenthesis '" + op + "' does not match opening parenthesis '" +
-                          std::string(1, open) + "'",
-                      line_, col);
+                    message += " on line " + std::to_string(brackets_.back().line);
+                error(message, line_, col);
             }
             brackets_.pop_back();
         }
         pos_ += op.size();
-        push(Tok::Op, line_, col, op);
+        push(Tok::Op, line_, col, op, op_id);
     }
     if (!brackets_.empty()) {
         auto b = brackets_.back();

@@ -3,6 +3,8 @@
 // are kept raw here and split by the parser.
 #pragma once
 
+#include "repl/lang/spellings.h"
+
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -30,6 +32,7 @@ enum class Tok : uint8_t {
 
 struct Token {
     Tok kind;
+    uint8_t id = 0; // keyword or operator (spellings.h), 0 for other tokens
     int line;
     int col; // 0-based byte column
     int end_line;
@@ -39,6 +42,8 @@ struct Token {
     double fval = 0;
     bool raw = false;
     char quote = '\'';
+
+    bool is(Spelling s) const { return id == s.id; }
 };
 
 // Raised for lexical and grammatical errors; formatted by the interpreter like CPython does.
@@ -71,7 +76,7 @@ public:
 private:
     [[noreturn]] void error(const std::string& msg, int line, int col, int end_col = -1,
                             const char* type = "SyntaxError");
-    void push(Tok k, int line, int col, std::string text = {});
+    void push(Tok k, int line, int col, std::string_view text = {}, uint8_t id = 0);
     void check_source_bytes();
     void lex_number();
     void lex_string(std::string_view prefix, int start_col);

@@ -652,6 +652,36 @@ void Interpreter::register_builtin_module(const std::string& name, ModuleFactory
     factories_[name] = std::move(factory);
 }
 
+namespace {
+
+// Runs m's deferred-names hook, unset while it runs (it may import modules that look names up
+// in `m` again) and kept afterwards while it has names left, or when it failed.
+void run_deferred_names(Interpreter& in, Module& m, Str* name) {
+    DeferredNames hook = std::move(m.deferred_names);
+    m.deferred_names = nullptr;
+    bool remaining = true;
+    try {
+        remaining = hook(in, m, name);
+    } catch (...) {
+        m.deferred_names = std::move(hook);
+        throw;
+    }
+    if (remaining) m.deferred_names = std::move(hook);
+}
+
+} // namespace
+
+Value module_lookup(Interpreter& in, Module& m, Str* name) {
+    Value v = m.dict->get_str(name);
+    if (!v.empty() || !m.deferred_names) return v;
+    run_deferred_names(in, m, name);
+    return m.dict->get_str(name);
+}
+
+void define_deferred_names(Interpreter& in, Module& m) {
+    if (m.deferred_names) run_deferred_names(in, m, nullptr);
+}
+
 Module* Interpreter::find_loaded_module(const std::string& name) {
     Value m = modules_->get_str(intern(name));
     return has_layout(m, Layout::Module) ? m.as<Module>() : nullptr;
@@ -778,6 +808,7 @@ void Interpreter::exec_import_from(Node* n, Frame& f) {
     Module* m = import_module(name);
     for (Node* a : n->list) {
         if (a->name->s == "*") {
+            define_deferred_names(*this, *m);
             Value all = m->dict->get_str(intern("__all__"));
             if (!all.empty()) {
                 for (auto& k : to_vector(all)) {
@@ -805,7 +836,7 @@ void Interpreter::exec_import_from(Node* n, Frame& f) {
             }
             continue;
         }
-        Value v = m->dict->get_str(a->name);
+        Value v = module_lookup(*this, *m, a->name);
         if (v.empty()) {
             // A submodule?
             try {

@@ -803,6 +803,15 @@ void Type::set_attr(std::string_view n, Value v) {
 }
 
 void Type::compute_mro(Interpreter& in) {
+    // One base (nearly every class): C3 gives this class, then the base's MRO.
+    if (bases.size() == 1) {
+        std::vector<Type*> result;
+        result.reserve(bases[0]->mro.size() + 1);
+        result.push_back(this);
+        result.insert(result.end(), bases[0]->mro.begin(), bases[0]->mro.end());
+        mro = std::move(result);
+        return;
+    }
     // C3 linearisation.
     std::vector<std::vector<Type*>> seqs;
     for (auto& b : bases)

@@ -19,6 +19,7 @@ class Interpreter;
 struct Str;
 struct Dict;
 struct Tuple;
+struct Module;
 struct Node;
 struct CodeInfo;
 
@@ -192,14 +193,25 @@ struct Cell : Object {
     void clear_refs() override;
 };
 
+// Defines names a native module builds only on first use, so that only the scripts using them
+// pay for them. Called with the name before a lookup of it fails (it defines the name if it is
+// one it defers), or with null before a star import, dir() or __dict__ needs every name;
+// returns whether names remain deferred (false: the module drops the hook).
+using DeferredNames = std::function<bool(Interpreter&, Module&, Str* name)>;
+
 struct Module : Object {
     std::string name;
     std::string file;
     Ref<Dict> dict;
+    DeferredNames deferred_names;
     explicit Module(std::string n);
     void traverse(Visitor& v) override;
     void clear_refs() override;
 };
+// `name` in module `m` (defining it first when it is one of m's deferred names), or empty.
+Value module_lookup(Interpreter& in, Module& m, Str* name);
+// Defines every deferred name of `m`: what a star import, dir() and __dict__ see.
+void define_deferred_names(Interpreter& in, Module& m);
 
 struct Function : Object {
     std::shared_ptr<CodeInfo> code;

@@ -7,6 +7,7 @@
 #include "repl/lang/text/str_repr.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace ormsh::lang {
@@ -16,12 +17,6 @@ Value make_big_int_literal(const std::string& text); // numbers.cpp
 namespace {
 
 constexpr int kMaxNesting = 200;
-
-const char* const kKeywords[] = {
-    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
-    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
-    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
-    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield",    nullptr};
 
 std::string decode_escapes(std::string_view in) {
     std::string out;
@@ -190,7 +185,7 @@ void Parser::error_at(const std::string& msg, int line, int col, int end_col) {
     throw SyntaxErrorEx(std::move(info));
 }
 
-bool Parser::accept_op(const char* op) {
+bool Parser::accept_op(Spelling op) {
     if (is_op(op)) {
         ++pos_;
         return true;
@@ -198,7 +193,7 @@ bool Parser::accept_op(const char* op) {
     return false;
 }
 
-bool Parser::accept_kw(const char* kw) {
+bool Parser::accept_kw(Spelling kw) {
     if (is_kw(kw)) {
         ++pos_;
         return true;
@@ -206,10 +201,10 @@ bool Parser::accept_kw(const char* kw) {
     return false;
 }
 
-void Parser::expect_op(const char* op) {
+void Parser::expect_op(Spelling op) {
     if (!accept_op(op)) {
         if (tok().kind == Tok::Newline || tok().kind == Tok::End) error("invalid syntax", tok());
-        error(std::string("expected '") + op + "'", tok());
+        error(std::string("expected '") + op.text + "'", tok());
     }
 }
 
@@ -217,19 +212,12 @@ void Parser::expect_colon() {
     if (!accept_op(":")) error("expected ':'", tok());
 }
 
-bool Parser::is_keyword(const Token& t) const {
-    if (t.kind != Tok::Name) return false;
-    for (const char* const* k = kKeywords; *k; ++k)
-        if (t.text == *k) return true;
-    return false;
-}
-
 bool Parser::starts_expression(const Token& t) const {
     switch (t.kind) {
     case Tok::Name:
         if (!is_keyword(t)) return true;
-        return t.text == "None" || t.text == "True" || t.text == "False" || t.text == "not" ||
-               t.text == "lambda" || t.text == "await";
+        return t.is("None") || t.is("True") || t.is("False") || t.is("not") || t.is("lambda") ||
+               t.is("await");
     case Tok::Int:
     case Tok::BigInt:
     case Tok::Float:
@@ -239,8 +227,8 @@ bool Parser::starts_expression(const Token& t) const {
     case Tok::FString:
         return true;
     case Tok::Op:
-        return t.text == "(" || t.text == "[" || t.text == "{" || t.text == "-" || t.text == "+" ||
-               t.text == "~" || t.text == "..." || t.text == "*";
+        return t.is("(") || t.is("[") || t.is("{") || t.is("-") || t.is("+") || t.is("~") ||
+               t.is("...") || t.is("*");
     default:
         return false;
     }
@@ -273,17 +261,16 @@ Node* Parser::parse_expr_only() {
 void Parser::statement(std::vector<Node*>& out) {
     const Token& t = tok();
     if (t.kind == Tok::Name) {
-        const std::string& w = t.text;
-        if (w == "if") return out.push_back(if_statement());
-        if (w == "while") return out.push_back(while_statement());
-        if (w == "for") return out.push_back(for_statement());
-        if (w == "try") return out.push_back(try_statement());
-        if (w == "with") return out.push_back(with_statement());
-        if (w == "def") return out.push_back(funcdef({}));
-        if (w == "class") return out.push_back(classdef({}));
-        if (w == "async") error("async functions are not supported", t);
+        if (t.is("if")) return out.push_back(if_statement());
+        if (t.is("while")) return out.push_back(while_statement());
+        if (t.is("for")) return out.push_back(for_statement());
+        if (t.is("try")) return out.push_back(try_statement());
+        if (t.is("with")) return out.push_back(with_statement());
+        if (t.is("def")) return out.push_back(funcdef({}));
+        if (t.is("class")) return out.push_back(classdef({}));
+        if (t.is("async")) error("async functions are not supported", t);
     }
-    if (t.kind == Tok::Op && t.text == "@") {
+    if (t.kind == Tok::Op && t.is("@")) {
         std::vector<Node*> decos;
         while (accept_op("@")) {
             decos.push_back(namedexpr_test());
@@ -358,25 +345,25 @@ Node* Parser::small_statement() {
     const Token& t = tok();
     if (t.kind == Tok::Name) {
         const std::string& w = t.text;
-        if (w == "pass") {
+        if (t.is("pass")) {
             ++pos_;
             return node(NodeKind::Pass, t);
         }
-        if (w == "break") {
+        if (t.is("break")) {
             ++pos_;
             return node(NodeKind::Break, t);
         }
-        if (w == "continue") {
+        if (t.is("continue")) {
             ++pos_;
             return node(NodeKind::Continue, t);
         }
-        if (w == "return") {
+        if (t.is("return")) {
             Node* n = node(NodeKind::Return, t);
             ++pos_;
             if (starts_expression(tok())) n->a = testlist_star_expr();
             return n;
         }
-        if (w == "raise") {
+        if (t.is("raise")) {
             Node* n = node(NodeKind::Raise, t);
             ++pos_;
             if (starts_expression(tok())) {
@@ -385,8 +372,8 @@ Node* Parser::small_statement() {
             }
             return n;
         }
-        if (w == "global" || w == "nonlocal") {
-            Node* n = node(w == "global" ? NodeKind::Global : NodeKind::Nonlocal, t);
+        if (t.is("global") || t.is("nonlocal")) {
+            Node* n = node(t.is("global") ? NodeKind::Global : NodeKind::Nonlocal, t);
             ++pos_;
             do {
                 if (tok().kind != Tok::Name) error("invalid syntax", tok());
@@ -397,7 +384,7 @@ Node* Parser::small_statement() {
             } while (accept_op(","));
             return n;
         }
-        if (w == "del") {
+        if (t.is("del")) {
             Node* n = node(NodeKind::Delete, t);
             ++pos_;
             do {
@@ -414,19 +401,18 @@ Node* Parser::small_statement() {
             } while (accept_op(",") && starts_expression(tok()));
             return n;
         }
-        if (w == "assert") {
+        if (t.is("assert")) {
             Node* n = node(NodeKind::Assert, t);
             ++pos_;
             n->a = test();
             if (accept_op(",")) n->b = test();
             return n;
         }
-        if (w == "import") return import_statement();
-        if (w == "from") return from_statement();
+        if (t.is("import")) return import_statement();
+        if (t.is("from")) return from_statement();
         if (w == "print" && starts_expression(peek()) &&
-            !(peek().kind == Tok::Op &&
-              (peek().text == "(" || peek().text == "*" || peek().text == "-" ||
-               peek().text == "+" || peek().text == "[" || peek().text == "~"))) {
+            !(peek().kind == Tok::Op && (peek().is("(") || peek().is("*") || peek().is("-") ||
+                                         peek().is("+") || peek().is("[") || peek().is("~")))) {
             // Python 2 print statement: print x, y  ->  print(x, y)
             Node* call = node(NodeKind::Call, t);
             Node* fn = node(NodeKind::Name, t);
@@ -490,8 +476,7 @@ Node* Parser::expr_statement() {
     first->end_line = toks_[pos_ - 1].end_line;
     first->end_col = toks_[pos_ - 1].end_col;
     if (tok().kind == Tok::Op) {
-        const std::string& op = tok().text;
-        if (op == "=") {
+        if (tok().is("=")) {
             Node* n = node(NodeKind::Assign, start);
             std::vector<Node*> items{first};
             while (accept_op("=")) {
@@ -507,7 +492,7 @@ Node* Parser::expr_statement() {
             n->list = std::move(items);
             return n;
         }
-        if (op == ":") {
+        if (tok().is(":")) {
             ++pos_;
             Node* n = node(NodeKind::AnnAssign, start);
             check_target(first, "assign");
@@ -516,15 +501,15 @@ Node* Parser::expr_statement() {
             if (accept_op("=")) n->c = is_kw("yield") ? yield_expr() : testlist_star_expr();
             return n;
         }
-        static const char* const aug[] = {"+=", "-=",  "*=",  "/=", "//=", "%=", "**=",
-                                          "@=", "<<=", ">>=", "&=", "|=",  "^=", nullptr};
+        static constexpr Spelling aug[] = {
+            "+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=", "<<=", ">>=", "&=", "|=", "^="};
         static const BinOpKind augk[] = {BinOpKind::Add,    BinOpKind::Sub,      BinOpKind::Mul,
                                          BinOpKind::Div,    BinOpKind::FloorDiv, BinOpKind::Mod,
                                          BinOpKind::Pow,    BinOpKind::MatMul,   BinOpKind::LShift,
                                          BinOpKind::RShift, BinOpKind::BitAnd,   BinOpKind::BitOr,
                                          BinOpKind::BitXor};
-        for (int i = 0; aug[i]; ++i) {
-            if (op == aug[i]) {
+        for (size_t i = 0; i < std::size(aug); ++i) {
+            if (tok().is(aug[i])) {
                 if (first->kind != NodeKind::Name && first->kind != NodeKind::Attribute &&
                     first->kind != NodeKind::Subscript)
                     error_at(std::string("'") + describe(first) +
@@ -690,14 +675,14 @@ Node* Parser::with_statement() {
         size_t i = pos_;
         for (; i < toks_.size(); ++i) {
             if (toks_[i].kind == Tok::Op &&
-                (toks_[i].text == "(" || toks_[i].text == "[" || toks_[i].text == "{"))
+                (toks_[i].is("(") || toks_[i].is("[") || toks_[i].is("{")))
                 ++depth;
             if (toks_[i].kind == Tok::Op &&
-                (toks_[i].text == ")" || toks_[i].text == "]" || toks_[i].text == "}")) {
+                (toks_[i].is(")") || toks_[i].is("]") || toks_[i].is("}"))) {
                 if (--depth == 0) break;
             }
         }
-        if (i + 1 < toks_.size() && toks_[i + 1].kind == Tok::Op && toks_[i + 1].text == ":") {
+        if (i + 1 < toks_.size() && toks_[i + 1].kind == Tok::Op && toks_[i + 1].is(":")) {
             paren = true;
             ++pos_;
         }
@@ -723,7 +708,7 @@ Node* Parser::with_statement() {
     return n;
 }
 
-void Parser::parameters(CodeInfo& code, const char* close, bool lambda) {
+void Parser::parameters(CodeInfo& code, Spelling close, bool lambda) {
     bool seen_star = false;
     bool seen_default = false;
     while (!is_op(close)) {
@@ -752,7 +737,7 @@ void Parser::parameters(CodeInfo& code, const char* close, bool lambda) {
                 code.has_varargs = true;
                 ++pos_;
                 if (!lambda) annotation(code, code.params.back());
-            } else if (is_op(",") && (peek().kind == Tok::Op && peek().text == close)) {
+            } else if (is_op(",") && peek().is(close)) {
                 error("named arguments must follow bare *", tok());
             }
             if (!accept_op(",")) break;
@@ -820,15 +805,13 @@ Node* Parser::annotation_expr() {
         const Token& t = toks_[i];
         if (t.kind == Tok::String) {
             text += text::str_repr(t.text);
-        } else if (t.kind == Tok::Op && (t.text == "," || t.text == ":")) {
+        } else if (t.kind == Tok::Op && (t.is(",") || t.is(":"))) {
             text += t.text + " ";
-        } else if (t.kind == Tok::Op && t.text != "[" && t.text != "]" && t.text != "(" &&
-                   t.text != ")" && t.text != "." && t.text != "..." && t.text != "=" &&
-                   t.text != "*" && t.text != "**") {
+        } else if (t.kind == Tok::Op && !t.is("[") && !t.is("]") && !t.is("(") && !t.is(")") &&
+                   !t.is(".") && !t.is("...") && !t.is("=") && !t.is("*") && !t.is("**")) {
             text += " " + t.text + " ";
-        } else if (t.kind == Tok::Name &&
-                   (t.text == "or" || t.text == "and" || t.text == "not" || t.text == "if" ||
-                    t.text == "else" || t.text == "in" || t.text == "is")) {
+        } else if (t.kind == Tok::Name && (t.is("or") || t.is("and") || t.is("not") || t.is("if") ||
+                                           t.is("else") || t.is("in") || t.is("is"))) {
             text += " " + t.text + " ";
         } else {
             text += t.text;
@@ -886,7 +869,7 @@ Node* Parser::classdef(std::vector<Node*> decorators) {
     ++pos_;
     if (accept_op("(")) {
         while (!is_op(")")) {
-            if (tok().kind == Tok::Name && peek().kind == Tok::Op && peek().text == "=") {
+            if (tok().kind == Tok::Name && peek().kind == Tok::Op && peek().is("=")) {
                 Node* kw = node(NodeKind::Keyword, tok());
                 kw->name = intern(tok().text);
                 pos_ += 2;
@@ -967,7 +950,7 @@ Node* Parser::from_statement() {
     }
     n->level = level;
     std::string name;
-    if (tok().kind == Tok::Name && tok().text != "import") {
+    if (tok().kind == Tok::Name && !tok().is("import")) {
         name = tok().text;
         ++pos_;
         while (accept_op(".")) {
@@ -1147,27 +1130,27 @@ Node* Parser::comparison() {
         int op = -1;
         const Token& t = tok();
         if (t.kind == Tok::Op) {
-            if (t.text == "<")
+            if (t.is("<"))
                 op = static_cast<int>(CmpKind::Lt);
-            else if (t.text == "<=")
+            else if (t.is("<="))
                 op = static_cast<int>(CmpKind::Le);
-            else if (t.text == ">")
+            else if (t.is(">"))
                 op = static_cast<int>(CmpKind::Gt);
-            else if (t.text == ">=")
+            else if (t.is(">="))
                 op = static_cast<int>(CmpKind::Ge);
-            else if (t.text == "==")
+            else if (t.is("=="))
                 op = static_cast<int>(CmpKind::Eq);
-            else if (t.text == "!=")
+            else if (t.is("!="))
                 op = static_cast<int>(CmpKind::Ne);
             if (op >= 0) ++pos_;
         } else if (t.kind == Tok::Name) {
-            if (t.text == "in") {
+            if (t.is("in")) {
                 op = static_cast<int>(CmpKind::In);
                 ++pos_;
-            } else if (t.text == "not" && peek().kind == Tok::Name && peek().text == "in") {
+            } else if (t.is("not") && peek().kind == Tok::Name && peek().is("in")) {
                 op = static_cast<int>(CmpKind::NotIn);
                 pos_ += 2;
-            } else if (t.text == "is") {
+            } else if (t.is("is")) {
                 ++pos_;
                 op = accept_kw("not") ? static_cast<int>(CmpKind::IsNot)
                                       : static_cast<int>(CmpKind::Is);
@@ -1184,43 +1167,66 @@ Node* Parser::comparison() {
     return n ? n : e;
 }
 
-// Binary operator precedence levels: | ^ & (<< >>) (+ -) (* / // % @)
+namespace {
+
+// A binary operator: its precedence level (0 binds loosest; -1 for other tokens) and kind.
+struct BinaryOperator {
+    int8_t level = -1;
+    BinOpKind kind{};
+};
+
+// By token id: | ^ & (<< >>) (+ -) (* / // % @), one level each.
+constexpr auto kBinaryOperators = [] {
+    // Filled member by member: GCC 12 gets `table{}` and `table[i] = {level, kind}` wrong in
+    // a constant expression.
+    std::array<BinaryOperator, kSpellingCount + 1> table{};
+    for (BinaryOperator& entry : table)
+        entry.level = -1;
+    auto add = [&](Spelling op, int8_t level, BinOpKind kind) {
+        table[op.id].level = level;
+        table[op.id].kind = kind;
+    };
+    add("|", 0, BinOpKind::BitOr);
+    add("^", 1, BinOpKind::BitXor);
+    add("&", 2, BinOpKind::BitAnd);
+    add("<<", 3, BinOpKind::LShift);
+    add(">>", 3, BinOpKind::RShift);
+    add("+", 4, BinOpKind::Add);
+    add("-", 4, BinOpKind::Sub);
+    add("*", 5, BinOpKind::Mul);
+    add("/", 5, BinOpKind::Div);
+    add("//", 5, BinOpKind::FloorDiv);
+    add("%", 5, BinOpKind::Mod);
+    add("@", 5, BinOpKind::MatMul);
+    return table;
+}();
+
+} // namespace
+
+// Binary operators of precedence `level` and tighter, by precedence climbing: one call per
+// operand rather than one per level.
 Node* Parser::binary(int level) {
-    static const char* const ops[6][6] = {{"|", nullptr},      {"^", nullptr},
-                                          {"&", nullptr},      {"<<", ">>", nullptr},
-                                          {"+", "-", nullptr}, {"*", "/", "//", "%", "@", nullptr}};
-    static const BinOpKind kinds[6][5] = {
-        {BinOpKind::BitOr},
-        {BinOpKind::BitXor},
-        {BinOpKind::BitAnd},
-        {BinOpKind::LShift, BinOpKind::RShift},
-        {BinOpKind::Add, BinOpKind::Sub},
-        {BinOpKind::Mul, BinOpKind::Div, BinOpKind::FloorDiv, BinOpKind::Mod, BinOpKind::MatMul}};
-    if (level == 6) return factor();
-    Node* e = binary(level + 1);
+    Node* e = factor();
     for (;;) {
-        if (tok().kind != Tok::Op) return e;
-        int found = -1;
-        for (int i = 0; ops[level][i]; ++i)
-            if (tok().text == ops[level][i]) found = i;
-        if (found < 0) return e;
+        const BinaryOperator& op = kBinaryOperators[tok().id];
+        if (op.level < level) return e;
         Node* n = node(NodeKind::BinOp, e->line, e->col);
         n->end_line = tok().line;
         n->end_col = tok().col; // operator position (for error markers)
         ++pos_;
-        n->op = static_cast<int>(kinds[level][found]);
+        n->op = static_cast<int>(op.kind);
         n->a = e;
-        n->b = binary(level + 1);
+        n->b = binary(op.level + 1);
         e = n;
     }
 }
 
 Node* Parser::factor() {
-    if (tok().kind == Tok::Op && (tok().text == "-" || tok().text == "+" || tok().text == "~")) {
+    if (tok().kind == Tok::Op && (tok().is("-") || tok().is("+") || tok().is("~"))) {
         Node* n = node(NodeKind::UnaryOp, tok());
-        n->op = static_cast<int>(tok().text == "-"   ? UnaryKind::Neg
-                                 : tok().text == "+" ? UnaryKind::Pos
-                                                     : UnaryKind::Invert);
+        n->op = static_cast<int>(tok().is("-")   ? UnaryKind::Neg
+                                 : tok().is("+") ? UnaryKind::Pos
+                                                 : UnaryKind::Invert);
         ++pos_;
         if (++depth_ > kMaxNesting * 5) error("too many nested parentheses", tok());
         n->a = factor();
@@ -1302,7 +1308,7 @@ Node* Parser::trailer_call(Node* fn) {
             s->a = test();
             n->list2.push_back(s);
             seen_kw = true;
-        } else if (tok().kind == Tok::Name && peek().kind == Tok::Op && peek().text == "=") {
+        } else if (tok().kind == Tok::Name && peek().kind == Tok::Op && peek().is("=")) {
             Node* kw = node(NodeKind::Keyword, tok());
             kw->name = intern(tok().text);
             if (is_keyword(tok())) error("invalid syntax", tok());
@@ -1660,14 +1666,14 @@ Node* Parser::atom() {
     const Token& t = tok();
     switch (t.kind) {
     case Tok::Name: {
-        if (t.text == "None" || t.text == "True" || t.text == "False") {
+        if (t.is("None") || t.is("True") || t.is("False")) {
             Node* n = node(NodeKind::Const, t);
-            n->constant = t.text == "None" ? Value::none() : Value::boolean(t.text == "True");
+            n->constant = t.is("None") ? Value::none() : Value::boolean(t.is("True"));
             ++pos_;
             return n;
         }
         if (is_keyword(t)) {
-            if (t.text == "yield") error_at("invalid syntax", t.line, t.col);
+            if (t.is("yield")) error_at("invalid syntax", t.line, t.col);
             error("invalid syntax", t);
         }
         Node* n = node(NodeKind::Name, t);
@@ -1708,13 +1714,13 @@ Node* Parser::atom() {
     case Tok::Imag:
         error("invalid syntax", t);
     }
-    if (t.text == "...") {
+    if (t.is("...")) {
         Node* n = node(NodeKind::Const, t);
         n->constant = Value(Singletons::ellipsis);
         ++pos_;
         return n;
     }
-    if (t.text == "(") {
+    if (t.is("(")) {
         ++pos_;
         if (accept_op(")")) {
             Node* n = node(NodeKind::TupleLit, t);
@@ -1753,7 +1759,7 @@ Node* Parser::atom() {
         ++pos_;
         return tup;
     }
-    if (t.text == "[") {
+    if (t.is("[")) {
         ++pos_;
         Node* n = node(NodeKind::ListLit, t);
         if (accept_op("]")) return n;
@@ -1776,7 +1782,7 @@ Node* Parser::atom() {
         expect_op("]");
         return n;
     }
-    if (t.text == "{") {
+    if (t.is("{")) {
         ++pos_;
         Node* n = node(NodeKind::DictLit, t);
         if (accept_op("}")) return n;
@@ -1833,7 +1839,7 @@ Node* Parser::atom() {
         expect_op("}");
         return n;
     }
-    if (t.text == ")" || t.text == "]" || t.text == "}") error("unmatched '" + t.text + "'", t);
+    if (t.is(")") || t.is("]") || t.is("}")) error("unmatched '" + t.text + "'", t);
     error("invalid syntax", t);
 }
 

@@ -28,17 +28,18 @@ private:
     using Arena = std::vector<std::unique_ptr<Node>>;
     const Token& tok() const { return toks_[pos_]; }
     const Token& peek(int n = 1) const { return toks_[std::min(pos_ + n, toks_.size() - 1)]; }
-    bool is_op(const char* op) const { return tok().kind == Tok::Op && tok().text == op; }
-    bool is_kw(const char* kw) const { return tok().kind == Tok::Name && tok().text == kw; }
-    bool accept_op(const char* op);
-    bool accept_kw(const char* kw);
-    void expect_op(const char* op);
+    // Keywords and operators compare by their ids (spellings.h), fixed at compile time.
+    bool is_op(Spelling op) const { return tok().id == op.id; }
+    bool is_kw(Spelling kw) const { return tok().id == kw.id; }
+    bool accept_op(Spelling op);
+    bool accept_kw(Spelling kw);
+    void expect_op(Spelling op);
     void expect_colon();
     [[noreturn]] void error(const std::string& msg, const Token& t, int end_col = -1);
     [[noreturn]] void error_at(const std::string& msg, int line, int col, int end_col = -1);
     Node* node(NodeKind k, const Token& t);
     Node* node(NodeKind k, int line, int col);
-    bool is_keyword(const Token& t) const;
+    bool is_keyword(const Token& t) const { return is_keyword_id(t.id); }
     bool starts_expression(const Token& t) const;
 
     // Statements.
@@ -56,7 +57,7 @@ private:
     Node* classdef(std::vector<Node*> decorators);
     Node* import_statement();
     Node* from_statement();
-    void parameters(CodeInfo& code, const char* close, bool lambda);
+    void parameters(CodeInfo& code, Spelling close, bool lambda);
     // `: expr` after a parameter name, recorded for the function's __annotations__.
     void annotation(CodeInfo& code, Str* param);
     Node* annotation_expr();

@@ -1,9 +1,10 @@
 // Interpreter lifecycle and the user-facing edges: raising exceptions from C++, formatting
 // tracebacks and syntax errors exactly as CPython prints them, running a script as __main__ on
-// a big-stack thread, and the interactive "single" mode.
+// a big stack, and the interactive "single" mode.
 #include "repl/lang/interpreter.h"
 #include "repl/lang/parser.h"
 #include "repl/lang/resolver.h"
+#include "repl/lang/stack_switch.h"
 #include "repl/lang/suggestions.h"
 #include "repl/lang/text/utf8.h"
 
@@ -11,8 +12,8 @@
 #include <fstream>
 #include <iostream>
 #include <new>
-#include <pthread.h>
-#include <thread>
+#include <sys/mman.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 namespace ormsh::lang {
@@ -333,32 +334,60 @@ Value Interpreter::eval_string(const std::string& source, Module& m) {
     return fr.ret;
 }
 
+namespace {
+
+// Bytes left unmapped below the big stack, so that overflowing it faults.
+constexpr size_t kStackGuard = 64u << 10;
+
+struct BigStackRun {
+    const std::function<void()>* fn;
+    std::exception_ptr error;
+    ucontext_t caller{};
+    ucontext_t ctx{};
+    const void* caller_bottom = nullptr;
+    size_t caller_size = 0;
+};
+
+void big_stack_entry(unsigned lo, unsigned hi) {
+    auto* run = reinterpret_cast<BigStackRun*>((static_cast<uintptr_t>(hi) << 32) | lo);
+    ORMSH_FINISH_SWITCH(nullptr, &run->caller_bottom, &run->caller_size);
+    try {
+        (*run->fn)();
+    } catch (...) {
+        run->error = std::current_exception();
+    }
+    ORMSH_START_SWITCH(nullptr, run->caller_bottom, run->caller_size);
+    swapcontext(&run->ctx, &run->caller);
+}
+
+} // namespace
+
+// The big stack is switched to on this thread, as a generator's is: a thread of its own would
+// cost its creation and, at its end, the allocator's teardown of the thread's heap (a good
+// part of a short script's run time).
 void Interpreter::run_with_big_stack(const std::function<void()>& fn) {
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, kMainStackSize);
-    struct Ctx {
-        const std::function<void()>* fn;
-        std::exception_ptr err;
-    } ctx{&fn, nullptr};
-    pthread_t th;
-    auto entry = [](void* p) -> void* {
-        Ctx* c = static_cast<Ctx*>(p);
-        try {
-            (*c->fn)();
-        } catch (...) {
-            c->err = std::current_exception();
-        }
-        return nullptr;
-    };
-    if (pthread_create(&th, &attr, entry, &ctx) != 0) {
-        pthread_attr_destroy(&attr);
+    size_t size = kMainStackSize + kStackGuard;
+    void* stack = mmap(nullptr, size, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+    if (stack == MAP_FAILED) {
         fn();
         return;
     }
-    pthread_attr_destroy(&attr);
-    pthread_join(th, nullptr);
-    if (ctx.err) std::rethrow_exception(ctx.err);
+    mprotect(stack, kStackGuard, PROT_NONE);
+    BigStackRun run{&fn, nullptr};
+    getcontext(&run.ctx);
+    run.ctx.uc_stack.ss_sp = stack;
+    run.ctx.uc_stack.ss_size = size;
+    run.ctx.uc_link = nullptr;
+    auto p = reinterpret_cast<uintptr_t>(&run);
+    makecontext(&run.ctx, reinterpret_cast<void (*)()>(big_stack_entry), 2,
+                static_cast<unsigned>(p & 0xffffffffu), static_cast<unsigned>(p >> 32));
+    void* fake_stack = nullptr;
+    ORMSH_START_SWITCH(&fake_stack, stack, size);
+    swapcontext(&run.caller, &run.ctx);
+    ORMSH_FINISH_SWITCH(fake_stack, nullptr, nullptr);
+    munmap(stack, size);
+    if (run.error) std::rethrow_exception(run.error);
 }
 
 namespace {

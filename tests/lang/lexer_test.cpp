@@ -140,3 +140,21 @@ TEST(Lexer, TooDeepNesting) {
         EXPECT_EQ(e.info.msg, "too many nested parentheses");
     }
 }
+
+// Every keyword and operator comes out with its own id (the parser compares ids only), and
+// other names and longer words starting like a keyword with none.
+TEST(Lexer, KeywordAndOperatorIds) {
+    for (int i = 0; i < kSpellingCount; ++i) {
+        std::string text(kSpellings[i]);
+        // An operator follows a name, a closing bracket its opening one.
+        std::string before = text == ")" ? "(" : text == "]" ? "[" : text == "}" ? "{" : "a";
+        auto toks = lex(i < kKeywordCount ? text + "\n" : before + " " + text + "\n");
+        const Token& t = toks[i < kKeywordCount ? 0 : 1];
+        EXPECT_EQ(t.text, text);
+        EXPECT_EQ(t.id, i + 1) << text;
+        EXPECT_EQ(is_keyword_id(t.id), i < kKeywordCount) << text;
+    }
+    for (const char* name : {"x", "iff", "Nonex", "ande", "a_", "print", "match", "_"})
+        EXPECT_EQ(lex(std::string(name) + "\n")[0].id, 0) << name;
+    EXPECT_EQ(kinds(lex("a**=b//c>>=d...e->f:=g\n")), "N**=N//N>>=N...N->N:=N;$");
+}

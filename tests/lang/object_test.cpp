@@ -1,6 +1,6 @@
 // Object-model tests through the C++ API: native types built with TypeBuilder and subclassed
 // from Python, the subclass hook, native descriptors, exceptions created at run time, weak
-// handles and the cycle collector.
+// handles, the cycle collector and a module's deferred names.
 #include "repl/lang/interpreter.h"
 
 #include <gtest/gtest.h>
@@ -45,6 +45,47 @@ TEST(ObjectModel, NativeTypeSubclassedFromPython) {
     EXPECT_EQ(r.sink.out, "hi ann t_User True\n");
     ASSERT_EQ(created.size(), 1u);
     EXPECT_EQ(created[0], "User");
+}
+
+namespace {
+
+// A module `lazy` with `eager` defined at import and `late` deferred; `loads` counts the hook's
+// calls that defined it.
+void register_lazy_module(Interpreter& in, int& loads) {
+    in.register_builtin_module("lazy", [&loads](Interpreter&, Module& m) {
+        m.dict->set_str("eager", Value::integer(1));
+        m.deferred_names = [&loads](Interpreter&, Module& m, Str* name) {
+            if (name && name->s != "late") return true;
+            ++loads;
+            m.dict->set_str("late", Value::integer(2));
+            return false;
+        };
+    });
+}
+
+} // namespace
+
+TEST(ObjectModel, DeferredModuleNamesLoadOnFirstUse) {
+    struct Case {
+        const char* use;
+        const char* out;
+    };
+    for (const Case& c :
+         {Case{"print(lazy.late)", "2"}, Case{"from lazy import late; print(late)", "2"},
+          Case{"from lazy import *; print(late)", "2"}, Case{"print('late' in dir(lazy))", "True"},
+          Case{"print('late' in vars(lazy))", "True"},
+          Case{"print(getattr(lazy, 'late', 0))", "2"}}) {
+        Script r;
+        int loads = 0;
+        register_lazy_module(r.in, loads);
+        ASSERT_EQ(r.run(std::string("import lazy\n"
+                                    "print(lazy.eager, hasattr(lazy, 'other'))\n") +
+                        c.use + "\n" + c.use + "\n"),
+                  0)
+            << c.use << r.sink.err;
+        EXPECT_EQ(r.sink.out, std::string("1 False\n") + c.out + "\n" + c.out + "\n") << c.use;
+        EXPECT_EQ(loads, 1) << c.use;
+    }
 }
 
 TEST(ObjectModel, OperatorsReturnAnyObject) {

@@ -153,6 +153,7 @@ void ensure_types() {
 }
 
 void make_datetime_module(Interpreter&, lang::Module& m) {
+    ensure_types();
     DateTimeTypes& t = T();
     lang::Dict& d = *m.dict;
     d.set_str("date", Value(t.date));
@@ -170,7 +171,6 @@ void make_datetime_module(Interpreter&, lang::Module& m) {
 } // namespace dt
 
 void register_datetime_module(lang::Interpreter& in) {
-    dt::ensure_types();
     in.register_builtin_module("datetime", dt::make_datetime_module);
 }
 

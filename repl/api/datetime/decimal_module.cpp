@@ -670,7 +670,8 @@ void ensure_types(Interpreter& in) {
     st.float_operation = exc(in, "FloatOperation", {st.exc_base, lang::builtin_type("TypeError")});
 }
 
-void make_decimal_module(Interpreter&, lang::Module& m) {
+void make_decimal_module(Interpreter& in, lang::Module& m) {
+    ensure_types(in);
     DecimalState& st = S();
     lang::Dict& d = *m.dict;
     d.set_str("Decimal", Value(datetime_types().decimal));
@@ -703,7 +704,6 @@ void make_decimal_module(Interpreter&, lang::Module& m) {
 } // namespace
 
 void register_decimal_module(lang::Interpreter& in) {
-    ensure_types(in);
     in.register_builtin_module("decimal", make_decimal_module);
 }
 

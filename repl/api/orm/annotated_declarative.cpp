@@ -8,18 +8,47 @@
 #include "repl/api/exc_bridge.h"
 #include "repl/api/orm/relationship_object.h"
 
+#include <algorithm>
 #include <fmt/core.h>
+#include <span>
 
 namespace ormsh::api {
 namespace {
 
+// The Python module of the 2.0 form (sqlalchemy_orm_annotated.py), and the one of
+// sqlalchemy.orm.registry, which every declarative base uses (sqlalchemy_orm_registry.py).
+constexpr const char* kAnnotatedModule = "_ormsh_annotated";
+constexpr const char* kRegistryModule = "_ormsh_registry";
+
+// sqlalchemy.orm's names that _ormsh_annotated defines, loaded when a script first asks for one.
+constexpr const char* kAnnotatedNames[] = {"Mapped",       "WriteOnlyMapped",   "DynamicMapped",
+                                           "MappedColumn", "MappedAsDataclass", "mapped_column"};
+
 Value annotated_module_attr(Interpreter& in, const char* name) {
-    return in.getattr(Value(in.import_module("_ormsh_annotated")), name);
+    return in.getattr(Value(in.import_module(kAnnotatedModule)), name);
 }
 
-// Whether a class body needs the 2.0 reading: it has annotations or a mapped_column().
+// The Module::deferred_names hook of sqlalchemy.orm: the first use of Mapped, mapped_column ...
+// loads _ormsh_annotated, the first use of registry _ormsh_registry.
+bool define_annotated_names(Interpreter& in, lang::Module& orm, lang::Str* name) {
+    auto define_from = [&](const char* module, std::span<const char* const> names) {
+        Value source(in.import_module(module));
+        for (const char* n : names)
+            if (orm.dict->get_str(n).empty()) orm.dict->set_str(n, in.getattr(source, n));
+    };
+    static const char* const registry_name[] = {"registry"};
+    if (!name || std::ranges::any_of(kAnnotatedNames, [&](const char* n) { return name->s == n; }))
+        define_from(kAnnotatedModule, kAnnotatedNames);
+    if (!name || name->s == registry_name[0]) define_from(kRegistryModule, registry_name);
+    return orm.dict->get_str(kAnnotatedNames[0]).empty() ||
+           orm.dict->get_str(registry_name[0]).empty();
+}
+
+// Whether a class body needs the 2.0 reading: it has annotations or a mapped_column(). Until
+// _ormsh_annotated is loaded no mapped_column() can exist, and a 1.4-style model never loads it.
 bool uses_annotated_form(Interpreter& in, const lang::Type& owner) {
     if (!owner.dict->get_str("__annotations__").empty()) return true;
+    if (!in.find_loaded_module(kAnnotatedModule)) return false;
     Value mapped_column = annotated_module_attr(in, "MappedColumn");
     if (!has_layout(mapped_column, lang::Layout::Type)) return false;
     for (const auto& e : owner.dict->entries)
@@ -56,7 +85,7 @@ DeclarativeRegistry* registry_of_base(const lang::Type& cls) {
 // are made here, and become Base.metadata and Base.registry.
 void start_declarative_base(Interpreter& in, lang::Type& cls) {
     lang::Dict& ns = *cls.dict;
-    Value registry_class = annotated_module_attr(in, "registry");
+    Value registry_class = in.getattr(Value(in.import_module(kRegistryModule)), "registry");
     Value registry_object = ns.get_str("registry");
     if (registry_object.empty() || !registry_object.is_obj() ||
         !in.isinstance(registry_object, registry_class.as<lang::Type>())) {
@@ -140,11 +169,8 @@ std::vector<DeclaredAttribute> declared_attributes(Interpreter& in, lang::Type& 
     return out;
 }
 
-void add_annotated_declarative_names(Interpreter& in, lang::Module& orm) {
-    Value annotated(in.import_module("_ormsh_annotated"));
-    for (const char* name : {"Mapped", "WriteOnlyMapped", "DynamicMapped", "MappedColumn",
-                             "mapped_column", "MappedAsDataclass", "registry"})
-        orm.dict->set_str(name, in.getattr(annotated, name));
+void add_annotated_declarative_names(Interpreter&, lang::Module& orm) {
+    orm.deferred_names = define_annotated_names;
     orm.dict->set_str("DeclarativeBase", Value(declarative_base_class()));
     orm.dict->set_str("DeclarativeBaseNoMeta", Value(declarative_base_class()));
 }

@@ -22,7 +22,8 @@ std::vector<DeclaredAttribute> declared_attributes(Interpreter& in, lang::Type& 
                                                    lang::Type& cls, DeclarativeRegistry& registry);
 // The registry whose DeclarativeBase subclass is `base`, or null.
 DeclarativeRegistry* find_registry_by_base(const lang::Type* base);
-// sqlalchemy.orm's names of the 2.0 form: DeclarativeBase, Mapped, mapped_column, registry ...
+// sqlalchemy.orm's names of the 2.0 form: DeclarativeBase, and Mapped, mapped_column,
+// registry ... deferred until a script uses one (their Python modules load then).
 void add_annotated_declarative_names(Interpreter& in, lang::Module& orm);
 // The native helpers the Python modules _ormsh_annotated and flask_sqlalchemy use, in
 // _ormsh_orm.

@@ -42,7 +42,7 @@ std::shared_ptr<DeclarativeRegistry> new_registry(Interpreter& in, Value metadat
     if (!type_annotation_map.empty())
         kw.push_back({lang::intern("type_annotation_map"), type_annotation_map});
     registry->registry_object =
-        in.call(in.getattr(Value(in.import_module("_ormsh_annotated")), "registry"),
+        in.call(in.getattr(Value(in.import_module("_ormsh_registry")), "registry"),
                 std::vector<Value>{}, std::move(kw));
     return registry;
 }
@@ -184,6 +184,9 @@ void register_sqlalchemy_orm(Interpreter& in) {
     });
     in.register_builtin_module("_ormsh_annotated", [](Interpreter& in, lang::Module& m) {
         exec_embedded(in, m, embedded::sqlalchemy_orm_annotated_py, "sqlalchemy/orm/annotated.py");
+    });
+    in.register_builtin_module("_ormsh_registry", [](Interpreter& in, lang::Module& m) {
+        exec_embedded(in, m, embedded::sqlalchemy_orm_registry_py, "sqlalchemy/orm/decl_api.py");
     });
     in.register_builtin_module("_ormsh_orm", [](Interpreter& in, lang::Module& m) {
         add_annotated_declarative_helpers(in, m);

@@ -13,6 +13,7 @@ import sqlalchemy
 import sqlalchemy.exc
 import _ormsh_orm
 from sqlalchemy.types import TypeEngine
+from _ormsh_registry import registry  # noqa: F401 (sqlalchemy.orm.registry)
 
 _MISSING = object()
 
@@ -405,19 +406,3 @@ def declared_attributes(owner, cls, module_globals, type_map, strict):
             result.append((key, value, sort_order))
     return result
 
-
-class registry:
-    """The registry of a declarative base: its MetaData and the type_annotation_map that
-    Mapped[] annotations are resolved with."""
-    __module__ = "sqlalchemy.orm.decl_api"
-
-    def __init__(self, *, metadata=None, class_registry=None, type_annotation_map=None,
-                 constructor=None):
-        self.metadata = metadata if metadata is not None else sqlalchemy.MetaData()
-        self.type_annotation_map = dict(type_annotation_map or {})
-
-    def update_type_annotation_map(self, type_annotation_map):
-        self.type_annotation_map.update(type_annotation_map)
-
-    def configure(self, cascade=False):
-        _ormsh_orm.configure_mappers()

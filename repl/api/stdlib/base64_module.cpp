@@ -174,7 +174,6 @@ Value b16decode(Interpreter& in, const Value&, Args& args) {
 } // namespace
 
 void register_base64_module(Interpreter& in) {
-    binascii_error();
     in.register_builtin_module("binascii", [](Interpreter&, lang::Module& m) {
         def_value(m, "Error", Value(binascii_error()));
     });

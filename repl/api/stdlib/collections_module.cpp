@@ -614,10 +614,6 @@ void make_collections_module(Interpreter&, lang::Module& m) {
 } // namespace
 
 void register_collections_module(Interpreter& in) {
-    defaultdict_type();
-    counter_type();
-    ordereddict_type();
-    deque_type();
     in.register_builtin_module("collections", make_collections_module);
 }
 

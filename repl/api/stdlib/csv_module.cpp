@@ -682,11 +682,6 @@ void make_csv_module(Interpreter&, lang::Module& m) {
 } // namespace
 
 void register_csv_module(Interpreter& in) {
-    error_type();
-    reader_type();
-    writer_type();
-    dictreader_type();
-    dictwriter_type();
     in.register_builtin_module("csv", make_csv_module);
 }
 

@@ -690,12 +690,6 @@ void make_enum_module(Interpreter&, lang::Module& m) {
 } // namespace
 
 void register_enum_module(Interpreter& in) {
-    enum_type();
-    int_enum_type();
-    str_enum_type();
-    flag_type();
-    int_flag_type();
-    auto_type();
     in.register_builtin_module("enum", make_enum_module);
 }
 

@@ -167,7 +167,6 @@ void make_hashlib_module(Interpreter& in, lang::Module& m) {
 } // namespace
 
 void register_hashlib_module(Interpreter& in) {
-    hash_type();
     in.register_builtin_module("hashlib", make_hashlib_module);
 }
 

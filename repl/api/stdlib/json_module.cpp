@@ -347,9 +347,6 @@ void make_json_module(Interpreter& in, lang::Module& m) {
 } // namespace json
 
 void register_json_module(Interpreter& in) {
-    json::encoder_type();
-    json::decoder_type();
-    json::decode_error_type();
     in.register_builtin_module("json", json::make_json_module);
     in.register_builtin_module("json.decoder", [](Interpreter&, lang::Module& m) {
         def_value(m, "JSONDecoder", Value(json::decoder_type()));

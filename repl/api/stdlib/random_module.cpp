@@ -611,7 +611,6 @@ void make_random_module(Interpreter& in, lang::Module& m) {
 } // namespace
 
 void register_random_module(Interpreter& in) {
-    random_type();
     in.register_builtin_module("random", make_random_module);
 }
 

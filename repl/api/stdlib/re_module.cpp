@@ -767,10 +767,6 @@ void make_re_module(Interpreter&, lang::Module& m) {
 } // namespace
 
 void register_re_module(Interpreter& in) {
-    pattern_type();
-    match_type();
-    error_type();
-    flag_type();
     in.register_builtin_module("re", make_re_module);
 }
 

@@ -178,7 +178,6 @@ Type* hmac_type() {
 } // namespace
 
 void register_secrets_and_hmac_modules(Interpreter& in) {
-    hmac_type();
     in.register_builtin_module("secrets", [](Interpreter&, lang::Module& m) {
         def_fn(m, "token_bytes", s_token_bytes);
         def_fn(m, "token_hex", s_token_hex);

@@ -245,7 +245,6 @@ void make_uuid_module(Interpreter& in, lang::Module& m) {
 } // namespace
 
 void register_uuid_module(Interpreter& in) {
-    uuid_type();
     in.register_builtin_module("uuid", make_uuid_module);
 }
 

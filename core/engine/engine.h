@@ -58,7 +58,7 @@ public:
     // DriverConnection::bulk_insert inside this connection's (auto-begun) transaction.
     std::vector<Value> bulk_insert(const std::string& table,
                                    const std::vector<std::string>& columns,
-                                   const std::vector<std::vector<Value>>& rows,
+                                   const BulkRows& rows,
                                    const std::optional<std::string>& returning = std::nullopt);
     bool closed() const { return !driver_; }
 

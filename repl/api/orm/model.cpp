@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <new>
 #include <typeinfo>
 
 #include <fmt/core.h>
@@ -90,6 +91,14 @@ Value lookup_in_mro(const lang::Type& cls, std::string_view name) {
 
 std::string ModelObj::describe() const {
     return fmt::format("<{} at 0x{:x}>", type->name, reinterpret_cast<std::uintptr_t>(this));
+}
+
+ModelObj* ModelObj::make(lang::Type* cls, const orm::Mapper& mapper) {
+    static_assert(sizeof(ModelObj) % alignof(engine::Value) == 0, "slots follow the object");
+    void* memory = ::operator new(sizeof(ModelObj) + orm::InstanceState::slot_storage_size(mapper));
+    auto* obj = new (memory) ModelObj(cls, mapper, static_cast<char*>(memory) + sizeof(ModelObj));
+    obj->track();
+    return obj;
 }
 
 void ModelObj::traverse(lang::Visitor& v) {
@@ -378,9 +387,16 @@ lang::Object* alloc_model(lang::Type* cls) {
     last_class = cls;
     last_mapping = mapping;
     if (!mapping->registry->configured) configure_mappers(in);
-    auto* obj = new ModelObj(cls, *mapping->mapper);
-    obj->track();
-    return obj;
+    return ModelObj::make(cls, *mapping->mapper);
+}
+
+// Whether `cls` has no __setattr__ of its own (only object's native one), so that setting an
+// attribute is the plain descriptor protocol.
+bool sets_attributes_plainly(const lang::Type& cls) {
+    static lang::Str* const name = lang::intern("__setattr__");
+    Value setattr = cls.lookup(name);
+    return setattr.empty() || (lang::has_layout(setattr, lang::Layout::NativeFunction) &&
+                               !setattr.as<lang::NativeFunction>()->closure);
 }
 
 // The default constructor of mapped classes: keyword arguments set mapped attributes.
@@ -389,10 +405,18 @@ Value model_init(Interpreter& in, const Value& self, lang::Args& args) {
         in.raise("TypeError", fmt::format("__init__() takes 1 positional argument but {} were given",
                                           args.pos.size() + 1));
     lang::Type* cls = self.type();
+    ModelObj* model = as_model(self);
+    bool direct = model && sets_attributes_plainly(*cls);
     for (const auto& kw : args.kw) {
-        if (cls->lookup(kw.name).empty())
+        Value attr = cls->lookup(kw.name);
+        if (attr.empty())
             in.raise("TypeError", fmt::format("'{}' is an invalid keyword argument for {}",
                                               kw.name->s, cls->name));
+        // A mapped attribute takes the value itself: what setattr would reach in the end.
+        if (direct && attr.type() == instrumented_attribute_type()) {
+            set_attribute(in, *static_cast<AttributeObj*>(attr.obj()), *model, kw.value);
+            continue;
+        }
         in.setattr(self, kw.name, kw.value);
     }
     return Value::none();
@@ -501,9 +525,7 @@ void map_class_to_table(Interpreter& in, lang::Type* cls, const Value& table_val
 
 orm::StateRef ModelFactory::create(const orm::Mapper& mapper) {
     auto* cls = static_cast<lang::Type*>(mapper.class_handle);
-    auto* obj = new ModelObj(cls, mapper);
-    obj->track();
-    return orm::StateRef(&obj->state_);
+    return orm::StateRef(&ModelObj::make(cls, mapper)->state_);
 }
 
 ModelFactory& model_factory() {

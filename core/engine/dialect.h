@@ -70,6 +70,15 @@ struct BulkRows {
     const Value& at(std::size_t row, std::size_t column, std::size_t width) const {
         return *cells[row * width + column];
     }
+    // The rows of a table of values (which must outlive the result).
+    static BulkRows of(const std::vector<std::vector<Value>>& rows) {
+        BulkRows out;
+        out.count = rows.size();
+        for (const auto& row : rows)
+            for (const auto& value : row)
+                out.cells.push_back(&value);
+        return out;
+    }
 };
 
 class DriverConnection {

@@ -303,7 +303,8 @@ void Session::flush() {
     std::vector<StateRef> graveyard;
     graveyard.swap(pending_);
     graveyard.reserve(graveyard.size() + held_.size());
-    for (auto& ref : held_) graveyard.push_back(std::move(ref));
+    for (auto& ref : held_)
+        graveyard.push_back(std::move(ref));
     held_.clear();
     for (auto& ref : deleted_) flushed_deleted_.push_back(std::move(ref));
     deleted_.clear();

@@ -164,8 +164,10 @@ void UnitOfWork::clear_marks() {
     // UnitOfWork goes.
     if (marks_cleared_) return;
     marks_cleared_ = true;
-    for (InstanceState* state : saves_) state->in_flush = false;
-    for (InstanceState* state : inserted_) state->inserted_by_flush = false;
+    for (InstanceState* state : saves_)
+        state->in_flush = false;
+    for (InstanceState* state : inserted_)
+        state->inserted_by_flush = false;
 }
 
 void UnitOfWork::fire(const Mapper& mapper, MapperEvent event,
@@ -185,7 +187,8 @@ void UnitOfWork::cascade() {
     for (const auto& ref : session_.pending_) saves_.push_back(ref.get());
     for (const auto& ref : session_.held_)
         if (!ref->marked_deleted) saves_.push_back(ref.get());
-    for (InstanceState* s : saves_) s->in_flush = true;
+    for (InstanceState* s : saves_)
+        s->in_flush = true;
 
     // save-update: objects reachable from the flush set through relationships join it.
     for (std::size_t i = 0; i < saves_.size(); ++i) {
@@ -429,8 +432,8 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
         row.reserve(group.columns.size());
         for (std::size_t c = 0; c < group.columns.size(); ++c)
             if (group.columns[c].inline_sql.empty())
-                row.push_back(bind_value(*group.columns[c].column, caps,
-                                         state.value(group.slots[c])));
+                row.push_back(
+                    bind_value(*group.columns[c].column, caps, state.value(group.slots[c])));
         return row;
     };
     auto flush_group = [&](Group& group) {

@@ -683,7 +683,8 @@ std::vector<Value> PostgreSQLConnection::bulk_insert(const std::string& table,
         flat.clear();
         flat.reserve(n * columns.size());
         for (std::size_t r = start; r < start + n; ++r)
-            for (std::size_t c = 0; c < width; ++c) flat.push_back(rows.at(r, c, width));
+            for (std::size_t c = 0; c < width; ++c)
+                flat.push_back(rows.at(r, c, width));
         // Untyped: each value takes its target column's type, as a literal would.
         collect(run(sql, flat, false, n == batch_rows));
     }

@@ -428,7 +428,8 @@ std::vector<Value> SQLiteConnection::bulk_insert(const std::string& table,
             int rc = sqlite3_step(lease.stmt);
             if (rc != SQLITE_DONE) {
                 std::vector<Value> failed;
-                for (std::size_t c = 0; c < width; ++c) failed.push_back(rows.at(r, c, width));
+                for (std::size_t c = 0; c < width; ++c)
+                    failed.push_back(rows.at(r, c, width));
                 throw_sqlite_error(db_, rc, sql, failed);
             }
             sqlite3_reset(lease.stmt);

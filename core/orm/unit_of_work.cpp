@@ -444,7 +444,10 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
         bool has_inline = std::any_of(group.columns.begin(), group.columns.end(),
                                       [](const InsertColumn& c) { return !c.inline_sql.empty(); });
         std::vector<engine::Value> keys;
-        if (!has_inline && !session_.engine()->echo() && group.members.size() > 1) {
+        // Rows with no value to bind (a table of only a generated key) take the statement
+        // path: its INSERT renders DEFAULT VALUES.
+        if (!has_inline && !group.columns.empty() && !session_.engine()->echo() &&
+            group.members.size() > 1) {
             std::vector<std::string> names;
             for (const auto& c : group.columns) names.push_back(c.column->name);
             engine::BulkRows rows;
@@ -516,11 +519,13 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
         sync_from_parents(*state);
         shape_columns.clear();
         shape_slots.clear();
+        // SQLAlchemy's column set for one row: the values given, where None counts as not
+        // given; then the column's default; a column without any default is bound as NULL.
         for (const auto& prop : mapper.columns()) {
             const schema::Column& column = *prop.column;
             std::size_t slot = prop.slot;
-            if (state->is_loaded(slot)) {
-                if (slot == autoinc_slot && engine::is_null(state->value(slot))) continue;
+            bool loaded = state->is_loaded(slot);
+            if (loaded && !engine::is_null(state->value(slot))) {
                 shape_columns.push_back({&column, {}});
                 shape_slots.push_back(slot);
                 continue;
@@ -531,7 +536,16 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
                 shape_columns.push_back({&column, {}});
                 shape_slots.push_back(slot);
             } else if (def.kind == schema::ColumnDefault::Kind::Expression) {
+                // The database computes it: read back on access, as SQLAlchemy expires it.
+                if (loaded) state->expire(slot);
                 shape_columns.push_back({&column, inline_default_sql(column, conn.dialect())});
+                shape_slots.push_back(slot);
+            } else if (column.server_default) {
+                if (loaded) state->expire(slot);
+            } else if (!column.primary_key) {
+                // Set to None or never set, it is None now, with no reload on access.
+                if (!loaded) state->load_value(slot, engine::Null{});
+                shape_columns.push_back({&column, {}});
                 shape_slots.push_back(slot);
             }
         }

@@ -21,6 +21,10 @@
 namespace ormsh::api {
 namespace {
 
+// False once configure_mappers() found every registry configured, until a class is mapped or a
+// registry made: session.add() asks once per object.
+bool g_maybe_unconfigured = true;
+
 // Every registry made in this process, for configure_mappers() and mapping_of().
 // Never destroyed: at process exit they would release Python objects after the interpreter
 // is gone.
@@ -349,26 +353,38 @@ void map_declarative_class(Interpreter& in, lang::Type& cls, DeclarativeRegistry
     set_class_attr(cls, "__table__", table_value);
     set_class_attr(cls, "__tablename__", lang::new_str(table->name()));
     registry.configured = false;
+    g_maybe_unconfigured = true;
     note_class_mapped(in, *cm);
 }
 
 void configure_mappers(Interpreter& in) {
-    for (const auto& weak : all_registries()) {
-        auto registry = weak.lock();
-        if (!registry || registry->configured) continue;
-        std::vector<orm::RelationshipProperty*> created;
-        // Targets given as classes, lambdas or strings become class names first.
-        for (auto& pending : registry->pending) resolve_relationship_target(in, *registry, pending);
-        guard(in, [&] { created = registry->mappers.configure(); });
-        for (orm::RelationshipProperty* back : created) {
-            auto* cls = static_cast<lang::Type*>(back->parent().class_handle);
-            ClassMapping* cm = registry->find(cls);
-            if (cls && cm) set_class_attr(*cls, back->key(), make_relationship_attribute(in, *cm, *back));
+    if (!g_maybe_unconfigured) return;
+    // Cleared first: a class mapped by a listener below sets it again.
+    g_maybe_unconfigured = false;
+    try {
+        for (const auto& weak : all_registries()) {
+            auto registry = weak.lock();
+            if (!registry || registry->configured) continue;
+            std::vector<orm::RelationshipProperty*> created;
+            // Targets given as classes, lambdas or strings become class names first.
+            for (auto& pending : registry->pending)
+                resolve_relationship_target(in, *registry, pending);
+            guard(in, [&] { created = registry->mappers.configure(); });
+            for (orm::RelationshipProperty* back : created) {
+                auto* cls = static_cast<lang::Type*>(back->parent().class_handle);
+                ClassMapping* cm = registry->find(cls);
+                if (cls && cm)
+                    set_class_attr(*cls, back->key(), make_relationship_attribute(in, *cm, *back));
+            }
+            for (auto& pending : registry->pending)
+                resolve_relationship_arguments(in, *registry, pending);
+            registry->pending.clear();
+            registry->configured = true;
+            note_registry_configured(in, *registry);
         }
-        for (auto& pending : registry->pending) resolve_relationship_arguments(in, *registry, pending);
-        registry->pending.clear();
-        registry->configured = true;
-        note_registry_configured(in, *registry);
+    } catch (...) {
+        g_maybe_unconfigured = true;
+        throw;
     }
 }
 
@@ -442,6 +458,7 @@ Value flask_model_repr(Interpreter& in, const Value& self, lang::Args&) {
 }
 
 void adopt_registry(std::shared_ptr<DeclarativeRegistry> registry) {
+    g_maybe_unconfigured = true;
     all_registries().push_back(registry);
     owned_registries().push_back(std::move(registry));
 }
@@ -520,6 +537,7 @@ void map_class_to_table(Interpreter& in, lang::Type* cls, const Value& table_val
         set_class_attr(*cls, prop.key, make_column_attribute(in, *cm, prop));
     set_class_attr(*cls, "__table__", table_value);
     registry->configured = false;
+    g_maybe_unconfigured = true;
     note_class_mapped(in, *cm);
 }
 

@@ -10,6 +10,7 @@
 #include "core/engine/url.h"
 #include "core/engine/value.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -60,6 +61,26 @@ public:
 
 // One live connection. Not thread-safe, except interrupt(), which another thread may call
 // while a statement runs on this one.
+// The rows of a bulk insert: `count` rows of one value per column, row after row, by address.
+// The values stay where their owner keeps them (a flush binds its objects' slots as they are).
+struct BulkRows {
+    std::size_t count = 0;
+    std::vector<const Value*> cells;
+
+    const Value& at(std::size_t row, std::size_t column, std::size_t width) const {
+        return *cells[row * width + column];
+    }
+    // The rows of a table of values (which must outlive the result).
+    static BulkRows of(const std::vector<std::vector<Value>>& rows) {
+        BulkRows out;
+        out.count = rows.size();
+        for (const auto& row : rows)
+            for (const auto& value : row)
+                out.cells.push_back(&value);
+        return out;
+    }
+};
+
 class DriverConnection {
 public:
     DriverConnection();
@@ -116,7 +137,7 @@ public:
     // prepared INSERT and reads last_insert_rowid().
     virtual std::vector<Value> bulk_insert(const std::string& table,
                                            const std::vector<std::string>& columns,
-                                           const std::vector<std::vector<Value>>& rows,
+                                           const BulkRows& rows,
                                            const std::optional<std::string>& returning) = 0;
 
     // Reflection of what the database holds (see reflection.h).

@@ -219,7 +219,7 @@ std::int64_t Connection::execute_many(const std::string& sql,
 
 std::vector<Value> Connection::bulk_insert(const std::string& table,
                                            const std::vector<std::string>& columns,
-                                           const std::vector<std::vector<Value>>& rows,
+                                           const BulkRows& rows,
                                            const std::optional<std::string>& returning) {
     autobegin();
     return guarded([&] { return driver_->bulk_insert(table, columns, rows, returning); });

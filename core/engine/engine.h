@@ -57,8 +57,7 @@ public:
                               const std::string& echo_label = "[raw sql]");
     // DriverConnection::bulk_insert inside this connection's (auto-begun) transaction.
     std::vector<Value> bulk_insert(const std::string& table,
-                                   const std::vector<std::string>& columns,
-                                   const std::vector<std::vector<Value>>& rows,
+                                   const std::vector<std::string>& columns, const BulkRows& rows,
                                    const std::optional<std::string>& returning = std::nullopt);
     bool closed() const { return !driver_; }
 

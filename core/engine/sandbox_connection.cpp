@@ -62,7 +62,7 @@ void SandboxConnection::execute_script(const std::string& sql) {
 
 std::vector<Value> SandboxConnection::bulk_insert(const std::string& table,
                                                   const std::vector<std::string>& columns,
-                                                  const std::vector<std::vector<Value>>& rows,
+                                                  const BulkRows& rows,
                                                   const std::optional<std::string>& returning) {
     return autocommitted([&] { return real_->bulk_insert(table, columns, rows, returning); });
 }

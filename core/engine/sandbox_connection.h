@@ -36,8 +36,7 @@ public:
     void interrupt() override { real_->interrupt(); }
     bool is_alive() const override { return real_->is_alive(); }
     std::vector<Value> bulk_insert(const std::string& table,
-                                   const std::vector<std::string>& columns,
-                                   const std::vector<std::vector<Value>>& rows,
+                                   const std::vector<std::string>& columns, const BulkRows& rows,
                                    const std::optional<std::string>& returning) override;
     std::vector<std::string> table_names() override { return real_->table_names(); }
     bool has_table(const std::string& name) override { return real_->has_table(name); }

@@ -18,60 +18,63 @@ StateRef::~StateRef() {
     if (state_) state_->host().release();
 }
 
-InstanceState::InstanceState(const Mapper& mapper, InstanceHost& host)
+std::size_t InstanceState::slot_storage_size(const Mapper& mapper) {
+    return mapper.columns().size() * (sizeof(engine::Value) + 1);
+}
+
+InstanceState::InstanceState(const Mapper& mapper, InstanceHost& host, void* slot_storage)
     : mapper_(&mapper), host_(&host),
-      slot_count_(static_cast<std::uint32_t>(mapper.columns().size())),
-      related_(mapper.relationships().size()) {
+      slot_count_(static_cast<std::uint32_t>(mapper.columns().size())) {
     if (slot_count_ == 0) return;
-    void* storage = ::operator new(slot_count_*(sizeof(engine::Value) + 1));
-    values_ = static_cast<engine::Value*>(storage);
+    owns_slots_ = slot_storage == nullptr;
+    if (owns_slots_) slot_storage = ::operator new(slot_storage_size(mapper));
+    values_ = static_cast<engine::Value*>(slot_storage);
     std::uninitialized_value_construct_n(values_, slot_count_);
-    flags_ = reinterpret_cast<std::uint8_t*>(values_ + slot_count_);
-    std::fill(flags_, flags_ + slot_count_, std::uint8_t{0});
+    std::fill(flags(), flags() + slot_count_, std::uint8_t{0});
 }
 
 InstanceState::~InstanceState() {
     if (session) session->forget(*this);
     std::destroy_n(values_, slot_count_);
-    ::operator delete(values_);
+    if (owns_slots_) ::operator delete(values_);
 }
 
 void InstanceState::set_value(std::size_t slot, engine::Value value) {
-    if (!(flags_[slot] & kModified)) {
+    if (!(flags()[slot] & kModified)) {
         // The committed value is what was loaded; an unloaded slot of a persistent object has
         // no known committed value, which the flush treats as "changed".
-        if (flags_[slot] & kLoaded) {
+        if (flags()[slot] & kLoaded) {
             if (!committed_) committed_ = std::make_unique<std::vector<engine::Value>>(slot_count_);
             (*committed_)[slot] = std::move(values_[slot]);
         } else {
             if (committed_) (*committed_)[slot] = engine::Value{};
-            flags_[slot] |= kCommittedUnknown;
+            flags()[slot] |= kCommittedUnknown;
         }
-        flags_[slot] |= kModified;
+        flags()[slot] |= kModified;
     }
     values_[slot] = std::move(value);
-    flags_[slot] |= kLoaded;
+    flags()[slot] |= kLoaded;
     modified_ = true;
     if (session && !strongly_held) session->note_modified(*this);
 }
 
 void InstanceState::load_value(std::size_t slot, engine::Value value) {
     values_[slot] = std::move(value);
-    flags_[slot] = kLoaded;
+    flags()[slot] = kLoaded;
     if (committed_) (*committed_)[slot] = engine::Value{};
 }
 
 const engine::Value& InstanceState::committed_value(std::size_t slot) const {
     static const engine::Value null_value;
-    if (!(flags_[slot] & kModified)) return values_[slot];
+    if (!(flags()[slot] & kModified)) return values_[slot];
     return committed_ ? (*committed_)[slot] : null_value;
 }
 
 std::vector<std::size_t> InstanceState::changed_slots() const {
     std::vector<std::size_t> changed;
     for (std::size_t slot = 0; slot < slot_count_; ++slot) {
-        if ((flags_[slot] & kModified) &&
-            ((flags_[slot] & kCommittedUnknown) || !(committed_value(slot) == values_[slot])))
+        if ((flags()[slot] & kModified) &&
+            ((flags()[slot] & kCommittedUnknown) || !(committed_value(slot) == values_[slot])))
             changed.push_back(slot);
     }
     return changed;
@@ -80,12 +83,12 @@ std::vector<std::size_t> InstanceState::changed_slots() const {
 void InstanceState::expire_all() {
     for (std::size_t slot = 0; slot < slot_count_; ++slot) {
         values_[slot] = engine::Value{};
-        flags_[slot] = 0;
+        flags()[slot] = 0;
     }
     committed_.reset();
-    for (auto& rel : related_) {
-        rel = RelatedSlot{};
-    }
+    if (related_)
+        for (auto& rel : *related_)
+            rel = RelatedSlot{};
     modified_ = false;
 }
 
@@ -97,29 +100,30 @@ void InstanceState::mark_modified() {
 void InstanceState::expire(std::size_t slot) {
     values_[slot] = engine::Value{};
     if (committed_) (*committed_)[slot] = engine::Value{};
-    flags_[slot] = 0;
+    flags()[slot] = 0;
 }
 
 bool InstanceState::any_expired() const {
     for (std::uint32_t slot = 0; slot < slot_count_; ++slot)
-        if (!(flags_[slot] & kLoaded)) return true;
+        if (!(flags()[slot] & kLoaded)) return true;
     return false;
 }
 
 void InstanceState::commit_all() {
     for (std::size_t slot = 0; slot < slot_count_; ++slot)
-        flags_[slot] &= static_cast<std::uint8_t>(~(kModified | kCommittedUnknown));
+        flags()[slot] &= static_cast<std::uint8_t>(~(kModified | kCommittedUnknown));
     committed_.reset();
-    for (auto& rel : related_)
-        rel.clear_history();
+    if (related_)
+        for (auto& rel : *related_)
+            rel.clear_history();
     modified_ = false;
 }
 
 void InstanceState::discard_changes() {
     for (std::size_t slot = 0; slot < slot_count_; ++slot) {
-        if (flags_[slot] & kModified) {
+        if (flags()[slot] & kModified) {
             values_[slot] = committed_ ? std::move((*committed_)[slot]) : engine::Value{};
-            flags_[slot] &= static_cast<std::uint8_t>(~(kModified | kCommittedUnknown));
+            flags()[slot] &= static_cast<std::uint8_t>(~(kModified | kCommittedUnknown));
         }
     }
     committed_.reset();
@@ -130,7 +134,8 @@ void InstanceState::for_each_reference(const std::function<void(InstanceState&)>
     auto visit_ref = [&](const StateRef& ref) {
         if (ref) visit(*ref);
     };
-    for (const auto& rel : related_) {
+    if (!related_) return;
+    for (const auto& rel : *related_) {
         visit_ref(rel.scalar);
         visit_ref(rel.original_scalar);
         for (const auto& r : rel.items)
@@ -144,8 +149,7 @@ void InstanceState::for_each_reference(const std::function<void(InstanceState&)>
 
 void InstanceState::clear_references() {
     // Move the slots out first: releasing a reference may free objects that point back here.
-    std::vector<RelatedSlot> doomed(related_.size());
-    doomed.swap(related_);
+    std::unique_ptr<std::vector<RelatedSlot>> doomed = std::move(related_);
 }
 
 } // namespace ormsh::orm

@@ -83,9 +83,51 @@ struct RelatedSlot {
     }
 };
 
-class InstanceState {
+// An object's identity key, kept out of line: a pending or transient object (most objects of a
+// large flush until it ends) pays one pointer for it. Reads like std::optional<IdentityKey>.
+class HeldKey {
 public:
-    InstanceState(const Mapper& mapper, InstanceHost& host);
+    HeldKey() = default;
+    HeldKey(const HeldKey&) = delete;
+    HeldKey& operator=(const HeldKey&) = delete;
+    HeldKey& operator=(IdentityKey key) {
+        if (key_)
+            *key_ = std::move(key);
+        else
+            key_ = std::make_unique<IdentityKey>(std::move(key));
+        return *this;
+    }
+    void reset() { key_.reset(); }
+    bool has_value() const { return key_ != nullptr; }
+    explicit operator bool() const { return has_value(); }
+    IdentityKey& operator*() const { return *key_; }
+    IdentityKey* operator->() const { return key_.get(); }
+
+private:
+    std::unique_ptr<IdentityKey> key_;
+};
+
+class InstanceState {
+    // The pointer members come first, the small ones last, so that the state packs into as few
+    // words as possible.
+    const Mapper* mapper_;
+    InstanceHost* host_;
+    // The column slots: slot_count_ values followed by as many flag bytes, in one block (the
+    // host's, or the state's own when owns_slots_).
+    engine::Value* values_ = nullptr;
+    // committed_[slot] is meaningful only while the slot is modified. Made on the first change
+    // of a loaded slot: pending objects (most objects of a large flush) never need it.
+    std::unique_ptr<std::vector<engine::Value>> committed_;
+    // Made on first use: objects of classes without relationships never need it.
+    std::unique_ptr<std::vector<RelatedSlot>> related_;
+
+public:
+    // The bytes a host may reserve right after itself for the column slots (see the
+    // constructor); one allocation per object instead of two.
+    static std::size_t slot_storage_size(const Mapper& mapper);
+    // `slot_storage`, when given, is slot_storage_size(mapper) bytes aligned for engine::Value
+    // that outlive the state; without it the state allocates its slots itself.
+    InstanceState(const Mapper& mapper, InstanceHost& host, void* slot_storage = nullptr);
     InstanceState(const InstanceState&) = delete;
     InstanceState& operator=(const InstanceState&) = delete;
     ~InstanceState();
@@ -93,27 +135,32 @@ public:
     const Mapper& mapper() const { return *mapper_; }
     InstanceHost& host() const { return *host_; }
 
-    Status status = Status::Transient;
     Session* session = nullptr;
     // Set once the object has a row: (mapper, primary key values).
-    std::optional<IdentityKey> key;
-    // True while the session retains the host (pending, dirty or deleted objects).
-    bool strongly_held = false;
-    // session.delete() was called; the DELETE runs at the next flush.
-    bool marked_deleted = false;
-    // The session transaction whose flush inserted the row (Session::transaction_serial_).
-    std::uint64_t inserted_in = 0;
-    // Monotonic order in which the object was added to its session (flush order of inserts).
-    std::uint64_t insert_order = 0;
+    HeldKey key;
     // The last Loader that returned this object as a row's first entity: a query uniquing
     // its rows asks this instead of keeping a set of every object seen.
     std::uint64_t loaded_by = 0;
+    // The session transaction whose flush inserted the row (Session::transaction_serial_).
+    std::uint32_t inserted_in = 0;
+    // Monotonic order in which the object was added to its session (flush order of inserts).
+    std::uint32_t insert_order = 0;
+    Status status = Status::Transient;
+    // True while the session retains the host (pending, dirty or deleted objects).
+    bool strongly_held : 1 = false;
+    // session.delete() was called; the DELETE runs at the next flush.
+    bool marked_deleted : 1 = false;
+    // Marks of the running flush (UnitOfWork), cleared when it ends: the object takes part in
+    // it, and its row was inserted by it. Flags instead of sets: a large flush keeps no
+    // per-object hash entries.
+    bool in_flush : 1 = false;
+    bool inserted_by_flush : 1 = false;
 
     // Column slots -------------------------------------------------------------------------
     std::size_t slot_count() const { return slot_count_; }
     const engine::Value& value(std::size_t slot) const { return values_[slot]; }
-    bool is_loaded(std::size_t slot) const { return flags_[slot] & kLoaded; }
-    bool is_modified(std::size_t slot) const { return flags_[slot] & kModified; }
+    bool is_loaded(std::size_t slot) const { return flags()[slot] & kLoaded; }
+    bool is_modified(std::size_t slot) const { return flags()[slot] & kModified; }
     // True when any column or relationship changed since the last load / flush.
     bool modified() const { return modified_; }
 
@@ -140,14 +187,15 @@ public:
     // Relationships configured after this object was made (a backref from a class declared
     // later) get their slot on first use.
     RelatedSlot& related(std::size_t index) {
-        if (index >= related_.size()) related_.resize(index + 1);
-        return related_[index];
+        if (!related_) related_ = std::make_unique<std::vector<RelatedSlot>>();
+        if (index >= related_->size()) related_->resize(index + 1);
+        return (*related_)[index];
     }
     const RelatedSlot& related(std::size_t index) const {
         static const RelatedSlot empty;
-        return index < related_.size() ? related_[index] : empty;
+        return related_ && index < related_->size() ? (*related_)[index] : empty;
     }
-    std::size_t related_count() const { return related_.size(); }
+    std::size_t related_count() const { return related_ ? related_->size() : 0; }
     // A relationship of this object changed: the session must flush it.
     void mark_modified();
 
@@ -164,18 +212,14 @@ private:
     // holds, the UPDATE sets it (assigning None to an expired attribute included).
     static constexpr std::uint8_t kCommittedUnknown = 4;
 
-    const Mapper* mapper_;
-    InstanceHost* host_;
-    // The column slots: slot_count_ values followed by as many flag bytes, in one allocation
-    // (a large flush holds one state per row, so every allocation per object counts).
-    engine::Value* values_ = nullptr;
-    std::uint8_t* flags_ = nullptr;
+    // One flag byte per slot, right after the slot values.
+    std::uint8_t* flags() const { return reinterpret_cast<std::uint8_t*>(values_ + slot_count_); }
+
+    // Declared after the pointers above and the public fields, to share their last word: a
+    // large flush holds one state per row, and every eight bytes of it count.
+    bool modified_ : 1 = false;
+    bool owns_slots_ : 1 = false;
     std::uint32_t slot_count_ = 0;
-    // committed_[slot] is meaningful only while the slot is modified. Made on the first change
-    // of a loaded slot: pending objects (most objects of a large flush) never need it.
-    std::unique_ptr<std::vector<engine::Value>> committed_;
-    std::vector<RelatedSlot> related_;
-    bool modified_ = false;
 };
 
 } // namespace ormsh::orm

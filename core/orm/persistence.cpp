@@ -79,6 +79,16 @@ engine::Value bind_value(const schema::Column& column, const engine::Capabilitie
     return value;
 }
 
+bool bind_converts(const engine::Capabilities& caps, const engine::Value& value) {
+    // convert_bind_value leaves NULL, numbers and text alone whatever the dialect.
+    if (std::holds_alternative<engine::Null>(value) ||
+        std::holds_alternative<std::int64_t>(value) || std::holds_alternative<double>(value) ||
+        std::holds_alternative<std::string>(value))
+        return false;
+    if (std::holds_alternative<bool>(value)) return !caps.native_boolean;
+    return true;
+}
+
 bool has_python_default(const schema::ColumnDefault& d) {
     return d.kind == schema::ColumnDefault::Kind::Scalar ||
            d.kind == schema::ColumnDefault::Kind::Callable;

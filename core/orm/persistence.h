@@ -27,6 +27,9 @@ struct InsertColumn {
 // The value to bind for `column`, converted for the dialect (bools to 0/1 on SQLite ...).
 engine::Value bind_value(const schema::Column& column, const engine::Capabilities& caps,
                          engine::Value value);
+// Whether bind_value() may change `value` (a bool, date or decimal the dialect has no native
+// form for): the others can be bound as the slot holds them, without a copy.
+bool bind_converts(const engine::Capabilities& caps, const engine::Value& value);
 // Whether a column's default is computed in the process (a scalar or a callable).
 bool has_python_default(const schema::ColumnDefault& d);
 // An SQL expression default (default=func.now()) as an INSERT renders it inline.

@@ -77,6 +77,8 @@ void Session::check_active() const {
 
 void Session::add(InstanceState& state) {
     add_one(state);
+    // Nothing to cascade to: the common case of a seed loop, without the walk below.
+    if (state.mapper().relationships().empty()) return;
     // save-update cascade: what the object references joins the session now, as SQLAlchemy's
     // add() does (so session.new counts children appended before the add). Depth first, each
     // object before what it references, as SQLAlchemy's cascade_iterator visits them: the
@@ -284,7 +286,6 @@ void Session::flush() {
     flushing_ = false;
     wrote_in_transaction_ = true;
 
-    std::vector<StateRef> graveyard;
     for (InstanceState* state : uow.inserted()) {
         state->status = Status::Persistent;
         InstanceState* existing = identity_map_.add(*state);
@@ -299,9 +300,11 @@ void Session::flush() {
         state->status = Status::Deleted;
     }
     // Everything flushed is clean now; the session stops retaining it.
-    for (auto& ref : pending_) graveyard.push_back(std::move(ref));
-    for (auto& ref : held_) graveyard.push_back(std::move(ref));
-    pending_.clear();
+    std::vector<StateRef> graveyard;
+    graveyard.swap(pending_);
+    graveyard.reserve(graveyard.size() + held_.size());
+    for (auto& ref : held_)
+        graveyard.push_back(std::move(ref));
     held_.clear();
     for (auto& ref : deleted_) flushed_deleted_.push_back(std::move(ref));
     deleted_.clear();

@@ -143,12 +143,13 @@ private:
     // became persistent in the current one (rollback makes it transient again). A number in
     // each object instead of a set of them: nothing to do per object when it is freed or when
     // the transaction ends.
-    std::uint64_t transaction_serial_ = 1;
+    // 32 bits, as InstanceState::inserted_in: four billion transactions of one session.
+    std::uint32_t transaction_serial_ = 1;
     // The objects inserted by the current transaction that still exist, oldest first.
     std::vector<InstanceState*> inserted_in_transaction() const;
     // Set after a failed flush: the original error's message.
     std::optional<std::string> failed_;
-    std::uint64_t add_counter_ = 0;
+    std::uint32_t add_counter_ = 0;
     int no_autoflush_depth_ = 0;
     bool flushing_ = false;
     bool wrote_in_transaction_ = false;

@@ -2,6 +2,7 @@
 #include "core/orm/unit_of_work.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 
 #include <fmt/core.h>
@@ -14,7 +15,7 @@
 namespace ormsh::orm {
 namespace {
 
-// Rows bound per bulk INSERT: bounds the copy of a large flush's values held at once, and
+// Rows bound per bulk INSERT: bounds the addresses (and converted values) held at once, and
 // lets a large flush report progress as it goes.
 constexpr std::size_t kInsertChunkRows = 10000;
 
@@ -149,8 +150,24 @@ void UnitOfWork::execute() {
     }
     // The session registers the flushed objects next; the bookkeeping of who takes part is
     // done, and giving its memory back now keeps a large flush's peak lower.
+    clear_marks();
     std::vector<InstanceState*>().swap(saves_);
-    std::unordered_set<InstanceState*>().swap(in_flush_);
+}
+
+UnitOfWork::~UnitOfWork() {
+    // A failed flush leaves its marks on the objects the session still holds.
+    clear_marks();
+}
+
+void UnitOfWork::clear_marks() {
+    // Once only: after a successful flush the session may free the objects before this
+    // UnitOfWork goes.
+    if (marks_cleared_) return;
+    marks_cleared_ = true;
+    for (InstanceState* state : saves_)
+        state->in_flush = false;
+    for (InstanceState* state : inserted_)
+        state->inserted_by_flush = false;
 }
 
 void UnitOfWork::fire(const Mapper& mapper, MapperEvent event,
@@ -170,7 +187,8 @@ void UnitOfWork::cascade() {
     for (const auto& ref : session_.pending_) saves_.push_back(ref.get());
     for (const auto& ref : session_.held_)
         if (!ref->marked_deleted) saves_.push_back(ref.get());
-    for (InstanceState* s : saves_) in_flush_.insert(s);
+    for (InstanceState* s : saves_)
+        s->in_flush = true;
 
     // save-update: objects reachable from the flush set through relationships join it.
     for (std::size_t i = 0; i < saves_.size(); ++i) {
@@ -184,9 +202,9 @@ void UnitOfWork::cascade() {
             if (rel->config().cascade.save_update) {
                 for (InstanceState* target : reached) {
                     if (target->status == Status::Transient) session_.add(*target);
-                    if (target->session == &session_ && !in_flush_.count(target) &&
+                    if (target->session == &session_ && !target->in_flush &&
                         (target->status == Status::Pending || target->modified())) {
-                        in_flush_.insert(target);
+                        target->in_flush = true;
                         saves_.push_back(target);
                     }
                 }
@@ -204,7 +222,11 @@ void UnitOfWork::cascade() {
         }
     }
     // Objects expunged as orphans above leave the flush.
-    std::erase_if(saves_, [&](InstanceState* s) { return s->session != &session_; });
+    std::erase_if(saves_, [&](InstanceState* s) {
+        if (s->session == &session_) return false;
+        s->in_flush = false;
+        return true;
+    });
     cascade_deletes();
 }
 
@@ -240,8 +262,8 @@ void UnitOfWork::cascade_deletes() {
                     }
                     if (target->session == &session_) {
                         session_.note_modified(*target);
-                        if (!in_flush_.count(target)) {
-                            in_flush_.insert(target);
+                        if (!target->in_flush) {
+                            target->in_flush = true;
                             saves_.push_back(target);
                         }
                     }
@@ -332,7 +354,7 @@ void UnitOfWork::sync_to_children(const Mapper& child_mapper) {
             if (&parent->mapper() == &child_mapper && parent->status == Status::Pending) continue;
             RelatedSlot& slot = parent->related(rel->slot());
             if (!slot.loaded) continue;
-            bool parent_new = std::find(inserted_.begin(), inserted_.end(), parent) != inserted_.end();
+            bool parent_new = parent->inserted_by_flush;
             std::vector<InstanceState*> children;
             if (parent_new)
                 for (const auto& item : slot.items) children.push_back(item.get());
@@ -341,9 +363,9 @@ void UnitOfWork::sync_to_children(const Mapper& child_mapper) {
             for (InstanceState* child : children) {
                 if (child->marked_deleted) continue;
                 copy_pairs(rel->pairs(), parent, *child);
-                if (child->session == &session_ && !in_flush_.count(child)) {
+                if (child->session == &session_ && !child->in_flush) {
                     session_.note_modified(*child);
-                    in_flush_.insert(child);
+                    child->in_flush = true;
                     saves_.push_back(child);
                 }
             }
@@ -364,8 +386,8 @@ void UnitOfWork::sync_to_children(const Mapper& child_mapper) {
                 if (!points_here) continue;
                 copy_pairs(rel->pairs(), nullptr, *child);
                 session_.note_modified(*child);
-                if (!in_flush_.count(child)) {
-                    in_flush_.insert(child);
+                if (!child->in_flush) {
+                    child->in_flush = true;
                     saves_.push_back(child);
                 }
             }
@@ -397,11 +419,22 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
 
     if (self_ref) states = parents_first(mapper, states);
 
+    // Rows of one column set. Their values stay in the objects' slots until the group is
+    // written: a large flush holds no second copy of its rows.
     struct Group {
         std::vector<InsertColumn> columns;
         std::vector<std::size_t> slots;
         std::vector<InstanceState*> members;
-        std::vector<std::vector<engine::Value>> rows;
+    };
+    // The bound values of one member's row, converted for the dialect.
+    auto row_of = [&](const Group& group, const InstanceState& state) {
+        std::vector<engine::Value> row;
+        row.reserve(group.columns.size());
+        for (std::size_t c = 0; c < group.columns.size(); ++c)
+            if (group.columns[c].inline_sql.empty())
+                row.push_back(
+                    bind_value(*group.columns[c].column, caps, state.value(group.slots[c])));
+        return row;
     };
     auto flush_group = [&](Group& group) {
         if (group.members.empty()) return;
@@ -411,26 +444,46 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
         bool has_inline = std::any_of(group.columns.begin(), group.columns.end(),
                                       [](const InsertColumn& c) { return !c.inline_sql.empty(); });
         std::vector<engine::Value> keys;
-        if (!has_inline && !session_.engine()->echo() && group.members.size() > 1) {
+        // Rows with no value to bind (a table of only a generated key) take the statement
+        // path: its INSERT renders DEFAULT VALUES.
+        if (!has_inline && !group.columns.empty() && !session_.engine()->echo() &&
+            group.members.size() > 1) {
             std::vector<std::string> names;
             for (const auto& c : group.columns) names.push_back(c.column->name);
-            for (std::size_t begin = 0; begin < group.rows.size(); begin += kInsertChunkRows) {
-                std::size_t end = std::min(group.rows.size(), begin + kInsertChunkRows);
-                std::vector<std::vector<engine::Value>> chunk(
-                    std::make_move_iterator(group.rows.begin() + static_cast<std::ptrdiff_t>(begin)),
-                    std::make_move_iterator(group.rows.begin() + static_cast<std::ptrdiff_t>(end)));
+            engine::BulkRows rows;
+            // Values the dialect binds differently from how the slot holds them (bools on
+            // SQLite ...) are converted here; a deque keeps their addresses.
+            std::deque<engine::Value> converted;
+            for (std::size_t begin = 0; begin < group.members.size(); begin += kInsertChunkRows) {
+                std::size_t end = std::min(group.members.size(), begin + kInsertChunkRows);
+                rows.count = end - begin;
+                rows.cells.clear();
+                converted.clear();
+                for (std::size_t r = begin; r < end; ++r) {
+                    const InstanceState& state = *group.members[r];
+                    for (std::size_t c = 0; c < group.columns.size(); ++c) {
+                        const engine::Value& value = state.value(group.slots[c]);
+                        if (!bind_converts(caps, value)) {
+                            rows.cells.push_back(&value);
+                            continue;
+                        }
+                        converted.push_back(bind_value(*group.columns[c].column, caps, value));
+                        rows.cells.push_back(&converted.back());
+                    }
+                }
                 std::vector<engine::Value> chunk_keys = conn.bulk_insert(
-                    table.name(), names, chunk,
+                    table.name(), names, rows,
                     need_key ? std::optional<std::string>(autoinc->name) : std::nullopt);
-                keys.insert(keys.end(), chunk_keys.begin(), chunk_keys.end());
-                flush_progress().written += chunk.size();
+                keys.insert(keys.end(), std::make_move_iterator(chunk_keys.begin()),
+                            std::make_move_iterator(chunk_keys.end()));
+                flush_progress().written += rows.count;
             }
         } else {
             bool returning = need_key && caps.insert_returning;
             const std::string& sql =
                 statements_.insert(table, group.columns, returning ? autoinc.get() : nullptr);
-            for (auto& row : group.rows) {
-                engine::Result result = statements_.execute(conn, sql, row);
+            for (InstanceState* member : group.members) {
+                engine::Result result = statements_.execute(conn, sql, row_of(group, *member));
                 ++flush_progress().written;
                 if (!need_key) continue;
                 if (returning) {
@@ -446,14 +499,15 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
         for (std::size_t i = 0; i < group.members.size(); ++i) {
             InstanceState& state = *group.members[i];
             if (need_key && i < keys.size()) {
-                engine::Value key = keys[i];
+                engine::Value key = std::move(keys[i]);
                 engine::convert_result_value(autoinc->type, caps, key);
                 state.load_value(autoinc_slot, std::move(key));
             }
             state.key = Session::identity_key_of(state);
             inserted_.push_back(&state);
+            state.inserted_by_flush = true;
         }
-        group = Group{};
+        group.members.clear();
     };
 
     Group group;
@@ -461,21 +515,19 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
     // have their group's shape, so nothing is allocated for it per row.
     std::vector<InsertColumn> shape_columns;
     std::vector<std::size_t> shape_slots;
-    const std::size_t column_count = mapper.columns().size();
     for (InstanceState* state : states) {
         sync_from_parents(*state);
         shape_columns.clear();
         shape_slots.clear();
-        std::vector<engine::Value> row;
-        row.reserve(column_count);
+        // SQLAlchemy's column set for one row: the values given, where None counts as not
+        // given; then the column's default; a column without any default is bound as NULL.
         for (const auto& prop : mapper.columns()) {
             const schema::Column& column = *prop.column;
             std::size_t slot = prop.slot;
-            if (state->is_loaded(slot)) {
-                if (slot == autoinc_slot && engine::is_null(state->value(slot))) continue;
+            bool loaded = state->is_loaded(slot);
+            if (loaded && !engine::is_null(state->value(slot))) {
                 shape_columns.push_back({&column, {}});
                 shape_slots.push_back(slot);
-                row.push_back(bind_value(column, caps, state->value(slot)));
                 continue;
             }
             const auto& def = column.default_value;
@@ -483,9 +535,17 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
                 state->load_value(slot, def.evaluate());
                 shape_columns.push_back({&column, {}});
                 shape_slots.push_back(slot);
-                row.push_back(bind_value(column, caps, state->value(slot)));
             } else if (def.kind == schema::ColumnDefault::Kind::Expression) {
+                // The database computes it: read back on access, as SQLAlchemy expires it.
+                if (loaded) state->expire(slot);
                 shape_columns.push_back({&column, inline_default_sql(column, conn.dialect())});
+                shape_slots.push_back(slot);
+            } else if (column.server_default) {
+                if (loaded) state->expire(slot);
+            } else if (!column.primary_key) {
+                // Set to None or never set, it is None now, with no reload on access.
+                if (!loaded) state->load_value(slot, engine::Null{});
+                shape_columns.push_back({&column, {}});
                 shape_slots.push_back(slot);
             }
         }
@@ -502,7 +562,6 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
             group.slots = shape_slots;
         }
         group.members.push_back(state);
-        group.rows.push_back(std::move(row));
         if (self_ref) {
             flush_group(group);
             // Children of this row in the same batch learn its key now.
@@ -630,8 +689,7 @@ void UnitOfWork::process_secondary() {
             RelatedSlot& slot = parent.related(rel->slot());
             if (!slot.loaded) continue;
             const schema::Table& secondary = *rel->config().secondary;
-            bool parent_new =
-                std::find(inserted_.begin(), inserted_.end(), &parent) != inserted_.end();
+            bool parent_new = parent.inserted_by_flush;
             std::vector<InstanceState*> adds, removes;
             if (parent_deleted) {
                 for (const auto& item : slot.items) removes.push_back(item.get());

@@ -11,7 +11,6 @@
 
 #include <cstddef>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace ormsh::orm {
@@ -21,6 +20,9 @@ class Session;
 class UnitOfWork {
 public:
     UnitOfWork(Session& session, StatementCache& statements);
+    UnitOfWork(const UnitOfWork&) = delete;
+    UnitOfWork& operator=(const UnitOfWork&) = delete;
+    ~UnitOfWork();
     // Runs the flush; on error the exception propagates and the caller rolls back.
     void execute();
 
@@ -42,15 +44,17 @@ private:
     // Runs the mapper's listeners for `event` on each state (nothing when it has none).
     void fire(const Mapper& mapper, MapperEvent event, const std::vector<InstanceState*>& states);
     void ensure_loaded(InstanceState& state, const RelationshipProperty& rel);
+    // Takes the flush's marks (InstanceState::in_flush, inserted_by_flush) off its objects.
+    void clear_marks();
 
     Session& session_;
     StatementCache& statements_;
     // Every object taking part, grouped by mapper, in the order they were met.
     std::vector<InstanceState*> saves_;
     std::vector<InstanceState*> deletes_;
-    std::unordered_set<InstanceState*> in_flush_;
     std::vector<InstanceState*> inserted_;
     std::vector<InstanceState*> deleted_;
+    bool marks_cleared_ = false;
 };
 
 } // namespace ormsh::orm

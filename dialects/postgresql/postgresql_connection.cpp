@@ -622,11 +622,12 @@ PostgreSQLConnection::column_types(const std::string& table,
 
 std::vector<Value> PostgreSQLConnection::bulk_insert(const std::string& table,
                                                      const std::vector<std::string>& columns,
-                                                     const std::vector<std::vector<Value>>& rows,
+                                                     const engine::BulkRows& rows,
                                                      const std::optional<std::string>& returning) {
     std::vector<Value> ids;
-    if (rows.empty()) return ids;
-    if (returning) ids.reserve(rows.size());
+    if (rows.count == 0) return ids;
+    if (returning) ids.reserve(rows.count);
+    const std::size_t width = columns.size();
     std::string head = "INSERT INTO " + dialect_.quote_identifier(table) + " (";
     for (std::size_t i = 0; i < columns.size(); ++i)
         head += (i ? ", " : "") + dialect_.quote_identifier(columns[i]);
@@ -640,7 +641,7 @@ std::vector<Value> PostgreSQLConnection::bulk_insert(const std::string& table,
     };
 
     std::optional<std::vector<std::string>> types;
-    if (rows.size() >= kUnnestMinRows && !columns.empty()) types = column_types(table, columns);
+    if (rows.count >= kUnnestMinRows && !columns.empty()) types = column_types(table, columns);
     if (types) {
         // RETURNING follows the order unnest() produces the rows in, which is array order.
         std::string sql = head + "SELECT * FROM unnest(";
@@ -648,13 +649,13 @@ std::vector<Value> PostgreSQLConnection::bulk_insert(const std::string& table,
             sql += fmt::format("{}${}::{}[]", c ? ", " : "", c + 1, (*types)[c]);
         sql += ")" + tail;
         std::vector<Value> arrays(columns.size());
-        for (std::size_t start = 0; start < rows.size(); start += kUnnestBatchRows) {
-            std::size_t end = std::min(rows.size(), start + kUnnestBatchRows);
+        for (std::size_t start = 0; start < rows.count; start += kUnnestBatchRows) {
+            std::size_t end = std::min(rows.count, start + kUnnestBatchRows);
             for (std::size_t c = 0; c < columns.size(); ++c) {
                 std::string literal = "{";
                 for (std::size_t r = start; r < end; ++r) {
                     if (r != start) literal += ',';
-                    append_array_element(literal, rows[r][c]);
+                    append_array_element(literal, rows.at(r, c, width));
                 }
                 literal += '}';
                 arrays[c] = std::move(literal);
@@ -679,15 +680,16 @@ std::vector<Value> PostgreSQLConnection::bulk_insert(const std::string& table,
     };
     std::string full_sql;
     std::vector<Value> flat;
-    for (std::size_t start = 0; start < rows.size(); start += batch_rows) {
-        std::size_t n = std::min(batch_rows, rows.size() - start);
+    for (std::size_t start = 0; start < rows.count; start += batch_rows) {
+        std::size_t n = std::min(batch_rows, rows.count - start);
         if (n == batch_rows && full_sql.empty()) full_sql = statement_for(n);
         std::string partial_sql = n == batch_rows ? std::string() : statement_for(n);
         const std::string& sql = n == batch_rows ? full_sql : partial_sql;
         flat.clear();
         flat.reserve(n * columns.size());
         for (std::size_t r = start; r < start + n; ++r)
-            flat.insert(flat.end(), rows[r].begin(), rows[r].end());
+            for (std::size_t c = 0; c < width; ++c)
+                flat.push_back(rows.at(r, c, width));
         // Untyped: each value takes its target column's type, as a literal would.
         collect(run(sql, flat, false, n == batch_rows));
     }

@@ -406,7 +406,7 @@ void SQLiteConnection::interrupt() {
 
 std::vector<Value> SQLiteConnection::bulk_insert(const std::string& table,
                                                  const std::vector<std::string>& columns,
-                                                 const std::vector<std::vector<Value>>& rows,
+                                                 const engine::BulkRows& rows,
                                                  const std::optional<std::string>& returning) {
     std::string sql = "INSERT INTO " + dialect_.quote_identifier(table) + " (";
     std::string values;
@@ -421,15 +421,20 @@ std::vector<Value> SQLiteConnection::bulk_insert(const std::string& table,
     sql += ") VALUES (" + values + ")";
 
     std::vector<Value> ids;
-    if (returning) ids.reserve(rows.size());
+    if (returning) ids.reserve(rows.count);
     auto lease = cache_->acquire(sql);
     begin_if_needed(true);
+    const std::size_t width = columns.size();
     try {
-        for (const auto& row : rows) {
-            bind_all(lease.stmt, sql, row, false);
+        for (std::size_t r = 0; r < rows.count; ++r) {
+            // The values outlive the step: bound without a copy.
+            for (std::size_t c = 0; c < width; ++c)
+                sqlite_bind_value(lease.stmt, static_cast<int>(c + 1), rows.at(r, c, width), false);
             int rc = sqlite3_step(lease.stmt);
             if (rc != SQLITE_DONE) {
-                std::vector<Value> failed = row;
+                std::vector<Value> failed;
+                for (std::size_t c = 0; c < width; ++c)
+                    failed.push_back(rows.at(r, c, width));
                 throw_sqlite_error(db_, rc, sql, failed);
             }
             sqlite3_reset(lease.stmt);

@@ -75,7 +75,7 @@ public:
 
     std::vector<engine::Value> bulk_insert(const std::string& table,
                                            const std::vector<std::string>& columns,
-                                           const std::vector<std::vector<engine::Value>>& rows,
+                                           const engine::BulkRows& rows,
                                            const std::optional<std::string>& returning) override;
 
     std::vector<std::string> table_names() override;

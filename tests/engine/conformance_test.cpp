@@ -212,8 +212,10 @@ TEST_P(Conformance, TenThousandRowsComeBackWithExactTypes) {
     constexpr int kShort = 100;
     std::vector<std::vector<Value>> head(first.begin(), first.begin() + kShort);
     std::vector<std::vector<Value>> rest(first.begin() + kShort, first.end());
-    auto ids = conn_->bulk_insert("et_values", table.columns, head, std::string("id"));
-    auto more = conn_->bulk_insert("et_values", table.columns, rest, std::string("id"));
+    auto ids =
+        conn_->bulk_insert("et_values", table.columns, BulkRows::of(head), std::string("id"));
+    auto more =
+        conn_->bulk_insert("et_values", table.columns, BulkRows::of(rest), std::string("id"));
     ids.insert(ids.end(), more.begin(), more.end());
     ASSERT_EQ(ids.size(), static_cast<std::size_t>(kRows));
     for (int i = 0; i < kRows; ++i)

@@ -87,8 +87,12 @@ Value descr_get(Interpreter& in, const Value& self, const Value& instance, lang:
 }
 
 void descr_set(Interpreter& in, const Value& self, const Value& instance, const Value& value) {
-    AttributeObj& attr = self_attr(self);
-    ModelObj& obj = require_model(in, instance);
+    set_attribute(in, self_attr(self), require_model(in, instance), value);
+}
+
+} // namespace
+
+void set_attribute(Interpreter& in, AttributeObj& attr, ModelObj& obj, const Value& value) {
     if (attr.rel) {
         set_relationship(in, attr, obj, value);
         return;
@@ -100,6 +104,8 @@ void descr_set(Interpreter& in, const Value& self, const Value& instance, const 
     }
     obj.state_.set_value(attr.slot, to_db(in, value));
 }
+
+namespace {
 
 Value attr_get(Interpreter& in, const Value& self, lang::Args& args) {
     if (args.pos.empty() || args.pos[0].is_none()) return self;

@@ -41,6 +41,10 @@ Value aliased_attribute(Interpreter& in, const AttributeObj& attr, const sql::No
 // The attribute object of `cls.key` when it is instrumented, else null.
 AttributeObj* attribute_of(const Value& v);
 
+// Sets a mapped attribute of `obj` as `obj.<key> = value` does (validators, 'set' listeners and
+// relationship bookkeeping included), without the interpreter's attribute lookup.
+void set_attribute(Interpreter& in, AttributeObj& attr, ModelObj& obj, const Value& value);
+
 // Reads one mapped column of an instance as a Python value (loading it when expired).
 Value read_column(Interpreter& in, ModelObj& obj, std::size_t slot);
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <new>
 #include <typeinfo>
 
 #include <fmt/core.h>
@@ -19,6 +20,10 @@
 
 namespace ormsh::api {
 namespace {
+
+// False once configure_mappers() found every registry configured, until a class is mapped or a
+// registry made: session.add() asks once per object.
+bool g_maybe_unconfigured = true;
 
 // Every registry made in this process, for configure_mappers() and mapping_of().
 // Never destroyed: at process exit they would release Python objects after the interpreter
@@ -90,6 +95,14 @@ Value lookup_in_mro(const lang::Type& cls, std::string_view name) {
 
 std::string ModelObj::describe() const {
     return fmt::format("<{} at 0x{:x}>", type->name, reinterpret_cast<std::uintptr_t>(this));
+}
+
+ModelObj* ModelObj::make(lang::Type* cls, const orm::Mapper& mapper) {
+    static_assert(sizeof(ModelObj) % alignof(engine::Value) == 0, "slots follow the object");
+    void* memory = ::operator new(sizeof(ModelObj) + orm::InstanceState::slot_storage_size(mapper));
+    auto* obj = new (memory) ModelObj(cls, mapper, static_cast<char*>(memory) + sizeof(ModelObj));
+    obj->track();
+    return obj;
 }
 
 void ModelObj::traverse(lang::Visitor& v) {
@@ -340,26 +353,38 @@ void map_declarative_class(Interpreter& in, lang::Type& cls, DeclarativeRegistry
     set_class_attr(cls, "__table__", table_value);
     set_class_attr(cls, "__tablename__", lang::new_str(table->name()));
     registry.configured = false;
+    g_maybe_unconfigured = true;
     note_class_mapped(in, *cm);
 }
 
 void configure_mappers(Interpreter& in) {
-    for (const auto& weak : all_registries()) {
-        auto registry = weak.lock();
-        if (!registry || registry->configured) continue;
-        std::vector<orm::RelationshipProperty*> created;
-        // Targets given as classes, lambdas or strings become class names first.
-        for (auto& pending : registry->pending) resolve_relationship_target(in, *registry, pending);
-        guard(in, [&] { created = registry->mappers.configure(); });
-        for (orm::RelationshipProperty* back : created) {
-            auto* cls = static_cast<lang::Type*>(back->parent().class_handle);
-            ClassMapping* cm = registry->find(cls);
-            if (cls && cm) set_class_attr(*cls, back->key(), make_relationship_attribute(in, *cm, *back));
+    if (!g_maybe_unconfigured) return;
+    // Cleared first: a class mapped by a listener below sets it again.
+    g_maybe_unconfigured = false;
+    try {
+        for (const auto& weak : all_registries()) {
+            auto registry = weak.lock();
+            if (!registry || registry->configured) continue;
+            std::vector<orm::RelationshipProperty*> created;
+            // Targets given as classes, lambdas or strings become class names first.
+            for (auto& pending : registry->pending)
+                resolve_relationship_target(in, *registry, pending);
+            guard(in, [&] { created = registry->mappers.configure(); });
+            for (orm::RelationshipProperty* back : created) {
+                auto* cls = static_cast<lang::Type*>(back->parent().class_handle);
+                ClassMapping* cm = registry->find(cls);
+                if (cls && cm)
+                    set_class_attr(*cls, back->key(), make_relationship_attribute(in, *cm, *back));
+            }
+            for (auto& pending : registry->pending)
+                resolve_relationship_arguments(in, *registry, pending);
+            registry->pending.clear();
+            registry->configured = true;
+            note_registry_configured(in, *registry);
         }
-        for (auto& pending : registry->pending) resolve_relationship_arguments(in, *registry, pending);
-        registry->pending.clear();
-        registry->configured = true;
-        note_registry_configured(in, *registry);
+    } catch (...) {
+        g_maybe_unconfigured = true;
+        throw;
     }
 }
 
@@ -378,9 +403,16 @@ lang::Object* alloc_model(lang::Type* cls) {
     last_class = cls;
     last_mapping = mapping;
     if (!mapping->registry->configured) configure_mappers(in);
-    auto* obj = new ModelObj(cls, *mapping->mapper);
-    obj->track();
-    return obj;
+    return ModelObj::make(cls, *mapping->mapper);
+}
+
+// Whether `cls` has no __setattr__ of its own (only object's native one), so that setting an
+// attribute is the plain descriptor protocol.
+bool sets_attributes_plainly(const lang::Type& cls) {
+    static lang::Str* const name = lang::intern("__setattr__");
+    Value setattr = cls.lookup(name);
+    return setattr.empty() || (lang::has_layout(setattr, lang::Layout::NativeFunction) &&
+                               !setattr.as<lang::NativeFunction>()->closure);
 }
 
 // The default constructor of mapped classes: keyword arguments set mapped attributes.
@@ -389,10 +421,18 @@ Value model_init(Interpreter& in, const Value& self, lang::Args& args) {
         in.raise("TypeError", fmt::format("__init__() takes 1 positional argument but {} were given",
                                           args.pos.size() + 1));
     lang::Type* cls = self.type();
+    ModelObj* model = as_model(self);
+    bool direct = model && sets_attributes_plainly(*cls);
     for (const auto& kw : args.kw) {
-        if (cls->lookup(kw.name).empty())
+        Value attr = cls->lookup(kw.name);
+        if (attr.empty())
             in.raise("TypeError", fmt::format("'{}' is an invalid keyword argument for {}",
                                               kw.name->s, cls->name));
+        // A mapped attribute takes the value itself: what setattr would reach in the end.
+        if (direct && attr.type() == instrumented_attribute_type()) {
+            set_attribute(in, *static_cast<AttributeObj*>(attr.obj()), *model, kw.value);
+            continue;
+        }
         in.setattr(self, kw.name, kw.value);
     }
     return Value::none();
@@ -418,6 +458,7 @@ Value flask_model_repr(Interpreter& in, const Value& self, lang::Args&) {
 }
 
 void adopt_registry(std::shared_ptr<DeclarativeRegistry> registry) {
+    g_maybe_unconfigured = true;
     all_registries().push_back(registry);
     owned_registries().push_back(std::move(registry));
 }
@@ -496,14 +537,13 @@ void map_class_to_table(Interpreter& in, lang::Type* cls, const Value& table_val
         set_class_attr(*cls, prop.key, make_column_attribute(in, *cm, prop));
     set_class_attr(*cls, "__table__", table_value);
     registry->configured = false;
+    g_maybe_unconfigured = true;
     note_class_mapped(in, *cm);
 }
 
 orm::StateRef ModelFactory::create(const orm::Mapper& mapper) {
     auto* cls = static_cast<lang::Type*>(mapper.class_handle);
-    auto* obj = new ModelObj(cls, mapper);
-    obj->track();
-    return orm::StateRef(&obj->state_);
+    return orm::StateRef(&ModelObj::make(cls, mapper)->state_);
 }
 
 ModelFactory& model_factory() {

@@ -21,9 +21,12 @@ namespace ormsh::api {
 
 struct DeclarativeRegistry;
 
-// One mapped object.
+// One mapped object. Made by make(), which places the column slots right after the object in
+// the same allocation: a seed of many objects pays one allocation per object.
 struct ModelObj : lang::Object, orm::InstanceHost {
-    ModelObj(lang::Type* cls, const orm::Mapper& mapper) : Object(cls), state_(mapper, *this) {}
+    static ModelObj* make(lang::Type* cls, const orm::Mapper& mapper);
+    // The object and its slots are one block: free it whole, whatever sizeof says.
+    static void operator delete(void* memory) { ::operator delete(memory); }
 
     void retain() override { incref(); }
     void release() override { decref(); }
@@ -33,6 +36,10 @@ struct ModelObj : lang::Object, orm::InstanceHost {
     void clear_refs() override;
 
     orm::InstanceState state_;
+
+private:
+    ModelObj(lang::Type* cls, const orm::Mapper& mapper, void* slots)
+        : Object(cls), state_(mapper, *this, slots) {}
 };
 
 inline ModelObj& model_of(orm::InstanceState& state) {

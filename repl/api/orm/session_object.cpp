@@ -535,6 +535,15 @@ lang::Type* scoped_session_type() {
                     return Value::none();
                 })
             .method(
+                // Proxied explicitly, as SQLAlchemy's scoped_session does: a seed loop calls it
+                // once per object, and __getattr__ would make a bound method each time.
+                "add",
+                +[](Interpreter& in, const Value& self, lang::Args& a) {
+                    Value current = scoped_current(in, *static_cast<ScopedSessionObj*>(self.obj()));
+                    if (current.type() == session_type()) return s_add(in, current, a);
+                    return in.call(in.getattr(current, "add"), a);
+                })
+            .method(
                 "__getattr__",
                 +[](Interpreter& in, const Value& self, lang::Args& a) {
                     auto* s = static_cast<ScopedSessionObj*>(self.obj());

@@ -21,9 +21,10 @@ std::size_t mixed_hash(std::size_t h) {
     return static_cast<std::size_t>(x);
 }
 
-// Grow when the table would be more than three quarters full.
-constexpr std::size_t kMaxLoadNumerator = 3;
-constexpr std::size_t kMaxLoadDenominator = 4;
+// Grow when the table would be more than half full: a load looks up every new key first, and
+// with linear probing a miss stays short only while the table is no fuller than this.
+constexpr std::size_t kMaxLoadNumerator = 1;
+constexpr std::size_t kMaxLoadDenominator = 2;
 constexpr std::size_t kInitialSlots = 16;
 
 } // namespace

@@ -53,8 +53,22 @@ class Cursor {
 public:
     virtual ~Cursor() = default;
     virtual const std::vector<ResultColumn>& columns() const = 0;
+    // Makes the next row the current one and returns true, or returns false at the end. Its
+    // cells are then read one by one with read(), in any order and as often as needed, so a
+    // loader can put values straight where they belong instead of into a row vector first.
+    virtual bool advance() = 0;
+    // Reads cell `column` of the current row into `out`, reusing the storage `out` holds (text
+    // read into a Value that already holds a string overwrites it in place).
+    virtual void read(std::size_t column, Value& out) = 0;
     // Fills `row` with the next row's values and returns true, or returns false at the end.
-    virtual bool next(std::vector<Value>& row) = 0;
+    // A driver may override it to release the statement as soon as the last row is read.
+    virtual bool next(std::vector<Value>& row) {
+        if (!advance()) return false;
+        row.resize(columns().size());
+        for (std::size_t i = 0; i < row.size(); ++i)
+            read(i, row[i]);
+        return true;
+    }
     // Rows changed by an INSERT / UPDATE / DELETE (-1 when not applicable).
     virtual std::int64_t rowcount() const = 0;
 };

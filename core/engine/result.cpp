@@ -29,6 +29,11 @@ Result::Result(std::unique_ptr<Cursor> cursor, std::vector<TypeSpec> result_type
         keys_.push_back(column.name);
     rowcount_ = cursor_->rowcount();
     if (keys_.empty()) cursor_.reset();
+    if (caps_) {
+        converts_.reserve(types_.size());
+        for (const auto& type : types_)
+            converts_.push_back(converts_result_values(type));
+    }
 }
 
 bool Result::next(std::vector<Value>& row) {
@@ -37,12 +42,34 @@ bool Result::next(std::vector<Value>& row) {
         cursor_.reset();
         return false;
     }
-    if (caps_) {
-        std::size_t n = std::min(row.size(), types_.size());
-        for (std::size_t i = 0; i < n; ++i)
-            convert_result_value(types_[i], *caps_, row[i]);
+    std::size_t n = std::min(row.size(), converts_.size());
+    for (std::size_t i = 0; i < n; ++i)
+        if (converts_[i]) convert_result_value(types_[i], *caps_, row[i]);
+    return true;
+}
+
+bool Result::advance() {
+    if (!cursor_) return false;
+    if (!cursor_->advance()) {
+        cursor_.reset();
+        return false;
     }
     return true;
+}
+
+bool converts_result_values(const TypeSpec& type) {
+    switch (type.kind) {
+    case TypeKind::Boolean:
+    case TypeKind::Date:
+    case TypeKind::DateTime:
+    case TypeKind::Time:
+    case TypeKind::Numeric:
+    case TypeKind::Float:
+    case TypeKind::LargeBinary:
+        return true;
+    default:
+        return false;
+    }
 }
 
 std::vector<std::vector<Value>> Result::fetch_all() {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -50,6 +51,15 @@ using Value = std::variant<Null, bool, std::int64_t, double, std::string, Blob, 
 
 inline bool is_null(const Value& v) {
     return std::holds_alternative<Null>(v);
+}
+
+// Sets `out` to the given text, reusing the string `out` already holds: reading row after row
+// into the same Value then allocates only when a value outgrows the last one.
+inline void assign_text(Value& out, const char* data, std::size_t size) {
+    if (auto* s = std::get_if<std::string>(&out))
+        s->assign(data, size);
+    else
+        out.emplace<std::string>(data, size);
 }
 
 // ISO 8601 text forms, as SQLite stores them and PostgreSQL accepts them:

@@ -31,11 +31,10 @@ std::size_t hash_value(const engine::Value& value) {
             } else if constexpr (std::is_same_v<T, engine::Date>) {
                 return std::hash<int>{}(v.year * 512 + v.month * 32 + v.day);
             } else if constexpr (std::is_same_v<T, engine::DateTime>) {
-                return std::hash<long long>{}((v.date.year * 512LL + v.date.month * 32 + v.date.day) *
-                                                  86400000000LL +
-                                              ((v.time.hour * 60LL + v.time.minute) * 60 +
-                                               v.time.second) * 1000000LL +
-                                              v.time.microsecond);
+                return std::hash<long long>{}(
+                    (v.date.year * 512LL + v.date.month * 32 + v.date.day) * 86400000000LL +
+                    ((v.time.hour * 60LL + v.time.minute) * 60 + v.time.second) * 1000000LL +
+                    v.time.microsecond);
             } else {
                 return 0;
             }
@@ -43,10 +42,43 @@ std::size_t hash_value(const engine::Value& value) {
         value);
 }
 
-std::size_t IdentityKeyHash::operator()(const IdentityKey& key) const {
-    std::size_t h = std::hash<const void*>{}(key.mapper);
-    for (const auto& v : key.primary_key) h = h * 1000003u ^ hash_value(v);
+namespace {
+
+// The common integer key is hashed without a visit.
+std::size_t hash_key_value(const engine::Value& value) {
+    if (const auto* i = std::get_if<std::int64_t>(&value)) return std::hash<std::int64_t>{}(*i);
+    return hash_value(value);
+}
+
+bool same_key_value(const engine::Value& a, const engine::Value& b) {
+    const auto* x = std::get_if<std::int64_t>(&a);
+    const auto* y = std::get_if<std::int64_t>(&b);
+    if (x && y) return *x == *y;
+    return a == b;
+}
+
+std::size_t hash_key(const Mapper* mapper, const engine::Value* values, std::size_t size) {
+    std::size_t h = std::hash<const void*>{}(mapper);
+    for (std::size_t i = 0; i < size; ++i)
+        h = h * 1000003u ^ hash_key_value(values[i]);
     return h;
+}
+
+} // namespace
+
+bool IdentityKeyView::operator==(const IdentityKey& key) const {
+    if (mapper != key.mapper || size != key.primary_key.size()) return false;
+    for (std::size_t i = 0; i < size; ++i)
+        if (!same_key_value(primary_key[i], key.primary_key[i])) return false;
+    return true;
+}
+
+std::size_t IdentityKeyHash::operator()(const IdentityKey& key) const {
+    return hash_key(key.mapper, key.primary_key.data(), key.primary_key.size());
+}
+
+std::size_t IdentityKeyHash::operator()(const IdentityKeyView& key) const {
+    return hash_key(key.mapper, key.primary_key, key.size);
 }
 
 } // namespace ormsh::orm

@@ -2,10 +2,10 @@
 // map. The common single-integer key is compared and hashed without touching strings.
 #pragma once
 
+#include "core/engine/value.h"
+
 #include <cstddef>
 #include <vector>
-
-#include "core/engine/value.h"
 
 namespace ormsh::orm {
 
@@ -21,10 +21,21 @@ struct IdentityKey {
     bool has_null() const;
 };
 
+// A key being looked up, borrowed from wherever its values already are (a loader's buffer), so
+// that a lookup copies nothing. Hashes and compares like the IdentityKey it stands for.
+struct IdentityKeyView {
+    const Mapper* mapper = nullptr;
+    const engine::Value* primary_key = nullptr;
+    std::size_t size = 0;
+
+    bool operator==(const IdentityKey& key) const;
+};
+
 std::size_t hash_value(const engine::Value& value);
 
 struct IdentityKeyHash {
     std::size_t operator()(const IdentityKey& key) const;
+    std::size_t operator()(const IdentityKeyView& key) const;
 };
 
 } // namespace ormsh::orm

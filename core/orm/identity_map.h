@@ -8,7 +8,6 @@
 #include "core/orm/instance_state.h"
 
 #include <cstddef>
-#include <unordered_set>
 #include <vector>
 
 namespace ormsh::orm {
@@ -16,39 +15,36 @@ namespace ormsh::orm {
 class IdentityMap {
 public:
     InstanceState* find(const IdentityKey& key) const;
+    // The same for a key borrowed from a loader's buffer (nothing is copied).
+    InstanceState* find(const IdentityKeyView& key) const;
     // Adds `state` under its key (state.key must be set); replaces nothing: returns the state
     // already present under that key, or `state` when it was added.
     InstanceState* add(InstanceState& state);
     // Removes `state` if it is the one registered under its key.
     void discard(InstanceState& state);
     bool contains(const InstanceState& state) const;
-    std::size_t size() const { return states_.size(); }
+    std::size_t size() const { return size_; }
     std::vector<InstanceState*> states() const;
-    void clear() { states_.clear(); }
+    void clear();
 
 private:
-    // The states themselves are the entries, hashed and compared by the key each one holds,
-    // so a large flush stores one pointer per object instead of a second copy of its key.
-    struct ByKeyHash {
-        using is_transparent = void;
-        std::size_t operator()(const InstanceState* state) const {
-            return IdentityKeyHash{}(*state->key);
-        }
-        std::size_t operator()(const IdentityKey& key) const { return IdentityKeyHash{}(key); }
+    // The states themselves are the entries, found by the key each one holds, in an open
+    // addressing table (linear probing, power-of-two size) that keeps each key's hash: a large
+    // load or flush registers one object per row, and this costs no allocation per object
+    // and no rehashing of keys when the table grows.
+    struct Entry {
+        std::size_t hash = 0;
+        InstanceState* state = nullptr; // null: a free slot
     };
-    struct ByKeyEqual {
-        using is_transparent = void;
-        bool operator()(const InstanceState* a, const InstanceState* b) const {
-            return *a->key == *b->key;
-        }
-        bool operator()(const IdentityKey& key, const InstanceState* s) const {
-            return key == *s->key;
-        }
-        bool operator()(const InstanceState* s, const IdentityKey& key) const {
-            return *s->key == key;
-        }
-    };
-    std::unordered_set<InstanceState*, ByKeyHash, ByKeyEqual> states_;
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+    // The slot holding `key` (hashing to `hash`), or npos.
+    template <class Key> std::size_t slot_of(const Key& key, std::size_t hash) const;
+    void grow();
+    void erase_slot(std::size_t slot);
+
+    std::vector<Entry> entries_;
+    std::size_t size_ = 0;
 };
 
 } // namespace ormsh::orm

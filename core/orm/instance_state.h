@@ -169,6 +169,13 @@ public:
     void set_value(std::size_t slot, engine::Value value);
     // Sets a slot as loading does: the value becomes the committed value; no history.
     void load_value(std::size_t slot, engine::Value value);
+    // The same for a loader that reads the value in place: marks the slot loaded with no
+    // history and returns it to be overwritten.
+    engine::Value& load_slot(std::size_t slot) {
+        flags_[slot] = kLoaded;
+        if (committed_) (*committed_)[slot] = engine::Value{};
+        return values_[slot];
+    }
     // The value the database held when the slot was loaded (the current value when unmodified).
     const engine::Value& committed_value(std::size_t slot) const;
     // Slots whose value differs from the committed one (what an UPDATE must set).

@@ -7,6 +7,7 @@
 #include "core/sql/elements.h"
 #include "core/sql/selectable.h"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -75,51 +76,79 @@ std::uint64_t next_loader_id() {
 
 Loader::Loader(Session& session, const LoadPlan& plan, bool unique_entities)
     : session_(session), plan_(plan), unique_(unique_entities), span_objects_(plan.eager.size()),
-      span_seen_(plan.eager.size()), row_objects_(plan.eager.size()), id_(next_loader_id()) {}
+      span_seen_(plan.eager.size()), collects_objects_(plan.eager.size()),
+      row_objects_(plan.eager.size()), id_(next_loader_id()), last_gathered_(plan.eager.size()) {
+    for (const SelectinSpec& spec : plan.selectin)
+        if (spec.parent_eager >= 0)
+            collects_objects_[static_cast<std::size_t>(spec.parent_eager)] = true;
+}
 
-StateRef Loader::load_entity(const Mapper& mapper, std::vector<engine::Value>& row,
-                             std::size_t first, const std::vector<std::size_t>* positions) {
-    if (positions && !positions->empty()) {
-        // Gather the scattered columns into slot order, then load as usual.
-        gathered_slots_.clear();
-        for (std::size_t p : *positions)
-            gathered_slots_.push_back(row[p]);
-        return load_entity(mapper, gathered_slots_, 0);
+StateRef Loader::load_entity(const Mapper& mapper, engine::Result& result, std::size_t first,
+                             const std::vector<std::size_t>* positions) {
+    // Where each slot's column is: contiguous from `first`, or scattered (`positions`).
+    const std::size_t* scattered = positions && !positions->empty() ? positions->data() : nullptr;
+    auto column = [&](std::size_t slot) { return scattered ? scattered[slot] : first + slot; };
+    const auto& key_slots = mapper.primary_key_slots();
+    key_values_.resize(key_slots.size());
+    for (std::size_t i = 0; i < key_slots.size(); ++i) {
+        result.read(column(key_slots[i]), key_values_[i]);
+        if (engine::is_null(key_values_[i])) return StateRef(); // an outer join's missing side
     }
-    IdentityKey key{&mapper, {}};
-    key.primary_key.reserve(mapper.primary_key_slots().size());
-    for (std::size_t slot : mapper.primary_key_slots()) {
-        const engine::Value& v = row[first + slot];
-        if (engine::is_null(v)) return StateRef(); // an outer join's missing side
-        key.primary_key.push_back(v);
-    }
-    if (InstanceState* existing = session_.lookup(key)) {
+    std::size_t slots = mapper.columns().size();
+    if (InstanceState* existing =
+            session_.lookup(IdentityKeyView{&mapper, key_values_.data(), key_values_.size()})) {
         // An object already in the session keeps its values; only expired slots are filled.
-        for (std::size_t slot = 0; slot < mapper.columns().size(); ++slot)
-            if (!existing->is_loaded(slot))
-                existing->load_value(slot, std::move(row[first + slot]));
+        for (std::size_t slot = 0; slot < slots; ++slot)
+            if (!existing->is_loaded(slot)) result.read(column(slot), existing->load_slot(slot));
         return StateRef(existing);
     }
     StateRef state = session_.factory().create(mapper);
-    for (std::size_t slot = 0; slot < mapper.columns().size(); ++slot)
-        state->load_value(slot, std::move(row[first + slot]));
-    state->key = std::move(key);
-    session_.register_loaded(*state);
+    InstanceState& loaded = *state;
+    // The key's columns were read already.
+    for (std::size_t i = 0; i < key_slots.size(); ++i)
+        loaded.load_slot(key_slots[i]) = key_values_[i];
+    for (std::size_t slot = 0; slot < slots; ++slot)
+        if (std::find(key_slots.begin(), key_slots.end(), slot) == key_slots.end())
+            result.read(column(slot), loaded.load_slot(slot));
+    loaded.key.emplace(IdentityKey{&mapper, key_values_});
+    session_.register_loaded(loaded);
     return state;
 }
 
-void Loader::add_row(std::vector<engine::Value>& row) {
-    QueryRow out;
-    out.items.resize(plan_.entities.size());
-    // Objects first: an entity may share a column with a column entity, which then takes its
-    // value by move.
-    for (std::size_t i = 0; i < plan_.entities.size(); ++i) {
-        const EntitySpan& span = plan_.entities[i];
-        if (span.mapper) out.items[i] = load_entity(*span.mapper, row, span.first, &span.positions);
+void Loader::Gathered::add(StateRef child) {
+    // Short collections are searched; past this length they are indexed by `members`.
+    constexpr std::size_t kSearchedItems = 16;
+    if (members.empty()) {
+        if (std::find(items.begin(), items.end(), child) != items.end()) return;
+        items.push_back(std::move(child));
+        if (items.size() > kSearchedItems)
+            for (const auto& item : items)
+                members.insert(item.get());
+        return;
     }
+    if (members.insert(child.get()).second) items.push_back(std::move(child));
+}
+
+Loader::Gathered& Loader::gathered_for(std::size_t eager, InstanceState* parent) {
+    std::size_t& last = last_gathered_[eager];
+    if (last && gathered_[last - 1].parent.get() == parent) return gathered_[last - 1];
+    const RelationshipProperty* rel = plan_.eager[eager].rel;
+    auto [it, inserted] = gathered_index_.emplace(std::make_pair(parent, rel), gathered_.size());
+    if (inserted) gathered_.push_back(Gathered{StateRef(parent), rel, {}, {}});
+    last = it->second + 1;
+    return gathered_[it->second];
+}
+
+void Loader::add_row(engine::Result& result) {
+    QueryRow& out = row_;
+    out.items.clear();
+    out.items.resize(plan_.entities.size());
     for (std::size_t i = 0; i < plan_.entities.size(); ++i) {
         const EntitySpan& span = plan_.entities[i];
-        if (!span.mapper) out.items[i] = std::move(row[span.first]);
+        if (span.mapper)
+            out.items[i] = load_entity(*span.mapper, result, span.first, &span.positions);
+        else
+            result.read(span.first, out.items[i].emplace<engine::Value>());
     }
     for (std::size_t i = 0; i < plan_.eager.size(); ++i) {
         const EagerSpan& eager = plan_.eager[i];
@@ -131,17 +160,15 @@ void Loader::add_row(std::vector<engine::Value>& row) {
             parent = ref->get();
         }
         if (!parent) continue;
-        StateRef child = load_entity(*eager.rel->target(), row, eager.first);
+        StateRef child = load_entity(*eager.rel->target(), result, eager.first);
         if (child) {
             row_objects_[i] = child.get();
-            if (span_seen_[i].insert(child.get()).second) span_objects_[i].push_back(child.get());
+            if (collects_objects_[i] && span_seen_[i].insert(child.get()).second)
+                span_objects_[i].push_back(child.get());
         }
-        auto [it, inserted] =
-            gathered_index_.emplace(std::make_pair(parent, eager.rel), gathered_.size());
-        if (inserted) gathered_.push_back(Gathered{StateRef(parent), eager.rel, {}, {}});
-        std::size_t index = it->second;
-        Gathered& g = gathered_[index];
-        if (child && g.members.insert(child.get()).second) g.items.push_back(std::move(child));
+        // A parent without children still gets its (empty) collection.
+        Gathered& g = gathered_for(i, parent);
+        if (child) g.add(std::move(child));
     }
     if (unique_ && !out.items.empty()) {
         auto* ref = std::get_if<StateRef>(&out.items.front());

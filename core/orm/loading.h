@@ -4,6 +4,7 @@
 // selectin relationships are loaded with one extra IN query once all parents are known.
 #pragma once
 
+#include "core/engine/result.h"
 #include "core/orm/query.h"
 
 #include <cstddef>
@@ -54,35 +55,51 @@ public:
     // `unique_entities`: a query of one mapped class returns each object once, as the legacy
     // Query does when joined eager loading repeats parent rows.
     Loader(Session& session, const LoadPlan& plan, bool unique_entities);
-    void add_row(std::vector<engine::Value>& row);
+    // Loads the result's current row (after Result::advance()), reading each cell straight
+    // into the slot of the object it belongs to.
+    void add_row(engine::Result& result);
     std::vector<QueryRow> finish();
 
 private:
-    StateRef load_entity(const Mapper& mapper, std::vector<engine::Value>& row, std::size_t first,
+    StateRef load_entity(const Mapper& mapper, engine::Result& result, std::size_t first,
                          const std::vector<std::size_t>* positions = nullptr);
 
-    Session& session_;
-    const LoadPlan& plan_;
-    bool unique_;
-    std::vector<QueryRow> rows_;
-    // The distinct objects each eager span loaded, in first-seen order (selectin parents).
-    std::vector<std::vector<InstanceState*>> span_objects_;
-    std::vector<std::unordered_set<InstanceState*>> span_seen_;
-    std::vector<InstanceState*> row_objects_;
-    // Reused to gather an entity's scattered columns (EntitySpan::positions) for each row.
-    std::vector<engine::Value> gathered_slots_;
-    // Tells this loader's rows apart from earlier ones in InstanceState::loaded_by.
-    std::uint64_t id_;
     // Joined eager collections gathered per parent, and the parents whose slot we fill.
     struct Gathered {
         StateRef parent;
         const RelationshipProperty* rel;
         std::vector<StateRef> items;
+        // Indexes `items` once the collection is too long to search (see add()).
         std::unordered_set<InstanceState*> members;
+
+        // Appends `child` unless the collection has it already (a product of two joined
+        // collections repeats each child).
+        void add(StateRef child);
     };
+    Gathered& gathered_for(std::size_t eager, InstanceState* parent);
+
+    Session& session_;
+    const LoadPlan& plan_;
+    bool unique_;
+    std::vector<QueryRow> rows_;
+    // The row being loaded; a row a uniquing query drops leaves its storage for the next.
+    QueryRow row_;
+    // The distinct objects each eager span loaded, in first-seen order, kept only for the spans
+    // a selectin load starts from (`collects_objects_`).
+    std::vector<std::vector<InstanceState*>> span_objects_;
+    std::vector<std::unordered_set<InstanceState*>> span_seen_;
+    std::vector<bool> collects_objects_;
+    std::vector<InstanceState*> row_objects_;
+    // The primary key of the entity being loaded, read from the row (reused across rows).
+    std::vector<engine::Value> key_values_;
+    // Tells this loader's rows apart from earlier ones in InstanceState::loaded_by.
+    std::uint64_t id_;
     std::vector<Gathered> gathered_;
     std::map<std::pair<const InstanceState*, const RelationshipProperty*>, std::size_t>
         gathered_index_;
+    // Per eager span, gathered_ index + 1 of the last parent it filled (0: none): rows of one
+    // parent usually come together, and then skip the map.
+    std::vector<std::size_t> last_gathered_;
 };
 
 // The columns of a mapped entity selected from `from` (its table, an alias or a subquery):

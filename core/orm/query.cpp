@@ -400,9 +400,8 @@ engine::Result execute_statement(Session& session, const sql::NodePtr& statement
 std::vector<QueryRow> Query::run(const sql::NodePtr& statement, const Built& built) const {
     engine::Result result = execute_statement(*session_, statement);
     Loader loader(*session_, built.plan, entities_.size() == 1 && entities_.front().mapper);
-    std::vector<engine::Value> row;
-    while (result.next(row))
-        loader.add_row(row);
+    while (result.advance())
+        loader.add_row(result);
     return loader.finish();
 }
 
@@ -434,9 +433,8 @@ std::vector<QueryRow> Query::load_from_statement() const {
         built.plan.entities.push_back(std::move(span));
     }
     Loader loader(*session_, built.plan, entities_.size() == 1 && entities_.front().mapper);
-    std::vector<engine::Value> row;
-    while (result.next(row))
-        loader.add_row(row);
+    while (result.advance())
+        loader.add_row(result);
     return loader.finish();
 }
 

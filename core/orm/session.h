@@ -99,6 +99,7 @@ public:
     IdentityMap& identity_map() { return identity_map_; }
     // The object for a row's identity, or null.
     InstanceState* lookup(const IdentityKey& key) const { return identity_map_.find(key); }
+    InstanceState* lookup(const IdentityKeyView& key) const { return identity_map_.find(key); }
     // Registers a freshly loaded object as persistent.
     void register_loaded(InstanceState& state);
     // Reloads an expired object's columns with a SELECT by primary key; ObjectDeletedError when

@@ -189,9 +189,10 @@ class PgCursor : public engine::Cursor {
 public:
     explicit PgCursor(PGresult* result) : result_(result) {
         int n = pq().PQnfields(result_);
-        for (int i = 0; i < n; ++i)
-            columns_.push_back(
-                {pq().PQfname(result_, i), std::string(oid_name(pq().PQftype(result_, i)))});
+        for (int i = 0; i < n; ++i) {
+            oids_.push_back(pq().PQftype(result_, i));
+            columns_.push_back({pq().PQfname(result_, i), std::string(oid_name(oids_.back()))});
+        }
         rows_ = pq().PQntuples(result_);
         const char* tuples = pq().PQcmdTuples(result_);
         if (tuples && *tuples) rowcount_ = std::strtoll(tuples, nullptr, 10);
@@ -200,80 +201,98 @@ public:
 
     const std::vector<engine::ResultColumn>& columns() const override { return columns_; }
     std::int64_t rowcount() const override { return rowcount_; }
-    bool next(std::vector<Value>& row) override {
-        if (next_row_ >= rows_) return false;
-        int n = static_cast<int>(columns_.size());
-        row.resize(n);
-        for (int i = 0; i < n; ++i) {
-            if (pq().PQgetisnull(result_, next_row_, i))
-                row[i] = engine::Null{};
-            else
-                row[i] = pg_value_from_text(pq().PQftype(result_, i),
-                                            pq().PQgetvalue(result_, next_row_, i),
-                                            pq().PQgetlength(result_, next_row_, i));
-        }
-        ++next_row_;
+    bool advance() override {
+        if (row_ + 1 >= rows_) return false;
+        ++row_;
         return true;
     }
 
+    void read(std::size_t column, Value& out) override {
+        int i = static_cast<int>(column);
+        if (api_.PQgetisnull(result_, row_, i))
+            out = engine::Null{};
+        else
+            read_pg_text(oids_[column], api_.PQgetvalue(result_, row_, i),
+                         api_.PQgetlength(result_, row_, i), out);
+    }
+
 private:
+    // libpq's entry points, looked up once per cursor rather than once per cell.
+    const LibPq& api_ = pq();
     PGresult* result_;
     std::vector<engine::ResultColumn> columns_;
-    int rows_ = 0, next_row_ = 0;
+    std::vector<unsigned int> oids_; // each column's type OID
+    int rows_ = 0;
+    int row_ = -1; // the current row; -1 before the first
     std::int64_t rowcount_ = -1;
 };
 
 } // namespace
 
-Value pg_value_from_text(unsigned int oid, const char* text, int length) {
+void read_pg_text(unsigned int oid, const char* text, int length, Value& out) {
     std::string_view s(text, length);
     switch (oid) {
     case kBool:
-        return s == "t";
+        out = s == "t";
+        return;
     case kInt2:
     case kInt4:
     case kInt8:
     case kOid: {
         std::int64_t v = 0;
         std::from_chars(s.data(), s.data() + s.size(), v);
-        return v;
+        out = v;
+        return;
     }
     case kFloat4:
     case kFloat8:
-        return std::strtod(text, nullptr);
+        out = std::strtod(text, nullptr);
+        return;
     case kNumeric:
-        return engine::Decimal{std::string(s)};
+        out = engine::Decimal{std::string(s)};
+        return;
     case kBytea: {
         if (s.size() >= 2 && s[0] == '\\' && s[1] == 'x') {
             std::string bytes;
             bytes.reserve((s.size() - 2) / 2);
             for (std::size_t i = 2; i + 1 < s.size(); i += 2)
                 bytes += static_cast<char>(hex_digit(s[i]) * 16 + hex_digit(s[i + 1]));
-            return engine::Blob{std::move(bytes)};
+            out = engine::Blob{std::move(bytes)};
+            return;
         }
-        return engine::Blob{std::string(s)};
+        out = engine::Blob{std::string(s)};
+        return;
     }
     case kDate: {
         engine::Date d;
-        if (engine::parse_iso(s, d) && s.size() == 10) return d;
+        if (engine::parse_iso(s, d) && s.size() == 10) {
+            out = d;
+            return;
+        }
         break;
     }
     case kTimestamp:
     case kTimestamptz: {
         engine::DateTime dt;
-        if (engine::parse_iso(s, dt)) return dt;
+        if (engine::parse_iso(s, dt)) {
+            out = dt;
+            return;
+        }
         break;
     }
     case kTime:
     case kTimetz: {
         engine::Time t;
-        if (engine::parse_iso(s, t)) return t;
+        if (engine::parse_iso(s, t)) {
+            out = t;
+            return;
+        }
         break;
     }
     default:
         break;
     }
-    return std::string(s);
+    engine::assign_text(out, s.data(), s.size());
 }
 
 // ---- parameters --------------------------------------------------------------------------

@@ -101,8 +101,9 @@ private:
     int statement_counter_ = 0;
 };
 
-// Text of a result cell converted by its type OID, as psycopg2's typecasters do.
-engine::Value pg_value_from_text(unsigned int oid, const char* text, int length);
+// Reads the text of a result cell into `out`, converted by its type OID as psycopg2's
+// typecasters do; text reuses the string `out` already holds.
+void read_pg_text(unsigned int oid, const char* text, int length, engine::Value& out);
 
 // postgresql_errors.cpp: the error for a failed result (or a failed connection when
 // `result` is null), classified by SQLSTATE as psycopg2 does. Throws StatementInterrupted

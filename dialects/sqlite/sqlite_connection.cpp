@@ -91,12 +91,33 @@ public:
     const std::vector<engine::ResultColumn>& columns() const override { return columns_; }
     std::int64_t rowcount() const override { return rowcount_; }
 
+    bool advance() override {
+        if (current_) {
+            current_ = false;
+            step({});
+        }
+        if (!has_row_) {
+            finish();
+            return false;
+        }
+        current_ = true;
+        return true;
+    }
+
+    void read(std::size_t column, Value& out) override {
+        read_sqlite_column(lease_.stmt, static_cast<int>(column), out);
+    }
+
+    // Steps one row ahead after reading a row, so that the statement goes back to the cache
+    // (and SQLite sees it finished) as soon as its last row is read, even when the caller
+    // keeps the cursor.
     bool next(std::vector<Value>& row) override {
-        if (!has_row_) return false;
+        if (!advance()) return false;
         int n = static_cast<int>(columns_.size());
         row.resize(n);
         for (int i = 0; i < n; ++i)
-            row[i] = sqlite_column_value(lease_.stmt, i);
+            read_sqlite_column(lease_.stmt, i, row[i]);
+        current_ = false;
         step({});
         if (!has_row_) finish();
         return true;
@@ -134,7 +155,10 @@ private:
     std::string sql_;
     SQLiteStatementCache::Lease lease_;
     std::vector<engine::ResultColumn> columns_;
+    // has_row_: a stepped row is waiting; current_: advance() handed it out, so the next
+    // advance() steps first.
     bool has_row_ = false;
+    bool current_ = false;
     std::int64_t rowcount_ = -1;
 };
 
@@ -230,23 +254,33 @@ void sqlite_bind_value(sqlite3_stmt* stmt, int index, const Value& value, bool c
     std::visit(Binder{stmt, index, destructor}, value);
 }
 
-Value sqlite_column_value(sqlite3_stmt* stmt, int i) {
-    switch (sqlite3_column_type(stmt, i)) {
+void read_sqlite_column(sqlite3_stmt* stmt, int i, Value& out) {
+    // One sqlite3_column_* call per cell (each locks the connection and checks for malloc
+    // failure); the value it returns is then read with the plain sqlite3_value_* accessors,
+    // which is safe because only this connection's thread reads its statements.
+    sqlite3_value* value = sqlite3_column_value(stmt, i);
+    switch (sqlite3_value_type(value)) {
     case SQLITE_INTEGER:
-        return static_cast<std::int64_t>(sqlite3_column_int64(stmt, i));
+        out = static_cast<std::int64_t>(sqlite3_value_int64(value));
+        break;
     case SQLITE_FLOAT:
-        return sqlite3_column_double(stmt, i);
+        out = sqlite3_value_double(value);
+        break;
     case SQLITE_TEXT: {
-        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-        return std::string(text, sqlite3_column_bytes(stmt, i));
+        // The text first, then its length (the order SQLite's documentation asks for).
+        const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+        engine::assign_text(out, text, static_cast<std::size_t>(sqlite3_value_bytes(value)));
+        break;
     }
     case SQLITE_BLOB: {
-        const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt, i));
-        int size = sqlite3_column_bytes(stmt, i);
-        return engine::Blob{data ? std::string(data, size) : std::string()};
+        const auto* data = static_cast<const char*>(sqlite3_value_blob(value));
+        int size = sqlite3_value_bytes(value);
+        out = engine::Blob{data ? std::string(data, size) : std::string()};
+        break;
     }
     default:
-        return engine::Null{};
+        out = engine::Null{};
+        break;
     }
 }
 

@@ -101,8 +101,9 @@ private:
 
 // Binds one value the way pysqlite adapts the Python value (sqlite_connection.cpp).
 void sqlite_bind_value(sqlite3_stmt* stmt, int index, const engine::Value& value, bool copy);
-// Reads column `i` of the current row by its storage class.
-engine::Value sqlite_column_value(sqlite3_stmt* stmt, int i);
+// Reads column `i` of the current row by its storage class into `out`, reusing the string it
+// holds for text.
+void read_sqlite_column(sqlite3_stmt* stmt, int i, engine::Value& out);
 
 // sqlite_errors.cpp: the DB-API class pysqlite raises for a result code.
 engine::DBErrorKind sqlite_error_kind(int code);

@@ -386,6 +386,64 @@ TEST_P(Conformance, CachedStatementsGiveFreshResults) {
     drop({"et_cache"});
 }
 
+TEST_P(Conformance, RowsReadCellByCellMatchWholeRows) {
+    drop({"et_cells"});
+    conn_->execute(fmt::format("CREATE TABLE et_cells (id INTEGER NOT NULL, name {}, flag {}, "
+                               "day {}, amount {}, PRIMARY KEY (id))",
+                               ddl(spec(TypeKind::String, 40)), ddl(spec(TypeKind::Boolean)),
+                               ddl(spec(TypeKind::Date)), ddl(spec(TypeKind::Numeric, 10, 2))));
+    // Text that shrinks and grows from row to row, and NULLs between values, so that a cell
+    // read into the Value holding the previous row's must not keep anything of it.
+    std::vector<std::vector<Value>> rows = {
+        {std::int64_t{1}, std::string("a rather long name, past any inline buffer"), true,
+         Date{2024, 1, 31}, Decimal{"12.50"}},
+        {std::int64_t{2}, std::string("short"), Null{}, Null{}, Null{}},
+        {std::int64_t{3}, Null{}, false, Date{1999, 12, 1}, Decimal{"-0.25"}},
+        {std::int64_t{4}, std::string("longer again, and then some more text"), true,
+         Date{2000, 2, 29}, Decimal{"7.00"}}};
+    conn_->execute_many(sql("INSERT INTO et_cells (id, name, flag, day, amount) "
+                            "VALUES (?, ?, ?, ?, ?)"),
+                        rows);
+    conn_->commit();
+    std::vector<TypeSpec> types = {spec(TypeKind::Integer), spec(TypeKind::String, 40),
+                                   spec(TypeKind::Boolean), spec(TypeKind::Date),
+                                   spec(TypeKind::Numeric, 10, 2)};
+    std::string select = "SELECT id, name, flag, day, amount FROM et_cells ORDER BY id";
+    std::vector<std::vector<Value>> whole = conn_->execute(select, {}, &types).fetch_all();
+    ASSERT_EQ(whole.size(), rows.size());
+
+    // Cells read one at a time, backwards and twice, into Values reused across rows.
+    Result result = conn_->execute(select, {}, &types);
+    std::vector<Value> cells(types.size());
+    std::size_t n = 0;
+    while (result.advance()) {
+        ASSERT_LT(n, whole.size());
+        for (std::size_t i = cells.size(); i-- > 0;)
+            result.read(i, cells[i]);
+        EXPECT_EQ(cells, whole[n]) << "row " << n;
+        result.read(1, cells[1]);
+        EXPECT_EQ(cells[1], whole[n][1]) << "row " << n << " read again";
+        ++n;
+    }
+    EXPECT_EQ(n, whole.size());
+    EXPECT_FALSE(result.advance());
+
+    // Both ways of reading mix: a row by advance(), the rest by next().
+    Result mixed = conn_->execute(select, {}, &types);
+    ASSERT_TRUE(mixed.advance());
+    Value id;
+    mixed.read(0, id);
+    EXPECT_EQ(id, Value(std::int64_t{1}));
+    std::vector<Value> row;
+    ASSERT_TRUE(mixed.next(row));
+    EXPECT_EQ(row, whole[1]);
+    // A result read to its end leaves nothing open: the table can go.
+    while (mixed.next(row)) {
+    }
+    conn_->commit();
+    drop({"et_cells"});
+}
+
 TEST_P(Conformance, CachedStatementsSurviveSchemaChanges) {
     drop({"et_ddl"});
     conn_->execute("CREATE TABLE et_ddl (id INTEGER NOT NULL, PRIMARY KEY (id))");

@@ -385,7 +385,11 @@ Value read_column(Interpreter& in, ModelObj& obj, std::size_t slot) {
             guard(in, [&] { st.session->load_expired(st); });
         }
     }
-    for (const auto& prop : st.mapper().columns())
+    // Slots are numbered in column order.
+    const auto& columns = st.mapper().columns();
+    if (slot < columns.size() && columns[slot].slot == slot)
+        return from_db(in, st.value(slot), columns[slot].column->type);
+    for (const auto& prop : columns)
         if (prop.slot == slot) return from_db(in, st.value(slot), prop.column->type);
     return from_db(in, st.value(slot));
 }

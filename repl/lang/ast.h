@@ -58,6 +58,8 @@ enum class CmpKind : uint8_t { Lt, Le, Gt, Ge, Eq, Ne, Is, IsNot, In, NotIn };
 enum class Scope : uint8_t { Unresolved, Local, Cell, Global, ClassBody };
 
 struct CodeInfo;
+struct AttrSite;
+struct NameSite;
 
 struct Node {
     NodeKind kind;
@@ -81,6 +83,8 @@ struct Node {
     int slot = -1;
     int level = 0;                  // ImportFrom level
     std::shared_ptr<CodeInfo> code; // FunctionDef / Lambda / ClassDef body
+    AttrSite* site = nullptr;       // Attribute: the inline cache (attr_cache.h), made on first use
+    NameSite* name_site = nullptr;  // Name read as a global: its inline cache (attr_cache.h)
 };
 
 // What the resolver records about a function, lambda, class body or module.

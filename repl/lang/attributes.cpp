@@ -1,8 +1,8 @@
 // Attribute access and calls: CPython's descriptor protocol (data descriptors before the
 // instance dict, non-data after), __getattr__/__setattr__/__delattr__ hooks, binding of
 // functions to instances, construction of instances and creation of classes.
+#include "repl/lang/attr_cache.h"
 #include "repl/lang/interpreter.h"
-#include "repl/lang/native_descriptor.h"
 #include "repl/lang/text/errors.h"
 
 #include <algorithm>
@@ -22,6 +22,8 @@ namespace {
     }())
 bool layout_compatible_check(Layout a, Layout b);
 
+} // namespace
+
 bool is_data_descriptor(const Value& d) {
     if (!d.is_obj()) return false;
     Layout l = d.obj()->type->layout;
@@ -31,6 +33,8 @@ bool is_data_descriptor(const Value& d) {
     if (!t->heap && l != Layout::Object) return false;
     return !t->lookup(S("__set__")).empty() || !t->lookup(S("__delete__")).empty();
 }
+
+namespace {
 
 Dict* instance_dict(const Value& obj, bool create) {
     Object* o = obj.obj_or_null();

@@ -2,13 +2,17 @@
 // computed inline, and break/continue/return travel as Flow values rather than exceptions.
 #include "repl/lang/interpreter.h"
 
+#include "repl/lang/attr_cache.h"
 #include "repl/lang/generator.h"
+#include "repl/lang/numbers.h"
 #include "repl/lang/parser.h"
 #include "repl/lang/resolver.h"
+#include "repl/lang/small_vector.h"
 #include "repl/lang/text/errors.h"
 #include "repl/lang/text/str_repr.h"
 
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <new>
 #include <stdexcept>
@@ -16,36 +20,6 @@
 namespace ormsh::lang {
 
 namespace {
-
-// Small on-stack argument buffer.
-struct ArgBuf {
-    static constexpr size_t kInline = 8;
-    Value inline_[kInline];
-    std::vector<Value> heap;
-    size_t n = 0;
-    void push(Value v) {
-        if (n < kInline && heap.empty()) {
-            inline_[n++] = std::move(v);
-            return;
-        }
-        if (heap.empty()) {
-            heap.reserve(n * 2 + 1);
-            for (size_t i = 0; i < n; ++i)
-                heap.push_back(std::move(inline_[i]));
-        }
-        heap.push_back(std::move(v));
-        ++n;
-    }
-    const Value* data() const { return heap.empty() ? inline_ : heap.data(); }
-    std::span<const Value> span() const { return {data(), n}; }
-};
-
-inline bool add_overflow(int64_t a, int64_t b, int64_t* r) {
-    return __builtin_add_overflow(a, b, r);
-}
-inline bool sub_overflow(int64_t a, int64_t b, int64_t* r) {
-    return __builtin_sub_overflow(a, b, r);
-}
 
 struct DepthGuard {
     Interpreter& in;
@@ -92,22 +66,55 @@ Value Interpreter::eval_name(Node* n, Frame& f) {
     case Scope::ClassBody: {
         Value v = f.ns->get_str(n->name);
         if (!v.empty()) return v;
-        [[fallthrough]];
+        return eval_global(n, f);
     }
     case Scope::Global:
     case Scope::Unresolved: {
-        Value v = f.module->dict->get_str(n->name);
-        if (!v.empty()) return v;
-        v = builtins_->dict->get_str(n->name);
-        if (!v.empty()) return v;
-        // `name` lets the traceback suggest a close match, as CPython 3.11's NameError does.
-        Value e = new_exception(builtin_type("NameError"),
-                                {new_str("name '" + n->name->s + "' is not defined")});
-        generic_setattr(e, intern("name"), Value(n->name));
-        raise_value(e);
+        Dict* g = f.module->dict.get();
+        const NameSite* s = n->name_site;
+        if (s && s->globals == g && s->globals_version == g->keys_version) {
+            if (!s->builtins) return g->entries[s->ix].value;
+            const Dict* b = builtins_->dict.get();
+            if (s->builtins == b && s->builtins_version == b->keys_version)
+                return b->entries[s->ix].value;
+        }
+        return eval_global(n, f);
     }
     }
     return Value();
+}
+
+// A global name read that its site could not answer: looks in the module, then builtins,
+// and records where the name was found.
+Value Interpreter::eval_global(Node* n, Frame& f) {
+    auto entry_index = [](const Dict* d, const Value* v) {
+        auto* e = reinterpret_cast<const Dict::Entry*>(reinterpret_cast<const char*>(v) -
+                                                       offsetof(Dict::Entry, value));
+        return static_cast<size_t>(e - d->entries.data());
+    };
+    if (!n->name_site) n->name_site = new_name_site();
+    NameSite& site = *n->name_site;
+    Dict* g = f.module->dict.get();
+    site.globals = g;
+    site.globals_version = g->keys_version;
+    if (const Value* v = g->find_str(n->name)) {
+        site.builtins = nullptr;
+        site.ix = entry_index(g, v);
+        return *v;
+    }
+    Dict* b = builtins_->dict.get();
+    if (const Value* v = b->find_str(n->name)) {
+        site.builtins = b;
+        site.builtins_version = b->keys_version;
+        site.ix = entry_index(b, v);
+        return *v;
+    }
+    site.globals = nullptr;
+    // `name` lets the traceback suggest a close match, as CPython 3.11's NameError does.
+    Value e = new_exception(builtin_type("NameError"),
+                            {new_str("name '" + n->name->s + "' is not defined")});
+    generic_setattr(e, intern("name"), Value(n->name));
+    raise_value(e);
 }
 
 void Interpreter::store(Node* t, Value v, Frame& f) {
@@ -129,7 +136,7 @@ void Interpreter::store(Node* t, Value v, Frame& f) {
         }
     case NodeKind::Attribute: {
         Value obj = eval(t->a, f);
-        setattr(obj, t->name, std::move(v));
+        store_attr(t, obj, std::move(v));
         return;
     }
     case NodeKind::Subscript: {
@@ -229,88 +236,136 @@ void Interpreter::del_target(Node* t, Frame& f) {
 
 // ---- expressions ----
 
+// The dispatcher stays small so that the common nodes cost a switch and a tail call; the
+// bulky cases live in their own functions.
 Value Interpreter::eval(Node* n, Frame& f) {
     switch (n->kind) {
     case NodeKind::Const:
         return n->constant;
     case NodeKind::Name:
+        if (n->scope == Scope::Local) {
+            const Value& v = f.slots[n->slot];
+            if (!v.empty()) return v;
+        }
         return eval_name(n, f);
-    case NodeKind::Attribute: {
-        Value obj = eval(n->a, f);
-        try {
-            return getattr(obj, n->name);
-        } catch (PyException& e) {
-            note_attribute_error(e.exc, obj, n->name);
-            throw;
+    case NodeKind::Attribute:
+        return eval_attribute(n, f);
+    case NodeKind::Subscript:
+        return eval_subscript(n, f);
+    case NodeKind::Call:
+        return eval_call(n, f);
+    case NodeKind::BinOp:
+        return eval_binop(n, f);
+    case NodeKind::Compare:
+        return eval_compare(n, f);
+    default:
+        return eval_slow(n, f);
+    }
+}
+
+[[gnu::noinline]] Value Interpreter::eval_attribute(Node* n, Frame& f) {
+    Value obj = eval(n->a, f);
+    try {
+        return load_attr(n, obj);
+    } catch (PyException& e) {
+        note_attribute_error(e.exc, obj, n->name);
+        throw;
+    }
+}
+
+[[gnu::noinline]] Value Interpreter::eval_subscript(Node* n, Frame& f) {
+    Value obj = eval(n->a, f);
+    Value key = eval(n->b, f);
+    if (obj.is_obj() && key.is_int()) {
+        Layout l = obj.obj()->type->layout;
+        if (l == Layout::List && obj.obj()->type == Types::list) {
+            auto& items = obj.as<List>()->items;
+            int64_t i = key.as_int();
+            if (i < 0) i += static_cast<int64_t>(items.size());
+            if (i >= 0 && i < static_cast<int64_t>(items.size()))
+                return items[static_cast<size_t>(i)];
+        } else if (l == Layout::Tuple && obj.obj()->type == Types::tuple) {
+            auto& items = obj.as<Tuple>()->items;
+            int64_t i = key.as_int();
+            if (i < 0) i += static_cast<int64_t>(items.size());
+            if (i >= 0 && i < static_cast<int64_t>(items.size()))
+                return items[static_cast<size_t>(i)];
         }
     }
-    case NodeKind::Subscript: {
-        Value obj = eval(n->a, f);
-        Value key = eval(n->b, f);
-        if (obj.is_obj() && key.is_int()) {
-            Layout l = obj.obj()->type->layout;
-            if (l == Layout::List && obj.obj()->type == Types::list) {
-                auto& items = obj.as<List>()->items;
-                int64_t i = key.as_int();
-                if (i < 0) i += static_cast<int64_t>(items.size());
-                if (i >= 0 && i < static_cast<int64_t>(items.size()))
-                    return items[static_cast<size_t>(i)];
-            } else if (l == Layout::Tuple && obj.obj()->type == Types::tuple) {
-                auto& items = obj.as<Tuple>()->items;
-                int64_t i = key.as_int();
-                if (i < 0) i += static_cast<int64_t>(items.size());
-                if (i >= 0 && i < static_cast<int64_t>(items.size()))
-                    return items[static_cast<size_t>(i)];
+    return getitem(obj, key);
+}
+
+[[gnu::noinline]] Value Interpreter::eval_binop(Node* n, Frame& f) {
+    Value a = eval(n->a, f);
+    Value b = eval(n->b, f);
+    BinOpKind op = static_cast<BinOpKind>(n->op);
+    Value r;
+    if (fast_binary(op, a, b, r)) return r;
+    return binary_op(op, a, b);
+}
+
+[[gnu::noinline]] Value Interpreter::eval_compare(Node* n, Frame& f) {
+    Value left = eval(n->a, f);
+    Value result;
+    for (size_t i = 0; i < n->ops.size(); ++i) {
+        Value right = eval(n->list[i], f);
+        CmpKind op = static_cast<CmpKind>(n->ops[i]);
+        if (left.is_int() && right.is_int()) {
+            int64_t x = left.as_int(), y = right.as_int();
+            bool r = false;
+            switch (op) {
+            case CmpKind::Lt:
+                r = x < y;
+                break;
+            case CmpKind::Le:
+                r = x <= y;
+                break;
+            case CmpKind::Gt:
+                r = x > y;
+                break;
+            case CmpKind::Ge:
+                r = x >= y;
+                break;
+            case CmpKind::Eq:
+            case CmpKind::Is:
+                r = x == y;
+                break;
+            case CmpKind::Ne:
+            case CmpKind::IsNot:
+                r = x != y;
+                break;
+            default:
+                result = compare(op, left, right);
+                goto generic_done;
             }
+            result = Value::boolean(r);
+        } else {
+            result = compare(op, left, right);
         }
-        return getitem(obj, key);
+    generic_done:
+        if (i + 1 < n->ops.size()) {
+            if (!truthy(result)) return result;
+            left = std::move(right);
+        }
     }
+    return result;
+}
+
+[[gnu::noinline]] Value Interpreter::eval_slow(Node* n, Frame& f) {
+    switch (n->kind) {
+    case NodeKind::Const:
+    case NodeKind::Name:
+    case NodeKind::Attribute:
+    case NodeKind::Subscript:
+    case NodeKind::Call:
+    case NodeKind::BinOp:
+    case NodeKind::Compare:
+        return eval(n, f);
     case NodeKind::SliceExpr: {
         Value a = n->a ? eval(n->a, f) : Value::none();
         Value b = n->b ? eval(n->b, f) : Value::none();
         Value c = n->c ? eval(n->c, f) : Value::none();
         return Value::steal(new Slice(std::move(a), std::move(b), std::move(c)));
-    }
-    case NodeKind::Call:
-        return eval_call(n, f);
-    case NodeKind::BinOp: {
-        Value a = eval(n->a, f);
-        Value b = eval(n->b, f);
-        if (a.is_int() && b.is_int()) {
-            int64_t x = a.as_int(), y = b.as_int(), r;
-            switch (static_cast<BinOpKind>(n->op)) {
-            case BinOpKind::Add:
-                if (!add_overflow(x, y, &r)) return Value::integer(r);
-                break;
-            case BinOpKind::Sub:
-                if (!sub_overflow(x, y, &r)) return Value::integer(r);
-                break;
-            case BinOpKind::Mul:
-                if (!__builtin_mul_overflow(x, y, &r)) return Value::integer(r);
-                break;
-            case BinOpKind::Mod:
-                if (y > 0 && x >= 0) return Value::integer(x % y);
-                break;
-            case BinOpKind::FloorDiv:
-                if (y > 0 && x >= 0) return Value::integer(x / y);
-                break;
-            default:
-                break;
-            }
-        } else if (a.is_float() && b.is_float()) {
-            double x = a.as_float(), y = b.as_float();
-            switch (static_cast<BinOpKind>(n->op)) {
-            case BinOpKind::Add:
-                return Value::flt(x + y);
-            case BinOpKind::Sub:
-                return Value::flt(x - y);
-            case BinOpKind::Mul:
-                return Value::flt(x * y);
-            default:
-                break;
-            }
-        }
-        return binary_op(static_cast<BinOpKind>(n->op), a, b);
     }
     case NodeKind::UnaryOp: {
         Value a = eval(n->a, f);
@@ -326,52 +381,6 @@ Value Interpreter::eval(Node* n, Frame& f) {
             if (n->op == 0 ? !t : t) break;
         }
         return v;
-    }
-    case NodeKind::Compare: {
-        Value left = eval(n->a, f);
-        Value result;
-        for (size_t i = 0; i < n->ops.size(); ++i) {
-            Value right = eval(n->list[i], f);
-            CmpKind op = static_cast<CmpKind>(n->ops[i]);
-            if (left.is_int() && right.is_int()) {
-                int64_t x = left.as_int(), y = right.as_int();
-                bool r = false;
-                switch (op) {
-                case CmpKind::Lt:
-                    r = x < y;
-                    break;
-                case CmpKind::Le:
-                    r = x <= y;
-                    break;
-                case CmpKind::Gt:
-                    r = x > y;
-                    break;
-                case CmpKind::Ge:
-                    r = x >= y;
-                    break;
-                case CmpKind::Eq:
-                case CmpKind::Is:
-                    r = x == y;
-                    break;
-                case CmpKind::Ne:
-                case CmpKind::IsNot:
-                    r = x != y;
-                    break;
-                default:
-                    result = compare(op, left, right);
-                    goto generic_done;
-                }
-                result = Value::boolean(r);
-            } else {
-                result = compare(op, left, right);
-            }
-        generic_done:
-            if (i + 1 < n->ops.size()) {
-                if (!truthy(result)) return result;
-                left = std::move(right);
-            }
-        }
-        return result;
     }
     case NodeKind::IfExp:
         return truthy(eval(n->a, f)) ? eval(n->b, f) : eval(n->c, f);
@@ -589,37 +598,25 @@ Value Interpreter::collect_generator_expression(Node* n, Frame& f) {
 }
 
 Value Interpreter::eval_call(Node* n, Frame& f) {
-    ArgBuf pos;
-    std::vector<KwArg> kws;
+    SmallVector<Value, 8> pos;
+    SmallVector<KwArg, 4> kws;
     Value self;
     Value fn;
     Node* callee = n->a;
     bool direct_method = false;
     if (callee->kind == NodeKind::Attribute) {
+        // obj.method(...): call the class's function with obj as self, without a bound method.
         Value obj = eval(callee->a, f);
         Object* o = obj.obj_or_null();
-        if (o && o->type->layout != Layout::Type && o->type->layout != Layout::Module &&
-            o->type->layout != Layout::Super) {
-            Value d = o->type->lookup(callee->name);
-            if (!d.empty() && d.is_obj()) {
-                Layout dl = d.obj()->type->layout;
-                if ((dl == Layout::Function ||
-                     (dl == Layout::NativeFunction && d.as<NativeFunction>()->is_method)) &&
-                    (!o->attrs || static_cast<Dict*>(o->attrs)->get_str(callee->name).empty())) {
-                    fn = std::move(d);
-                    self = std::move(obj);
-                    direct_method = true;
-                }
-            }
-        } else if (obj.is_int() || obj.is_float()) {
-            Value d = obj.type()->lookup(callee->name);
-            if (!d.empty() && has_layout(d, Layout::NativeFunction)) {
-                fn = std::move(d);
-                self = std::move(obj);
-                direct_method = true;
-            }
+        AttrSite& site = attr_site(callee, obj.type());
+        if (site.load == AttrLoad::Method &&
+            (!o || !o->attrs || !static_cast<Dict*>(o->attrs)->find_str(callee->name))) {
+            fn = site.descr;
+            self = std::move(obj);
+            direct_method = true;
+        } else {
+            fn = load_attr(callee, obj);
         }
-        if (!direct_method) fn = getattr(obj, callee->name);
     } else {
         fn = eval(callee, f);
     }
@@ -628,19 +625,19 @@ Value Interpreter::eval_call(Node* n, Frame& f) {
             Value v = eval(a->a, f);
             if (has_layout(v, Layout::Tuple)) {
                 for (auto& x : v.as<Tuple>()->items)
-                    pos.push(x);
+                    pos.push_back(x);
             } else if (has_layout(v, Layout::List)) {
                 for (auto& x : v.as<List>()->items)
-                    pos.push(x);
+                    pos.push_back(x);
             } else {
                 for (auto& x : to_vector(v))
-                    pos.push(std::move(x));
+                    pos.push_back(std::move(x));
             }
         } else if (a->kind == NodeKind::GenExp && n->list.size() == 1 &&
                    consumes_whole_iterable(fn, self)) {
-            pos.push(collect_generator_expression(a, f));
+            pos.push_back(collect_generator_expression(a, f));
         } else {
-            pos.push(eval(a, f));
+            pos.push_back(eval(a, f));
         }
     }
     for (Node* k : n->list2) {
@@ -671,7 +668,7 @@ Value Interpreter::eval_call(Node* n, Frame& f) {
         }
     }
     f.line = n->line;
-    Args args{pos.span(), std::span<const KwArg>(kws)};
+    Args args{pos.span(), kws.span()};
     if (direct_method) {
         if (has_layout(fn, Layout::Function)) return call_function(fn.as<Function>(), &self, args);
         NativeFunction* nf = fn.as<NativeFunction>();
@@ -905,8 +902,67 @@ void Interpreter::raise_stmt(Node* n, Frame& f) {
     raise_value(e);
 }
 
+// `target op= value`: the target is read once (object and key evaluated once), the in-place
+// operator applied, and the result stored back.
+void Interpreter::exec_augassign(Node* n, Frame& f) {
+    Node* t = n->a;
+    BinOpKind op = static_cast<BinOpKind>(n->op);
+    auto apply = [&](const Value& cur, const Value& rhs) {
+        Value r;
+        if (fast_binary(op, cur, rhs, r)) return r;
+        return binary_op(op, cur, rhs, true);
+    };
+    if (t->kind == NodeKind::Name) {
+        Value cur = t->scope == Scope::Local && !f.slots[t->slot].empty() ? f.slots[t->slot]
+                                                                          : eval_name(t, f);
+        Value rhs = eval(n->b, f);
+        Value r = apply(cur, rhs);
+        cur = Value(); // drop our reference first, so the old value can be freed at the store
+        if (t->scope == Scope::Local)
+            f.slots[t->slot] = std::move(r);
+        else
+            store(t, std::move(r), f);
+    } else if (t->kind == NodeKind::Attribute) {
+        Value obj = eval(t->a, f);
+        Value cur = load_attr(t, obj);
+        Value rhs = eval(n->b, f);
+        store_attr(t, obj, apply(cur, rhs));
+    } else {
+        Value obj = eval(t->a, f);
+        Value key = eval(t->b, f);
+        Value cur = getitem(obj, key);
+        Value rhs = eval(n->b, f);
+        setitem(obj, key, apply(cur, rhs));
+    }
+}
+
+// Like eval, a small dispatcher for the frequent statements; the rest is in exec_slow.
 Flow Interpreter::exec(Node* n, Frame& f) {
     f.line = n->line;
+    switch (n->kind) {
+    case NodeKind::ExprStmt:
+        eval(n->a, f);
+        return Flow::Normal;
+    case NodeKind::Assign:
+        if (n->list.size() == 1 && n->list[0]->kind == NodeKind::Name &&
+            n->list[0]->scope == Scope::Local) {
+            Value v = eval(n->a, f);
+            f.slots[n->list[0]->slot] = std::move(v);
+            return Flow::Normal;
+        }
+        return exec_slow(n, f);
+    case NodeKind::AugAssign:
+        exec_augassign(n, f);
+        return Flow::Normal;
+    case NodeKind::Return:
+        f.ret = n->a ? eval(n->a, f) : Value::none();
+        return Flow::Return;
+    default:
+        return exec_slow(n, f);
+    }
+}
+
+[[gnu::noinline]] Flow Interpreter::exec_slow(Node* n, Frame& f) {
     switch (n->kind) {
     case NodeKind::ExprStmt:
         eval(n->a, f);
@@ -926,32 +982,9 @@ Flow Interpreter::exec(Node* n, Frame& f) {
             store(t, v, f);
         return Flow::Normal;
     }
-    case NodeKind::AugAssign: {
-        Node* t = n->a;
-        BinOpKind op = static_cast<BinOpKind>(n->op);
-        if (t->kind == NodeKind::Name) {
-            Value cur = eval_name(t, f);
-            Value rhs = eval(n->b, f);
-            int64_t r;
-            if (cur.is_int() && rhs.is_int() && op == BinOpKind::Add &&
-                !add_overflow(cur.as_int(), rhs.as_int(), &r))
-                store(t, Value::integer(r), f);
-            else
-                store(t, binary_op(op, cur, rhs, true), f);
-        } else if (t->kind == NodeKind::Attribute) {
-            Value obj = eval(t->a, f);
-            Value cur = getattr(obj, t->name);
-            Value rhs = eval(n->b, f);
-            setattr(obj, t->name, binary_op(op, cur, rhs, true));
-        } else {
-            Value obj = eval(t->a, f);
-            Value key = eval(t->b, f);
-            Value cur = getitem(obj, key);
-            Value rhs = eval(n->b, f);
-            setitem(obj, key, binary_op(op, cur, rhs, true));
-        }
+    case NodeKind::AugAssign:
+        exec_augassign(n, f);
         return Flow::Normal;
-    }
     case NodeKind::AnnAssign:
         if (n->c) store(n->a, eval(n->c, f), f);
         if (!f.code->is_class && !f.code->is_module) return Flow::Normal; // locals: not evaluated

@@ -205,6 +205,18 @@ public:
 
 private:
     friend struct Generator;
+    // Attribute nodes through their inline caches (attr_cache.cpp).
+    AttrSite& attr_site(Node* n, Type* t);
+    Value load_attr(Node* n, const Value& obj);
+    void store_attr(Node* n, const Value& obj, Value v);
+    Value eval_slow(Node* n, Frame& f);
+    Value eval_global(Node* n, Frame& f);
+    Flow exec_slow(Node* n, Frame& f);
+    Value eval_attribute(Node* n, Frame& f);
+    Value eval_subscript(Node* n, Frame& f);
+    Value eval_binop(Node* n, Frame& f);
+    Value eval_compare(Node* n, Frame& f);
+    void exec_augassign(Node* n, Frame& f);
     Value eval_call(Node* n, Frame& f);
     Value eval_name(Node* n, Frame& f);
     void store(Node* target, Value v, Frame& f);

@@ -416,6 +416,8 @@ int64_t hash_str(const Str* s) {
     return str_hash(s);
 }
 
+uint64_t g_dict_layouts = 0;
+
 Dict::Dict() : Object(Types::dict) {
     track();
 }
@@ -430,6 +432,7 @@ void Dict::traverse(Visitor& v) {
 
 void Dict::clear_refs() {
     Object::clear_refs();
+    keys_version = ++g_dict_layouts;
     auto tmp = std::move(entries);
     entries.clear();
     index.clear();
@@ -437,6 +440,7 @@ void Dict::clear_refs() {
 }
 
 void Dict::clear() {
+    keys_version = ++g_dict_layouts;
     auto tmp = std::move(entries);
     entries.clear();
     index.clear();
@@ -444,6 +448,7 @@ void Dict::clear() {
 }
 
 void Dict::rebuild(size_t min_size) {
+    keys_version = ++g_dict_layouts;
     size_t n = 8;
     while (n < min_size * 3 / 2 + 1)
         n <<= 1;
@@ -492,6 +497,7 @@ int64_t Dict::find(Interpreter& in, const Value& key, int64_t hash) const {
 }
 
 void Dict::insert_new(int64_t hash, Value key, Value value) {
+    keys_version = ++g_dict_layouts;
     if ((entries.size() + 1) * 3 >= index.size() * 2) rebuild(used + 1);
     size_t mask = index.size() - 1;
     uint64_t perturb = static_cast<uint64_t>(hash);
@@ -524,6 +530,7 @@ bool Dict::remove(Interpreter& in, const Value& key, Value* out) {
     int64_t h = in.hash(key);
     int64_t ix = find(in, key, h);
     if (ix < 0) return false;
+    keys_version = ++g_dict_layouts;
     // Mark the index slot deleted.
     size_t mask = index.size() - 1;
     uint64_t perturb = static_cast<uint64_t>(h);
@@ -546,18 +553,21 @@ bool Dict::remove(Interpreter& in, const Value& key, Value* out) {
     return true;
 }
 
-Value Dict::get_str(Str* key) const {
-    if (index.empty()) return Value();
+const Value* Dict::find_str_probing(Str* key) const {
+    if (index.empty()) return nullptr;
     int64_t hash = str_hash(key);
     size_t mask = index.size() - 1;
     uint64_t perturb = static_cast<uint64_t>(hash);
     size_t i = static_cast<size_t>(perturb) & mask;
     for (;;) {
         int32_t ix = index[i];
-        if (ix == -1) return Value();
+        if (ix == -1) return nullptr;
         if (ix >= 0) {
             const Entry& e = entries[static_cast<size_t>(ix)];
-            if (e.hash == hash && is_str(e.key) && str_eq(as_str(e.key), key)) return e.value;
+            // Interned names make identity the common hit; equal text is the rest.
+            if (e.hash == hash && ((e.key.is_obj() && e.key.obj() == key) ||
+                                   (is_str(e.key) && str_eq(as_str(e.key), key))))
+                return &e.value;
         }
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
@@ -569,26 +579,11 @@ Value Dict::get_str(std::string_view key) const {
 }
 
 void Dict::set_str(Str* key, Value value) {
-    int64_t hash = str_hash(key);
-    if (!index.empty()) {
-        size_t mask = index.size() - 1;
-        uint64_t perturb = static_cast<uint64_t>(hash);
-        size_t i = static_cast<size_t>(perturb) & mask;
-        for (;;) {
-            int32_t ix = index[i];
-            if (ix == -1) break;
-            if (ix >= 0) {
-                Entry& e = entries[static_cast<size_t>(ix)];
-                if (e.hash == hash && is_str(e.key) && str_eq(as_str(e.key), key)) {
-                    e.value = std::move(value);
-                    return;
-                }
-            }
-            perturb >>= 5;
-            i = (i * 5 + perturb + 1) & mask;
-        }
+    if (const Value* v = find_str(key)) {
+        const_cast<Value&>(*v) = std::move(value);
+        return;
     }
-    insert_new(hash, Value(key), std::move(value));
+    insert_new(str_hash(key), Value(key), std::move(value));
 }
 
 void Dict::set_str(std::string_view key, Value value) {
@@ -737,14 +732,17 @@ struct CacheEntry {
 };
 constexpr size_t kCacheSize = 4096;
 CacheEntry* g_cache = new CacheEntry[kCacheSize];
-uint64_t g_epoch = 1;
 } // namespace
 
+uint64_t g_type_epoch = 1;
+
 void type_modified() {
-    ++g_epoch;
+    ++g_type_epoch;
 }
 
 Type::Type(std::string n) : Object(Types::type), name(std::move(n)) {
+    // A new class may reuse a freed one's address: caches keyed by type pointer must miss.
+    type_modified();
     dict = make<Dict>();
     track();
 }
@@ -768,7 +766,7 @@ Value Type::lookup(Str* n) const {
     size_t h = (reinterpret_cast<uintptr_t>(this) >> 4 ^ reinterpret_cast<uintptr_t>(n) >> 3) &
                (kCacheSize - 1);
     CacheEntry& ce = g_cache[h];
-    if (ce.type == this && ce.name == n && ce.epoch == g_epoch) return ce.value;
+    if (ce.type == this && ce.name == n && ce.epoch == g_type_epoch) return ce.value;
     Value found;
     for (const Type* t : mro) {
         Value v = t->dict->get_str(n);
@@ -780,7 +778,7 @@ Value Type::lookup(Str* n) const {
     if (n->interned) {
         ce.type = this;
         ce.name = n;
-        ce.epoch = g_epoch;
+        ce.epoch = g_type_epoch;
         ce.value = found;
     }
     return found;

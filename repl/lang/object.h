@@ -133,6 +133,8 @@ struct List : Object {
 };
 
 // Insertion-ordered hash table (Python dict); keys compared with Python equality.
+extern uint64_t g_dict_layouts;
+
 struct Dict : Object {
     struct Entry {
         int64_t hash;
@@ -150,8 +152,24 @@ struct Dict : Object {
     Value get(Interpreter& in, const Value& key) const;
     void set(Interpreter& in, const Value& key, Value value);
     bool remove(Interpreter& in, const Value& key, Value* out = nullptr);
-    // Fast paths for string keys.
-    Value get_str(Str* key) const;
+    // Fast paths for string keys. find_str gives the stored value (null when absent) without
+    // touching reference counts; the pointer is valid until the dict next changes.
+    const Value* find_str(Str* key) const {
+        // The usual hit: an interned name in the first slot it hashes to.
+        if (key->hash != -1 && !index.empty()) {
+            int32_t ix = index[static_cast<size_t>(key->hash) & (index.size() - 1)];
+            if (ix == -1) return nullptr;
+            if (ix >= 0) {
+                const Entry& e = entries[static_cast<size_t>(ix)];
+                if (e.key.is_obj() && e.key.obj() == key) return &e.value;
+            }
+        }
+        return find_str_probing(key);
+    }
+    Value get_str(Str* key) const {
+        const Value* v = find_str(key);
+        return v ? *v : Value();
+    }
     Value get_str(std::string_view key) const;
     void set_str(Str* key, Value value);
     void set_str(std::string_view key, Value value);
@@ -159,6 +177,10 @@ struct Dict : Object {
     void clear();
     size_t size() const { return used; }
     int64_t find(Interpreter& in, const Value& key, int64_t hash) const;
+    const Value* find_str_probing(Str* key) const;
+    // Changes whenever the set of keys or their positions change (never for a value update),
+    // to a number no dict had before: (dict, keys_version) names one layout of one dict.
+    uint64_t keys_version = 0;
     void insert_new(int64_t hash, Value key, Value value);
     void rebuild(size_t min_size);
 };
@@ -342,6 +364,13 @@ struct Singletons {
     static Object* not_implemented;
     static Object* ellipsis;
 };
+
+// Bumped whenever a class is created or changed (type_modified): anything cached per type
+// (the method cache, attribute-site caches) is valid while the epoch it was filled at holds.
+extern uint64_t g_type_epoch;
+inline uint64_t type_epoch() {
+    return g_type_epoch;
+}
 
 // Interned strings: identical text gives the identical Str.
 Str* intern(std::string_view s);

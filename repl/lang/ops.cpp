@@ -199,6 +199,7 @@ std::string hex_addr(const void* p) {
 
 Value Interpreter::binary_op(BinOpKind op, const Value& a, const Value& b, bool inplace) {
     // Numbers.
+    if (Value r; fast_binary(op, a, b, r)) return r;
     bool ai = is_int_like(a), bi = is_int_like(b);
     if (ai && bi) {
         Value r = int_binary(*this, op, a, b);

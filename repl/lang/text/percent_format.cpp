@@ -119,7 +119,9 @@ void output(std::string& out, std::string_view text, const Spec& spec, bool nume
         prefix = text.substr(0, 2);
         text.remove_prefix(2);
     }
-    const int64_t len = int64_t(sign.size() + prefix.size() + utf8_length(text));
+    // Without a width the text's length in code points is not needed.
+    const int64_t len =
+        spec.width > 0 ? int64_t(sign.size() + prefix.size() + utf8_length(text)) : 0;
     const int64_t pad = spec.width > len ? spec.width - len : 0;
     const bool zero = numeric && (spec.flags & kZero) && !(spec.flags & kLeft);
     if (!(spec.flags & kLeft) && !zero) out.append(size_t(pad), ' ');

@@ -22,14 +22,17 @@ inline uint64_t load8(const char* p) noexcept {
 bool is_ascii(std::string_view s) noexcept {
     const char* p = s.data();
     size_t n = s.size();
-    size_t i = 0;
-    uint64_t acc = 0;
-    for (; i + 8 <= n; i += 8)
-        acc |= load8(p + i);
-    if (acc & kHighBits) return false;
-    for (; i < n; ++i)
-        if (static_cast<unsigned char>(p[i]) >= 0x80) return false;
-    return true;
+    if (n >= 8) {
+        // Whole words, the last one overlapping the previous: no byte-by-byte tail.
+        uint64_t acc = load8(p + n - 8);
+        for (size_t i = 0; i + 8 <= n; i += 8)
+            acc |= load8(p + i);
+        return (acc & kHighBits) == 0;
+    }
+    unsigned acc = 0;
+    for (size_t i = 0; i < n; ++i)
+        acc |= static_cast<unsigned char>(p[i]);
+    return acc < 0x80;
 }
 
 size_t utf8_invalid_offset(std::string_view s) noexcept {

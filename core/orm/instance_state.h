@@ -172,7 +172,7 @@ public:
     // The same for a loader that reads the value in place: marks the slot loaded with no
     // history and returns it to be overwritten.
     engine::Value& load_slot(std::size_t slot) {
-        flags_[slot] = kLoaded;
+        flags()[slot] = kLoaded;
         if (committed_) (*committed_)[slot] = engine::Value{};
         return values_[slot];
     }

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <new>
+#include <pthread.h>
 #include <sys/mman.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -334,6 +335,7 @@ Value Interpreter::eval_string(const std::string& source, Module& m) {
     return fr.ret;
 }
 
+#if !defined(ORMSH_ASAN)
 namespace {
 
 // Bytes left unmapped below the big stack, so that overflowing it faults.
@@ -361,11 +363,41 @@ void big_stack_entry(unsigned lo, unsigned hi) {
 }
 
 } // namespace
+#endif
 
 // The big stack is switched to on this thread, as a generator's is: a thread of its own would
 // cost its creation and, at its end, the allocator's teardown of the thread's heap (a good
 // part of a short script's run time).
 void Interpreter::run_with_big_stack(const std::function<void()>& fn) {
+#if defined(ORMSH_ASAN)
+    // AddressSanitizer warns on stderr at the first swapcontext() of a process, which would
+    // change every script's error output: its builds keep a thread of their own.
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, kMainStackSize);
+    struct ThreadRun {
+        const std::function<void()>* fn;
+        std::exception_ptr error;
+    } thread_run{&fn, nullptr};
+    auto entry = [](void* p) -> void* {
+        auto* r = static_cast<ThreadRun*>(p);
+        try {
+            (*r->fn)();
+        } catch (...) {
+            r->error = std::current_exception();
+        }
+        return nullptr;
+    };
+    pthread_t thread;
+    bool started = pthread_create(&thread, &attr, entry, &thread_run) == 0;
+    pthread_attr_destroy(&attr);
+    if (!started) {
+        fn();
+        return;
+    }
+    pthread_join(thread, nullptr);
+    if (thread_run.error) std::rethrow_exception(thread_run.error);
+#else
     size_t size = kMainStackSize + kStackGuard;
     void* stack = mmap(nullptr, size, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
@@ -388,6 +420,7 @@ void Interpreter::run_with_big_stack(const std::function<void()>& fn) {
     ORMSH_FINISH_SWITCH(fake_stack, nullptr, nullptr);
     munmap(stack, size);
     if (run.error) std::rethrow_exception(run.error);
+#endif
 }
 
 namespace {

@@ -113,11 +113,11 @@ void fill_orm_module(Interpreter& in, lang::Module& m) {
     for (auto [name, annotation] : {std::pair{"foreign", orm::JoinAnnotation::Foreign},
                                     std::pair{"remote", orm::JoinAnnotation::Remote}}) {
         set(name, lang::make_native_closure(
-                      name, [annotation](Interpreter& in, const Value&, lang::Args& args) {
+                      name, [kind = annotation](Interpreter& in, const Value&, lang::Args& args) {
                           if (args.pos.size() != 1)
                               in.raise("TypeError", "takes exactly one argument (an expression)");
                           return wrap_clause(
-                              in, orm::annotate_column(node_of(in, args.pos[0]), annotation));
+                              in, orm::annotate_column(node_of(in, args.pos[0]), kind));
                       }));
     }
     set("aliased", lang::make_native_function("aliased", aliased_function));

@@ -83,7 +83,8 @@ Cascade Cascade::parse(const std::string& text) {
     }
     if (!unknown.empty()) {
         std::string list;
-        for (std::size_t i = 0; i < unknown.size(); ++i) list += (i ? ", " : "") + unknown[i];
+        for (std::size_t i = 0; i < unknown.size(); ++i)
+            list += (i ? ", " : "") + unknown[i];
         throw engine::ArgumentError("Invalid cascade option(s): " + list);
     }
     return c;
@@ -108,6 +109,17 @@ static std::string quoted_condition(const RelationshipConfig& config) {
     return config.primaryjoin_text.empty() ? std::string() : "'" + config.primaryjoin_text + "' ";
 }
 
+// SQLAlchemy's error when a join condition names no column that refers to the other side.
+static engine::ArgumentError no_foreign_keys_error(const RelationshipConfig& config,
+                                                   std::string_view class_name) {
+    return engine::ArgumentError(fmt::format(
+        "Could not locate any relevant foreign key columns for primary join condition {}on "
+        "relationship {}.{}.  Ensure that referencing columns are associated with a ForeignKey "
+        "or ForeignKeyConstraint, or are annotated in the join condition with the foreign() "
+        "annotation.",
+        quoted_condition(config), class_name, config.key));
+}
+
 void RelationshipProperty::configure_from_join_conditions() {
     const schema::Table& parent_table = parent_->table();
     const auto& restrict_to = config_.foreign_keys;
@@ -127,21 +139,10 @@ void RelationshipProperty::configure_from_join_conditions() {
             secondary_pairs_ = pairs_between(*secondary, target_->table(), restrict_to);
         }
         if (pairs_.empty() || secondary_pairs_.empty())
-            throw engine::ArgumentError(fmt::format(
-                "Could not locate any relevant foreign key columns for primary join condition "
-                "{}on relationship {}.{}.  Ensure that referencing columns are associated with a "
-                "ForeignKey or ForeignKeyConstraint, or are annotated in the join condition "
-                "with the foreign() annotation.",
-                quoted_condition(config_), parent_->class_name(), config_.key));
+            throw no_foreign_keys_error(config_, parent_->class_name());
         return;
     }
-    if (pairs_.empty())
-        throw engine::ArgumentError(fmt::format(
-            "Could not locate any relevant foreign key columns for primary join condition "
-            "{}on relationship {}.{}.  Ensure that referencing columns are associated with a "
-            "ForeignKey or ForeignKeyConstraint, or are annotated in the join condition with "
-            "the foreign() annotation.",
-            quoted_condition(config_), parent_->class_name(), config_.key));
+    if (pairs_.empty()) throw no_foreign_keys_error(config_, parent_->class_name());
     if (self_referential()) {
         // remote(...) in the join condition says the same as remote_side=.
         RelationshipConfig annotated = config_;

@@ -61,7 +61,8 @@ inline uint8_t keyword_id(std::string_view word) {
     for (int i = ranges[c][0]; i < ranges[c][1]; ++i) {
         // The first letters are equal; most candidates differ in length.
         std::string_view k = kSpellings[i];
-        if (k.size() == word.size() && std::memcmp(k.data() + 1, word.data() + 1, k.size() - 1) == 0)
+        if (k.size() == word.size() &&
+            std::memcmp(k.data() + 1, word.data() + 1, k.size() - 1) == 0)
             return static_cast<uint8_t>(i + 1);
     }
     return 0;

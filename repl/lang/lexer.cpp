@@ -367,6 +367,9 @@ void Lexer::lex_string(std::string_view prefix, int start_col) {
     }
     Token t;
     t.kind = fstr ? Tok::FString : bytes ? Tok::Bytes : Tok::String;
+    // Names in an f-string's expressions are lexed later, by the parser.
+    if (fstr && src_.substr(body_start, body_end - body_start).find("__") != std::string_view::npos)
+        saw_private_name = true;
     t.line = start_line;
     t.col = start_col;
     t.end_line = line_;
@@ -526,6 +529,9 @@ std::vector<Token> Lexer::tokenize() {
                     continue;
                 }
             }
+            if (word.size() >= 3 && word.starts_with("__") &&
+                !(word.size() >= 4 && word.ends_with("__")))
+                saw_private_name = true;
             push(Tok::Name, line_, col, word, keyword_id(word));
             continue;
         }

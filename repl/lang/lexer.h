@@ -78,6 +78,9 @@ public:
     // An error found at end of input ("'(' was never closed"); CPython reports it only when
     // the parser reaches the end, so the parser raises it lazily.
     std::optional<SyntaxErrorInfo> eof_error;
+    // Whether a name that class bodies mangle (`__x`) may occur, in a name or an f-string;
+    // without one, private name mangling has nothing to do.
+    bool saw_private_name = false;
     // Returns source line `n` (1-based), without its newline.
     static std::string source_line(std::string_view src, int n);
 

@@ -1850,6 +1850,7 @@ Program parse_program(const std::string& source, const std::string& file) {
     Parser p(lx.tokenize(), file, arena, src);
     p.eof_error = lx.eof_error;
     Program prog;
+    prog.may_have_private_names = lx.saw_private_name;
     prog.arena = arena;
     prog.code = std::make_shared<CodeInfo>();
     prog.code->name = "<module>";

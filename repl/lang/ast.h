@@ -127,6 +127,7 @@ struct CodeInfo {
 struct Program {
     std::shared_ptr<CodeInfo> code;
     std::shared_ptr<std::vector<std::unique_ptr<Node>>> arena;
+    bool may_have_private_names = true; // false: the mangler has nothing to rename
 };
 
 } // namespace ormsh::lang

@@ -166,7 +166,7 @@ void Lexer::lex_number() {
     if (is_float) {
         t.kind = Tok::Float;
         t.fval = std::strtod(digits.c_str(), nullptr);
-        t.text = digits;
+        t.own_text(std::move(digits));
     } else {
         // Strip leading zeros for decimal; detect overflow.
         unsigned __int128 acc = 0;
@@ -180,7 +180,7 @@ void Lexer::lex_number() {
         }
         if (big) {
             t.kind = Tok::BigInt;
-            t.text = (base == 16 ? "0x" : base == 8 ? "0o" : base == 2 ? "0b" : "") + digits;
+            t.own_text((base == 16 ? "0x" : base == 8 ? "0o" : base == 2 ? "0b" : "") + digits);
         } else {
             t.kind = Tok::Int;
             t.ival = static_cast<int64_t>(acc);
@@ -201,6 +201,11 @@ void Lexer::lex_string(std::string_view prefix, int start_col) {
     char q = src_[pos_];
     bool triple = pos_ + 2 < src_.size() && src_[pos_ + 1] == q && src_[pos_ + 2] == q;
     pos_ += triple ? 3 : 1;
+    // The text is a view of the source until an escape sequence needs decoding; from then on
+    // it is built in `out`.
+    const size_t body_start = pos_;
+    size_t body_end = pos_;
+    bool decoding = false;
     std::string out;
     for (;;) {
         if (pos_ >= src_.size()) {
@@ -218,20 +223,21 @@ void Lexer::lex_string(std::string_view prefix, int start_col) {
         while (plain < src_.size() && src_[plain] != q && src_[plain] != '\\' &&
                src_[plain] != '\n')
             ++plain;
-        out.append(src_.data() + pos_, plain - pos_);
+        if (decoding) out.append(src_.data() + pos_, plain - pos_);
         pos_ = plain;
         if (pos_ >= src_.size()) continue;
         char c = src_[pos_];
         if (c == q) {
             if (!triple) {
-                ++pos_;
+                body_end = pos_++;
                 break;
             }
             if (pos_ + 2 < src_.size() && src_[pos_ + 1] == q && src_[pos_ + 2] == q) {
+                body_end = pos_;
                 pos_ += 3;
                 break;
             }
-            out += c;
+            if (decoding) out += c;
             ++pos_;
             continue;
         }
@@ -240,7 +246,7 @@ void Lexer::lex_string(std::string_view prefix, int start_col) {
                 error("unterminated string literal (detected at line " + std::to_string(line_) +
                           ")",
                       start_line, start_col);
-            out += c;
+            if (decoding) out += c;
             ++pos_;
             ++line_;
             line_start_ = pos_;
@@ -251,8 +257,10 @@ void Lexer::lex_string(std::string_view prefix, int start_col) {
             char n = src_[pos_ + 1];
             if (raw || fstr) {
                 // Raw strings keep the backslash; f-strings are decoded piecewise by the parser.
-                out += c;
-                out += n;
+                if (decoding) {
+                    out += c;
+                    out += n;
+                }
                 pos_ += 2;
                 if (n == '\n') {
                     ++line_;
@@ -260,6 +268,10 @@ void Lexer::lex_string(std::string_view prefix, int start_col) {
                     col_base_ = 0;
                 }
                 continue;
+            }
+            if (!decoding) {
+                out.assign(src_.data() + body_start, pos_ - body_start);
+                decoding = true;
             }
             pos_ += 2;
             switch (n) {
@@ -350,16 +362,22 @@ void Lexer::lex_string(std::string_view prefix, int start_col) {
             }
             continue;
         }
-        out += c;
+        if (decoding) out += c;
         ++pos_;
     }
     Token t;
     t.kind = fstr ? Tok::FString : bytes ? Tok::Bytes : Tok::String;
+    // Names in an f-string's expressions are lexed later, by the parser.
+    if (fstr && src_.substr(body_start, body_end - body_start).find("__") != std::string_view::npos)
+        saw_private_name = true;
     t.line = start_line;
     t.col = start_col;
     t.end_line = line_;
     t.end_col = static_cast<int>(pos_ - line_start_) + col_base_;
-    t.text = std::move(out);
+    if (decoding)
+        t.own_text(std::move(out));
+    else
+        t.text = src_.substr(body_start, body_end - body_start);
     t.raw = raw;
     t.quote = q;
     out_.push_back(std::move(t));
@@ -395,8 +413,8 @@ void Lexer::check_source_bytes() {
 
 std::vector<Token> Lexer::tokenize() {
     check_source_bytes();
-    // About one token per five bytes of source, so the vector rarely grows.
-    out_.reserve(src_.size() / 5 + 16);
+    // About one token per four or five bytes of source, so the vector rarely grows.
+    out_.reserve(src_.size() / 4 + 16);
     bool at_bol = true;
     while (pos_ <= src_.size()) {
         if (at_bol && brackets_.empty()) {
@@ -511,6 +529,9 @@ std::vector<Token> Lexer::tokenize() {
                     continue;
                 }
             }
+            if (word.size() >= 3 && word.starts_with("__") &&
+                !(word.size() >= 4 && word.ends_with("__")))
+                saw_private_name = true;
             push(Tok::Name, line_, col, word, keyword_id(word));
             continue;
         }
@@ -530,10 +551,11 @@ std::vector<Token> Lexer::tokenize() {
             error("invalid syntax", line_, col);
         }
         std::string_view op = kSpellings[op_id - 1];
-        if (op == "(" || op == "[" || op == "{") {
+        bool single = op.size() == 1;
+        if (single && (c == '(' || c == '[' || c == '{')) {
             brackets_.push_back({op[0], line_, col});
             if (brackets_.size() > 200) error("too many nested parentheses", line_, col);
-        } else if (op == ")" || op == "]" || op == "}") {
+        } else if (single && (c == ')' || c == ']' || c == '}')) {
             if (brackets_.empty()) error("unmatched '" + std::string(op) + "'", line_, col);
             char open = brackets_.back().ch;
             char want = open == '(' ? ')' : open == '[' ? ']' : '}';

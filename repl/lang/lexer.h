@@ -6,6 +6,7 @@
 #include "repl/lang/spellings.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -33,17 +34,24 @@ enum class Tok : uint8_t {
 struct Token {
     Tok kind;
     uint8_t id = 0; // keyword or operator (spellings.h), 0 for other tokens
+    bool raw = false;
+    char quote = '\'';
     int line;
     int col; // 0-based byte column
     int end_line;
     int end_col;
-    std::string text; // name, operator, decoded string, or number text
+    // Name, operator, decoded string, or number text. Names, operators and strings without
+    // escapes view the source text, which must outlive the tokens; other texts are in `owned`.
+    std::string_view text;
+    std::shared_ptr<const std::string> owned;
     int64_t ival = 0;
     double fval = 0;
-    bool raw = false;
-    char quote = '\'';
 
     bool is(Spelling s) const { return id == s.id; }
+    void own_text(std::string s) {
+        owned = std::make_shared<const std::string>(std::move(s));
+        text = *owned;
+    }
 };
 
 // Raised for lexical and grammatical errors; formatted by the interpreter like CPython does.
@@ -70,6 +78,9 @@ public:
     // An error found at end of input ("'(' was never closed"); CPython reports it only when
     // the parser reaches the end, so the parser raises it lazily.
     std::optional<SyntaxErrorInfo> eof_error;
+    // Whether a name that class bodies mangle (`__x`) may occur, in a name or an f-string;
+    // without one, private name mangling has nothing to do.
+    bool saw_private_name = false;
     // Returns source line `n` (1-based), without its newline.
     static std::string source_line(std::string_view src, int n);
 

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
 
 namespace ormsh::lang {
 
@@ -183,15 +182,78 @@ Value new_str(std::string s) {
     return Value::steal(new Str(std::move(s)));
 }
 
+namespace {
+
+// The interned strings, by open addressing: the parser interns every name it reads and native
+// code interns attribute names as it runs, so a lookup is worth keeping short (a hash over
+// eight bytes at a time, then mostly one slot).
+class InternTable {
+public:
+    Str* intern(std::string_view s) {
+        uint64_t h = hash(s);
+        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+            Slot& slot = slots_[i];
+            if (!slot.str) return add(slot, h, s);
+            if (slot.hash == h && slot.str->s == s) return slot.str;
+        }
+    }
+
+private:
+    struct Slot {
+        uint64_t hash = 0;
+        Str* str = nullptr;
+    };
+    static constexpr size_t kInitialSlots = 4096; // the builtins and a few modules' names
+
+    static uint64_t hash(std::string_view s) {
+        uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+        const char* p = s.data();
+        size_t n = s.size();
+        for (; n >= 8; p += 8, n -= 8) {
+            uint64_t w;
+            std::memcpy(&w, p, 8);
+            h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+            h ^= h >> 32;
+        }
+        uint64_t tail = 0;
+        for (size_t i = 0; i < n; ++i)
+            tail |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+        h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
+        return h ^ (h >> 29);
+    }
+
+    Str* add(Slot& slot, uint64_t h, std::string_view s) {
+        Str* str = new Str(std::string(s));
+        str->make_immortal();
+        str->interned = true;
+        slot = {h, str};
+        if (++count_ * 2 > slots_.size()) grow();
+        return str;
+    }
+
+    void grow() {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(old.size() * 2, Slot{});
+        mask_ = slots_.size() - 1;
+        for (const Slot& o : old) {
+            if (!o.str) continue;
+            size_t i = o.hash & mask_;
+            while (slots_[i].str)
+                i = (i + 1) & mask_;
+            slots_[i] = o;
+        }
+    }
+
+    std::vector<Slot> slots_ = std::vector<Slot>(kInitialSlots);
+    size_t mask_ = kInitialSlots - 1;
+    size_t count_ = 0;
+};
+
+} // namespace
+
 Str* intern(std::string_view s) {
-    static auto* table = new std::unordered_map<std::string_view, Str*>();
-    auto it = table->find(s);
-    if (it != table->end()) return it->second;
-    Str* str = new Str(std::string(s));
-    str->make_immortal();
-    str->interned = true;
-    table->emplace(std::string_view(str->s), str);
-    return str;
+    static auto* table = new InternTable();
+    return table->intern(s);
 }
 
 Bytes::Bytes(std::string v) : Object(Types::bytes), s(std::move(v)) {}

@@ -344,7 +344,7 @@ std::vector<Node*> Parser::block(const char* what, const Token& head) {
 Node* Parser::small_statement() {
     const Token& t = tok();
     if (t.kind == Tok::Name) {
-        const std::string& w = t.text;
+        std::string_view w = t.text;
         if (t.is("pass")) {
             ++pos_;
             return node(NodeKind::Pass, t);
@@ -806,13 +806,13 @@ Node* Parser::annotation_expr() {
         if (t.kind == Tok::String) {
             text += text::str_repr(t.text);
         } else if (t.kind == Tok::Op && (t.is(",") || t.is(":"))) {
-            text += t.text + " ";
+            text.append(t.text).append(" ");
         } else if (t.kind == Tok::Op && !t.is("[") && !t.is("]") && !t.is("(") && !t.is(")") &&
                    !t.is(".") && !t.is("...") && !t.is("=") && !t.is("*") && !t.is("**")) {
-            text += " " + t.text + " ";
+            text.append(" ").append(t.text).append(" ");
         } else if (t.kind == Tok::Name && (t.is("or") || t.is("and") || t.is("not") || t.is("if") ||
                                            t.is("else") || t.is("in") || t.is("is"))) {
-            text += " " + t.text + " ";
+            text.append(" ").append(t.text).append(" ");
         } else {
             text += t.text;
         }
@@ -921,7 +921,7 @@ Node* Parser::import_statement() {
         ++pos_;
         while (accept_op(".")) {
             if (tok().kind != Tok::Name) error("invalid syntax", tok());
-            name += "." + tok().text;
+            name.append(".").append(tok().text);
             ++pos_;
         }
         a->name = intern(name);
@@ -954,7 +954,7 @@ Node* Parser::from_statement() {
         name = tok().text;
         ++pos_;
         while (accept_op(".")) {
-            name += "." + tok().text;
+            name.append(".").append(tok().text);
             ++pos_;
         }
     }
@@ -1479,7 +1479,7 @@ Node* Parser::yield_expr() {
 }
 
 Node* Parser::parse_fstring(const Token& t, std::vector<Node*>& parts) {
-    const std::string& s = t.text;
+    const std::string s(t.text);
     std::string lit;
     auto flush = [&]() {
         if (lit.empty()) return;
@@ -1653,7 +1653,7 @@ Node* Parser::strings() {
         const Token& t = toks_[pos_];
         if (t.kind == Tok::String) {
             Node* c = node(NodeKind::Const, t);
-            c->constant = new_str(t.text);
+            c->constant = new_str(std::string(t.text));
             n->list.push_back(c);
         } else {
             parse_fstring(t, n->list);
@@ -1691,7 +1691,7 @@ Node* Parser::atom() {
     }
     case Tok::BigInt: {
         Node* n = node(NodeKind::Const, t);
-        n->constant = make_big_int_literal(t.text);
+        n->constant = make_big_int_literal(std::string(t.text));
         ++pos_;
         return n;
     }
@@ -1839,7 +1839,7 @@ Node* Parser::atom() {
         expect_op("}");
         return n;
     }
-    if (t.is(")") || t.is("]") || t.is("}")) error("unmatched '" + t.text + "'", t);
+    if (t.is(")") || t.is("]") || t.is("}")) error("unmatched '" + std::string(t.text) + "'", t);
     error("invalid syntax", t);
 }
 
@@ -1850,6 +1850,7 @@ Program parse_program(const std::string& source, const std::string& file) {
     Parser p(lx.tokenize(), file, arena, src);
     p.eof_error = lx.eof_error;
     Program prog;
+    prog.may_have_private_names = lx.saw_private_name;
     prog.arena = arena;
     prog.code = std::make_shared<CodeInfo>();
     prog.code->name = "<module>";

@@ -5,30 +5,66 @@
 #include "repl/lang/mangler.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace ormsh::lang {
 
 namespace {
+
+// An ordered set of interned names. Most scopes name a handful, found by a linear search; a
+// module may bind hundreds, which get a hash index once there are more than a few.
+class NameSet {
+public:
+    // The name's position in insertion order, or -1.
+    int find(Str* n) const {
+        if (index_) {
+            auto it = index_->find(n);
+            return it == index_->end() ? -1 : it->second;
+        }
+        for (size_t i = 0; i < items_.size(); ++i)
+            if (items_[i] == n) return static_cast<int>(i);
+        return -1;
+    }
+    bool count(Str* n) const { return find(n) >= 0; }
+    // Adds `n` unless present; says whether it was added.
+    bool insert(Str* n) {
+        if (count(n)) return false;
+        int position = static_cast<int>(items_.size());
+        items_.push_back(n);
+        if (index_) {
+            index_->emplace(n, position);
+        } else if (items_.size() > kLinearLimit) {
+            index_ = std::make_unique<std::unordered_map<Str*, int>>();
+            for (size_t i = 0; i < items_.size(); ++i)
+                index_->emplace(items_[i], static_cast<int>(i));
+        }
+        return true;
+    }
+    std::vector<Str*>::const_iterator begin() const { return items_.begin(); }
+    std::vector<Str*>::const_iterator end() const { return items_.end(); }
+
+private:
+    static constexpr size_t kLinearLimit = 16;
+    std::vector<Str*> items_;
+    std::unique_ptr<std::unordered_map<Str*, int>> index_;
+};
 
 struct ScopeInfo {
     CodeInfo* code = nullptr;
     ScopeInfo* parent = nullptr;
     bool is_function = false;
     bool is_class = false;
-    std::vector<Str*> bound_order;
-    std::unordered_set<Str*> bound;
-    std::unordered_set<Str*> globals;
-    std::unordered_set<Str*> nonlocals;
-    std::unordered_set<Str*> cells; // bound here and captured by an inner scope
-    std::vector<Str*> frees;        // free names passed through this scope (ordered)
-    std::unordered_set<Str*> free_set;
+    NameSet bound; // in binding order
+    NameSet globals;
+    NameSet nonlocals;
+    NameSet cells;           // bound here and captured by an inner scope
+    NameSet frees;           // free names passed through this scope, in order
     std::vector<Node*> refs; // Name nodes belonging to this scope
     std::vector<std::unique_ptr<ScopeInfo>> children;
     std::vector<Node*> child_nodes; // defining node per child
-    std::unordered_map<Str*, int> slot_of;
+    NameSet slotted;                // names with a slot; a name's position is its slot
 };
 
 bool is_hidden(Str* s) {
@@ -60,9 +96,7 @@ private:
         return p;
     }
 
-    void bind(ScopeInfo& sc, Str* n) {
-        if (sc.bound.insert(n).second) sc.bound_order.push_back(n);
-    }
+    void bind(ScopeInfo& sc, Str* n) { sc.bound.insert(n); }
 
     Str* rename(Str* n) {
         for (auto it = comp_names_.rbegin(); it != comp_names_.rend(); ++it) {
@@ -379,7 +413,7 @@ private:
             if (provides(*p, n)) {
                 p->cells.insert(n);
                 for (ScopeInfo* s : path)
-                    if (s->free_set.insert(n).second) s->frees.push_back(n);
+                    s->frees.insert(n);
                 return true;
             }
             if (p->globals.count(n)) return false;
@@ -418,27 +452,27 @@ private:
         CodeInfo& code = *sc.code;
         int next = 0;
         auto add_slot = [&](Str* n) {
-            if (sc.slot_of.count(n)) return;
-            sc.slot_of[n] = next++;
+            if (!sc.slotted.insert(n)) return;
+            ++next;
             code.slot_names.push_back(n);
         };
         if (sc.is_function) {
             for (Str* p : code.params)
                 add_slot(p);
-            for (Str* n : sc.bound_order)
+            for (Str* n : sc.bound)
                 if (!sc.globals.count(n) && !sc.nonlocals.count(n)) add_slot(n);
         } else {
-            for (Str* n : sc.bound_order)
+            for (Str* n : sc.bound)
                 if (is_hidden(n)) add_slot(n);
         }
         for (Str* n : sc.frees)
             add_slot(n);
         for (Str* n : sc.cells)
-            if (sc.slot_of.count(n) && !sc.free_set.count(n))
-                code.cell_slots.push_back(sc.slot_of[n]);
+            if (sc.slotted.count(n) && !sc.frees.count(n))
+                code.cell_slots.push_back(sc.slotted.find(n));
         std::sort(code.cell_slots.begin(), code.cell_slots.end());
         for (Str* n : sc.frees)
-            code.free_slots.push_back(sc.slot_of[n]);
+            code.free_slots.push_back(sc.slotted.find(n));
         code.n_slots = next;
 
         for (Node* r : sc.refs) {
@@ -447,21 +481,23 @@ private:
                 r->scope = Scope::Global;
                 continue;
             }
-            auto it = sc.slot_of.find(n);
-            bool is_cell = sc.cells.count(n) || sc.free_set.count(n);
-            if (it != sc.slot_of.end() &&
-                (sc.is_function || is_hidden(n) ||
-                 (sc.is_class && sc.free_set.count(n) && !sc.bound.count(n)))) {
+            int slot = sc.slotted.find(n);
+            bool is_cell = sc.cells.count(n) || sc.frees.count(n);
+            if (slot >= 0 && (sc.is_function || is_hidden(n) ||
+                              (sc.is_class && sc.frees.count(n) && !sc.bound.count(n)))) {
                 r->scope = is_cell ? Scope::Cell : Scope::Local;
-                r->slot = it->second;
+                r->slot = slot;
                 continue;
             }
             r->scope = sc.is_class ? Scope::ClassBody : Scope::Global;
         }
         for (size_t i = 0; i < sc.children.size(); ++i) {
             ScopeInfo& c = *sc.children[i];
-            for (Str* n : c.frees)
-                c.code->free_src_slots.push_back(sc.slot_of.at(n));
+            for (Str* n : c.frees) {
+                int slot = sc.slotted.find(n);
+                if (slot < 0) throw std::out_of_range("resolver: free name without a slot");
+                c.code->free_src_slots.push_back(slot);
+            }
             assign(c);
         }
     }
@@ -475,7 +511,7 @@ private:
 } // namespace
 
 void resolve_program(Program& prog) {
-    mangle_private_names(prog);
+    if (prog.may_have_private_names) mangle_private_names(prog);
     Resolver r(prog);
     r.run();
 }

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace ormsh::lang {
@@ -57,8 +58,13 @@ inline uint8_t keyword_id(std::string_view word) {
     if (word.size() < 2 || word.size() > 8) return 0;
     auto c = static_cast<unsigned char>(word[0]);
     if (c >= 128) return 0;
-    for (int i = ranges[c][0]; i < ranges[c][1]; ++i)
-        if (kSpellings[i] == word) return static_cast<uint8_t>(i + 1);
+    for (int i = ranges[c][0]; i < ranges[c][1]; ++i) {
+        // The first letters are equal; most candidates differ in length.
+        std::string_view k = kSpellings[i];
+        if (k.size() == word.size() &&
+            std::memcmp(k.data() + 1, word.data() + 1, k.size() - 1) == 0)
+            return static_cast<uint8_t>(i + 1);
+    }
     return 0;
 }
 
@@ -81,8 +87,10 @@ inline uint8_t operator_id(std::string_view text, size_t& length) {
     if (text.empty() || static_cast<unsigned char>(text[0]) >= 128) return 0;
     for (uint8_t id : candidates[static_cast<unsigned char>(text[0])]) {
         if (id == 0) break;
+        // Operators are one to three characters long and the first is equal.
         std::string_view op = kSpellings[id - 1];
-        if (text.substr(0, op.size()) == op) {
+        if (op.size() <= text.size() && (op.size() < 2 || op[1] == text[1]) &&
+            (op.size() < 3 || op[2] == text[2])) {
             length = op.size();
             return id;
         }

@@ -3,6 +3,7 @@
 #include "repl/lang/interpreter.h"
 #include "repl/lang/lexer.h"
 
+#include <deque>
 #include <gtest/gtest.h>
 
 using namespace ormsh::lang;
@@ -11,7 +12,9 @@ namespace {
 
 std::vector<Token> lex(const std::string& src) {
     static Interpreter in; // builtin types (interned strings) must exist
-    Lexer lx(src, "t.py");
+    // Tokens view their source text, which must outlive them.
+    static std::deque<std::string> sources;
+    Lexer lx(sources.emplace_back(src), "t.py");
     return lx.tokenize();
 }
 

@@ -7,6 +7,7 @@
 #include "repl/api/convert.h"
 #include "repl/api/sqlalchemy/binding.h"
 
+#include <algorithm>
 #include <map>
 #include <new>
 #include <stdexcept>
@@ -77,14 +78,51 @@ std::map<std::string, Type*>& exc_types() {
     return m;
 }
 
-void create_hierarchy(Interpreter& in) {
+const ExcDef* find_def(std::string_view name) {
+    for (const ExcDef& d : kExceptions)
+        if (name == d.name) return &d;
+    return nullptr;
+}
+
+// The class of `d`, made (after its bases) on first use: a script that raises or catches
+// none of them does not pay for building fifty classes.
+Type* defined_type(Interpreter& in, const ExcDef& d) {
     auto& m = exc_types();
-    if (!m.empty()) return;
-    for (const ExcDef& d : kExceptions) {
-        Type* base = d.parent ? m.at(d.parent) : lang::builtin_type("Exception");
-        m[d.name] =
-            in.new_exception_type(d.name, base, d.orm ? "sqlalchemy.orm.exc" : "sqlalchemy.exc");
+    auto it = m.find(d.name);
+    if (it != m.end()) return it->second;
+    Type* base = d.parent ? defined_type(in, *find_def(d.parent)) : lang::builtin_type("Exception");
+    Type* t = in.new_exception_type(d.name, base, d.orm ? "sqlalchemy.orm.exc" : "sqlalchemy.exc");
+    m[d.name] = t;
+    return t;
+}
+
+// The names of sqlalchemy.orm.exc besides its own classes, after them.
+constexpr const char* kOrmResultErrors[] = {"NoResultFound", "MultipleResultsFound"};
+
+// The Module::deferred_names hook of sqlalchemy.exc (every class) and sqlalchemy.orm.exc (the
+// ORM's classes, then the two result errors). With no name, all are defined in that order.
+bool define_exc_names(Interpreter& in, lang::Module& m, lang::Str* name, bool orm_module) {
+    auto is_result_error = [](const ExcDef& d) {
+        return std::ranges::any_of(kOrmResultErrors,
+                                   [&](const char* n) { return std::string_view(n) == d.name; });
+    };
+    if (name) {
+        const ExcDef* d = find_def(name->s);
+        if (d && (!orm_module || d->orm || is_result_error(*d)))
+            m.dict->set_str(name, Value(defined_type(in, *d)));
+        return true;
     }
+    auto define = [&](const ExcDef& d) {
+        lang::Str* key = lang::intern(d.name);
+        m.dict->remove_str(key); // one looked up before goes back to its place in the order
+        m.dict->set_str(key, Value(defined_type(in, d)));
+    };
+    for (const ExcDef& d : kExceptions)
+        if (!orm_module || d.orm) define(d);
+    if (orm_module)
+        for (const char* n : kOrmResultErrors)
+            define(*find_def(n));
+    return false;
 }
 
 // The DB-API's own exception class (sqlite3.IntegrityError, psycopg2.errors.UniqueViolation)
@@ -125,12 +163,12 @@ Value params_value(Interpreter& in, const std::vector<engine::Value>& params) {
 } // namespace
 
 Type* exc_type(Interpreter& in, const std::string& name) {
-    create_hierarchy(in);
+    if (const ExcDef* d = find_def(name)) return defined_type(in, *d);
     auto& m = exc_types();
     auto it = m.find(name);
     if (it != m.end()) return it->second;
     // A class core/ knows and this table does not: still catchable as SQLAlchemyError.
-    Type* t = in.new_exception_type(name, m.at("SQLAlchemyError"), "sqlalchemy.exc");
+    Type* t = in.new_exception_type(name, defined_type(in, kExceptions[0]), "sqlalchemy.exc");
     m[name] = t;
     return t;
 }
@@ -164,17 +202,15 @@ void rethrow_as_python(Interpreter& in, std::exception_ptr error) {
 }
 
 void register_exc_module(Interpreter& in) {
-    in.register_builtin_module("sqlalchemy.exc", [](Interpreter& in, lang::Module& m) {
-        create_hierarchy(in);
-        for (const ExcDef& d : kExceptions)
-            m.dict->set_str(lang::intern(d.name), Value(exc_types().at(d.name)));
+    in.register_builtin_module("sqlalchemy.exc", [](Interpreter&, lang::Module& m) {
+        m.deferred_names = [](Interpreter& in, lang::Module& m, lang::Str* name) {
+            return define_exc_names(in, m, name, false);
+        };
     });
-    in.register_builtin_module("sqlalchemy.orm.exc", [](Interpreter& in, lang::Module& m) {
-        create_hierarchy(in);
-        for (const ExcDef& d : kExceptions)
-            if (d.orm) m.dict->set_str(lang::intern(d.name), Value(exc_types().at(d.name)));
-        for (const char* n : {"NoResultFound", "MultipleResultsFound"})
-            m.dict->set_str(lang::intern(n), Value(exc_types().at(n)));
+    in.register_builtin_module("sqlalchemy.orm.exc", [](Interpreter&, lang::Module& m) {
+        m.deferred_names = [](Interpreter& in, lang::Module& m, lang::Str* name) {
+            return define_exc_names(in, m, name, true);
+        };
     });
 }
 

@@ -37,6 +37,9 @@ struct Capabilities {
     bool enforces_string_length = false; // VARCHAR(n) rejects longer values
     bool supports_is_distinct_from = true;
     int max_bind_parameters = 32766; // most placeholders one statement may carry
+    // executemany() of INSERT ... RETURNING (psycopg2's execute_values), so SQLAlchemy sends a
+    // flush's rows that need their keys back as one statement.
+    bool insert_executemany_returning = false;
 };
 
 // One column of a result, as the driver describes it.

@@ -101,6 +101,30 @@ TEST_P(BulkInsert, TextThatLooksLikeSyntaxStaysData) {
     EXPECT_EQ(select("t, n"), rows);
 }
 
+TEST_P(BulkInsert, ValuesOfOtherTypesAreReadAsInsertReadsThem) {
+    create("t VARCHAR(10), f FLOAT, small INTEGER");
+    std::vector<std::vector<Value>> rows;
+    for (std::int64_t i = 0; i < kRows; ++i)
+        rows.push_back({Value{i}, Value{i}, Value{i % 2 ? Value{i} : Value{Null{}}}});
+    EXPECT_EQ(insert({"t", "f", "small"}, rows), keys(1, kRows));
+    auto stored = select("t, f, small");
+    ASSERT_EQ(stored.size(), rows.size());
+    for (std::int64_t i = 0; i < kRows; ++i)
+        EXPECT_EQ(stored[i], (std::vector<Value>{Value{std::to_string(i)},
+                                                 Value{static_cast<double>(i)}, rows[i][2]}));
+    conn_->commit();
+    if (!pg()) return;
+    // Out of INTEGER's range: the error of the INSERT the rows then go through.
+    rows[400][2] = Value{std::int64_t{1} << 40};
+    try {
+        insert({"t", "f", "small"}, rows);
+        ADD_FAILURE() << "no error for an out-of-range integer";
+    } catch (const DBAPIError& e) {
+        EXPECT_NE(e.driver_message().find("out of range for type integer"), std::string::npos);
+        EXPECT_EQ(e.sql().substr(0, 12), "INSERT INTO ");
+    }
+}
+
 TEST_P(BulkInsert, GivenKeysGoInAsGiven) {
     create("n INTEGER");
     std::vector<std::vector<Value>> rows;

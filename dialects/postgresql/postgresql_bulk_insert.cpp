@@ -233,7 +233,6 @@ PostgreSQLConnection::bulk_target(const std::string& table) {
             const auto* s = std::get_if<std::string>(&row[i]);
             return s ? *s : std::string();
         };
-        target.exists = true;
         target.copy_safe = std::get_if<bool>(&row[3]) && std::get<bool>(row[3]);
         target.columns[text(0)] = {text(1), text(2)};
     }
@@ -447,7 +446,12 @@ std::vector<Value> PostgreSQLConnection::bulk_insert(const std::string& table,
                                                      const std::optional<std::string>& returning) {
     std::vector<Value> ids;
     if (rows.count == 0) return ids;
-    if (!alive_) throw_pg_error(conn_, nullptr, "COPY", {}, true);
+    std::string head = "INSERT INTO " + dialect_.quote_identifier(table) + " (";
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        head += (i ? ", " : "") + dialect_.quote_identifier(columns[i]);
+    head += ") ";
+    std::string tail = returning ? " RETURNING " + dialect_.quote_identifier(*returning) : "";
+    if (!alive_) throw_pg_error(conn_, nullptr, head, {}, true);
     begin_if_needed();
     const std::size_t width = columns.size();
 
@@ -473,11 +477,6 @@ std::vector<Value> PostgreSQLConnection::bulk_insert(const std::string& table,
         }
     }
 
-    std::string head = "INSERT INTO " + dialect_.quote_identifier(table) + " (";
-    for (std::size_t i = 0; i < columns.size(); ++i)
-        head += (i ? ", " : "") + dialect_.quote_identifier(columns[i]);
-    head += ") ";
-    std::string tail = returning ? " RETURNING " + dialect_.quote_identifier(*returning) : "";
     if (returning) ids.reserve(rows.count);
     const LibPq& api = pq();
     auto collect = [&](PGresult* result) {

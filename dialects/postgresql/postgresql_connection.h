@@ -87,7 +87,6 @@ private:
 
     // What bulk_insert needs to know of a table (postgresql_bulk_insert.cpp).
     struct BulkTarget {
-        bool exists = false;
         // COPY does what INSERT does: a plain or partitioned table without rules, row-level
         // security or user triggers (a BEFORE trigger could change the key COPY assumes).
         bool copy_safe = false;

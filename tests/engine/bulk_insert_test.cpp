@@ -6,6 +6,7 @@
 #include "core/engine/errors.h"
 #include "dialects/registry.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
@@ -38,12 +39,16 @@ protected:
             engine_ = Engine::create("sqlite:///" + (dir_ / "test.db").string());
         }
         conn_ = engine_->connect();
+        // A table per test: the PostgreSQL cases of several tests may run at once.
+        for (char c : std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()))
+            if (std::isalnum(static_cast<unsigned char>(c)))
+                table_ += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
 
     void TearDown() override {
         if (conn_) {
             conn_->rollback();
-            conn_->execute("DROP TABLE IF EXISTS bt_rows");
+            conn_->execute(named("DROP TABLE IF EXISTS bt_rows"));
             conn_->commit();
         }
         conn_.reset();
@@ -52,26 +57,32 @@ protected:
     }
 
     bool pg() const { return GetParam() == Backend::PostgreSQL; }
+    // `sql` with "bt_rows" naming this test's table.
+    std::string named(std::string sql) const {
+        for (auto at = sql.find("bt_rows"); at != std::string::npos; at = sql.find("bt_rows", at))
+            sql.replace(at, 7, table_);
+        return sql;
+    }
 
-    // bt_rows with an autoincrementing key and `columns` ("name TYPE, ...").
+    // The test's table with an autoincrementing key and `columns` ("name TYPE, ...").
     void create(const std::string& columns) {
-        conn_->execute("DROP TABLE IF EXISTS bt_rows");
+        conn_->execute(named("DROP TABLE IF EXISTS bt_rows"));
         TypeSpec integer;
         integer.kind = TypeKind::Integer;
-        conn_->execute("CREATE TABLE bt_rows (id " +
-                       engine_->dialect().autoincrement_type_ddl(integer) + " NOT NULL, " +
-                       columns + ", PRIMARY KEY (id))");
+        conn_->execute(named("CREATE TABLE bt_rows (id " +
+                             engine_->dialect().autoincrement_type_ddl(integer) + " NOT NULL, " +
+                             columns + ", PRIMARY KEY (id))"));
         conn_->commit();
     }
 
     std::vector<Value> insert(const std::vector<std::string>& columns,
                               const std::vector<std::vector<Value>>& rows,
                               std::optional<std::string> returning = std::string("id")) {
-        return conn_->bulk_insert("bt_rows", columns, BulkRows::of(rows), returning);
+        return conn_->bulk_insert(table_, columns, BulkRows::of(rows), returning);
     }
 
     std::vector<std::vector<Value>> select(const std::string& columns) {
-        return conn_->execute("SELECT " + columns + " FROM bt_rows ORDER BY id").fetch_all();
+        return conn_->execute(named("SELECT " + columns + " FROM bt_rows ORDER BY id")).fetch_all();
     }
 
     static std::vector<Value> keys(std::int64_t from, std::int64_t count) {
@@ -84,6 +95,7 @@ protected:
     std::shared_ptr<Engine> engine_;
     std::unique_ptr<Connection> conn_;
     std::filesystem::path dir_;
+    std::string table_ = "bt_";
 };
 
 TEST_P(BulkInsert, TextThatLooksLikeSyntaxStaysData) {
@@ -141,7 +153,7 @@ TEST_P(BulkInsert, FailureReportsTheInsertError) {
         rows.push_back({Value{fmt::format("n{}", i == 250 ? 7 : i)}});
     std::string single_message;
     try {
-        conn_->execute(std::string("INSERT INTO bt_rows (name) VALUES ('n7'), ('n7')"));
+        conn_->execute(named("INSERT INTO bt_rows (name) VALUES ('n7'), ('n7')"));
         ADD_FAILURE() << "no error for a duplicate";
     } catch (const DBAPIError& e) {
         single_message = e.driver_message();
@@ -171,7 +183,7 @@ TEST_P(BulkInsert, TextWithNulIsRefusedAsByExecute) {
     rows[300] = {Value{std::string("a\0b", 3)}};
     std::string single_message;
     try {
-        conn_->execute("INSERT INTO bt_rows (t) VALUES ($1)", rows[300]);
+        conn_->execute(named("INSERT INTO bt_rows (t) VALUES ($1)"), rows[300]);
     } catch (const std::invalid_argument& e) {
         single_message = e.what();
     }
@@ -194,13 +206,13 @@ TEST_P(BulkInsert, SchemaChangesInOneTransactionAreSeen) {
     for (std::int64_t i = 0; i < kRows; ++i)
         ints.push_back({Value{i}});
     EXPECT_EQ(insert({"a"}, ints), keys(1, kRows));
-    conn_->execute("ALTER TABLE bt_rows ADD COLUMN b VARCHAR(10)");
+    conn_->execute(named("ALTER TABLE bt_rows ADD COLUMN b VARCHAR(10)"));
     std::vector<std::vector<Value>> pairs;
     for (std::int64_t i = 0; i < kRows; ++i)
         pairs.push_back({Value{i}, Value{fmt::format("b{}", i)}});
     EXPECT_EQ(insert({"a", "b"}, pairs), keys(kRows + 1, kRows));
-    conn_->execute("DROP TABLE bt_rows");
-    conn_->execute("CREATE TABLE bt_rows (id INTEGER NOT NULL PRIMARY KEY, a TEXT)");
+    conn_->execute(named("DROP TABLE bt_rows"));
+    conn_->execute(named("CREATE TABLE bt_rows (id INTEGER NOT NULL PRIMARY KEY, a TEXT)"));
     std::vector<std::vector<Value>> texts;
     for (std::int64_t i = 0; i < kRows; ++i)
         texts.push_back({Value{i}, Value{fmt::format("t{}", i)}});
@@ -232,15 +244,15 @@ TEST_P(BulkInsert, KeysComeFromWhatInsertWouldDo) {
     create("n INTEGER");
     conn_->execute("CREATE FUNCTION bt_shift() RETURNS trigger LANGUAGE plpgsql AS "
                    "$$BEGIN NEW.id := NEW.id + 1000; RETURN NEW; END$$");
-    conn_->execute("CREATE TRIGGER bt_shift BEFORE INSERT ON bt_rows "
-                   "FOR EACH ROW EXECUTE FUNCTION bt_shift()");
+    conn_->execute(named("CREATE TRIGGER bt_shift BEFORE INSERT ON bt_rows "
+                         "FOR EACH ROW EXECUTE FUNCTION bt_shift()"));
     EXPECT_EQ(insert({"n"}, rows), keys(1001, kRows));
     EXPECT_EQ(select("id").front().front(), Value{std::int64_t{1001}});
     conn_->rollback();
     // An identity column has no sequence default to read keys from.
-    conn_->execute("DROP TABLE IF EXISTS bt_rows");
-    conn_->execute("CREATE TABLE bt_rows (id INTEGER GENERATED BY DEFAULT AS IDENTITY "
-                   "(START WITH 40) PRIMARY KEY, n INTEGER)");
+    conn_->execute(named("DROP TABLE IF EXISTS bt_rows"));
+    conn_->execute(named("CREATE TABLE bt_rows (id INTEGER GENERATED BY DEFAULT AS IDENTITY "
+                         "(START WITH 40) PRIMARY KEY, n INTEGER)"));
     EXPECT_EQ(insert({"n"}, rows), keys(40, kRows));
     conn_->commit();
     EXPECT_EQ(select("n"), rows);

@@ -37,6 +37,9 @@ struct Capabilities {
     bool enforces_string_length = false; // VARCHAR(n) rejects longer values
     bool supports_is_distinct_from = true;
     int max_bind_parameters = 32766; // most placeholders one statement may carry
+    // executemany() of INSERT ... RETURNING (psycopg2's execute_values), so SQLAlchemy sends a
+    // flush's rows that need their keys back as one statement.
+    bool insert_executemany_returning = false;
 };
 
 // One column of a result, as the driver describes it.
@@ -146,9 +149,9 @@ public:
 
     // Bulk insert fit for seeding: inserts every row of `rows` into `table` (columns named in
     // `columns`, already quoted by the caller is NOT assumed: pass plain names) and, when
-    // `returning` names a column, returns its value per row in order. PostgreSQL uses
-    // multi-row INSERT ... RETURNING in batches (no round trip per row); SQLite re-binds one
-    // prepared INSERT and reads last_insert_rowid().
+    // `returning` names a column, returns its value per row in order. PostgreSQL uses COPY
+    // with keys reserved from the column's sequence, or INSERT ... RETURNING in batches (no
+    // round trip per row); SQLite re-binds one prepared INSERT and reads last_insert_rowid().
     virtual std::vector<Value> bulk_insert(const std::string& table,
                                            const std::vector<std::string>& columns,
                                            const BulkRows& rows,

@@ -220,9 +220,24 @@ std::int64_t Connection::execute_many(const std::string& sql,
 std::vector<Value> Connection::bulk_insert(const std::string& table,
                                            const std::vector<std::string>& columns,
                                            const BulkRows& rows,
-                                           const std::optional<std::string>& returning) {
+                                           const std::optional<std::string>& returning,
+                                           const ExecutemanyForm* shown) {
     autobegin();
-    return guarded([&] { return driver_->bulk_insert(table, columns, rows, returning); });
+    if (shown && engine_->echo()) {
+        auto sets = shown->rows();
+        echo(shown->sql);
+        echo(shown->echo_label + " " +
+             (shown->names.empty() ? repr_param_sets(sets)
+                                   : repr_named_param_sets(shown->names, sets)));
+    }
+    try {
+        return guarded([&] { return driver_->bulk_insert(table, columns, rows, returning); });
+    } catch (DBAPIError& e) {
+        if (!shown) throw;
+        e.attach_statement_many(shown->sql, shown->rows());
+        if (!shown->names.empty()) e.set_param_names(shown->names);
+        throw;
+    }
 }
 
 void Connection::begin() {

@@ -55,10 +55,21 @@ public:
                              const std::string& echo_params);
     std::int64_t execute_many(const std::string& sql, const std::vector<std::vector<Value>>& rows,
                               const std::string& echo_label = "[raw sql]");
-    // DriverConnection::bulk_insert inside this connection's (auto-begun) transaction.
+    // How a bulk insert shows when it stands for SQLAlchemy's executemany() of one INSERT:
+    // echo prints `sql` once with every row's parameters (a dict per row with `names`, as
+    // psycopg2's pyformat), and a database error names them. The rows are built only then.
+    struct ExecutemanyForm {
+        std::string sql;
+        std::vector<std::string> names;
+        std::string echo_label;
+        std::function<std::vector<std::vector<Value>>()> rows;
+    };
+    // DriverConnection::bulk_insert inside this connection's (auto-begun) transaction. With
+    // `shown`, echo and errors show it as that executemany(); without, nothing is echoed.
     std::vector<Value> bulk_insert(const std::string& table,
                                    const std::vector<std::string>& columns, const BulkRows& rows,
-                                   const std::optional<std::string>& returning = std::nullopt);
+                                   const std::optional<std::string>& returning = std::nullopt,
+                                   const ExecutemanyForm* shown = nullptr);
     bool closed() const { return !driver_; }
 
     void begin();

@@ -301,6 +301,12 @@ std::string repr_param_sets(const std::vector<std::vector<Value>>& rows) {
     return repr_sets(rows, "(", ")", [](const auto& row) { return repr_params(row); });
 }
 
+std::string repr_named_param_sets(const std::vector<std::string>& names,
+                                  const std::vector<std::vector<Value>>& rows) {
+    return repr_sets(rows, "(", ")",
+                     [&](const auto& row) { return repr_named_params(names, row); });
+}
+
 DBAPIError::DBAPIError(DBErrorKind kind, std::string driver_module, std::string driver_message,
                        std::string sql, std::vector<Value> params, std::string sqlstate)
     : SQLAlchemyError(driver_message), kind_(kind), driver_module_(std::move(driver_module)),

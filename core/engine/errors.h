@@ -124,5 +124,8 @@ std::string repr_named_params(const std::vector<std::string>& names,
                               const std::vector<Value>& params);
 // Several sets (executemany), a tuple abbreviated past ten sets as SQLAlchemy does.
 std::string repr_param_sets(const std::vector<std::vector<Value>>& rows);
+// The same with names: "({'name': 'a'}, {'name': 'b'})".
+std::string repr_named_param_sets(const std::vector<std::string>& names,
+                                  const std::vector<std::vector<Value>>& rows);
 
 } // namespace ormsh::engine

@@ -1,6 +1,7 @@
 // StatementCache: flush and reload statements, keyed by their shape.
 #include "core/orm/persistence.h"
 
+#include "core/engine/errors.h"
 #include "core/sql/compiler.h"
 #include "core/sql/flavor.h"
 
@@ -104,18 +105,41 @@ std::string inline_default_sql(const schema::Column& column, const engine::Diale
 engine::Result StatementCache::execute(engine::Connection& conn, const std::string& sql,
                                        const std::vector<engine::Value>& params,
                                        const std::vector<engine::TypeSpec>* result_types) {
-    if (!conn.echoing()) return conn.execute(sql, params, result_types);
-    std::string label = echo_label(sql);
+    try {
+        if (!conn.echoing()) return conn.execute(sql, params, result_types);
+        std::string label = echo_label(sql);
+        auto built = built_.find(&sql);
+        if (built == built_.end() || !built->second.pyformat)
+            return conn.execute(sql, params, result_types, label);
+        // psycopg2's echo: the pyformat text and a dict of the parameters by name.
+        const EchoForm& form = *built->second.pyformat;
+        std::vector<std::pair<std::string, engine::Value>> pairs;
+        for (std::size_t i = 0; i < form.names.size() && i < params.size(); ++i)
+            pairs.emplace_back(form.names[i], params[i]);
+        return conn.execute_echoed_as(sql, params, result_types, label, form.sql,
+                                      sql::repr_param_dict(pairs));
+    } catch (engine::DBAPIError& e) {
+        // The error names the statement as SQLAlchemy rendered it for psycopg2 too.
+        auto built = built_.find(&sql);
+        if (e.sql() == sql && built != built_.end() && built->second.pyformat) {
+            e.attach_statement(built->second.pyformat->sql, params);
+            e.set_param_names(built->second.pyformat->names);
+        }
+        throw;
+    }
+}
+
+engine::Connection::ExecutemanyForm StatementCache::executemany_form(
+    const engine::Connection& conn, const std::string& sql,
+    std::function<std::vector<std::vector<engine::Value>>()> rows) const {
+    engine::Connection::ExecutemanyForm form{sql, {}, {}, std::move(rows)};
     auto built = built_.find(&sql);
-    if (built == built_.end() || !built->second.pyformat)
-        return conn.execute(sql, params, result_types, label);
-    // psycopg2's echo: the pyformat text and a dict of the parameters by name.
-    const EchoForm& form = *built->second.pyformat;
-    std::vector<std::pair<std::string, engine::Value>> pairs;
-    for (std::size_t i = 0; i < form.names.size() && i < params.size(); ++i)
-        pairs.emplace_back(form.names[i], params[i]);
-    return conn.execute_echoed_as(sql, params, result_types, label, form.sql,
-                                  sql::repr_param_dict(pairs));
+    if (built != built_.end() && built->second.pyformat) {
+        form.sql = built->second.pyformat->sql;
+        form.names = built->second.pyformat->names;
+    }
+    if (conn.echoing()) form.echo_label = echo_label(sql);
+    return form;
 }
 
 std::string StatementCache::qualified(const schema::Column& column) const {

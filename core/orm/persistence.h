@@ -9,6 +9,7 @@
 #include "core/schema/table.h"
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -60,6 +61,12 @@ public:
     engine::Result execute(engine::Connection& conn, const std::string& sql,
                            const std::vector<engine::Value>& params,
                            const std::vector<engine::TypeSpec>* result_types = nullptr);
+
+    // One of this cache's INSERTs as the executemany() SQLAlchemy shows for many rows (see
+    // engine::Connection::bulk_insert); `rows` builds the parameter sets when needed.
+    engine::Connection::ExecutemanyForm
+    executemany_form(const engine::Connection& conn, const std::string& sql,
+                     std::function<std::vector<std::vector<engine::Value>>()> rows) const;
 
     const engine::Dialect& dialect() const { return *dialect_; }
     // "t.a" with both parts quoted as the dialect needs.

@@ -444,10 +444,25 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
         bool has_inline = std::any_of(group.columns.begin(), group.columns.end(),
                                       [](const InsertColumn& c) { return !c.inline_sql.empty(); });
         std::vector<engine::Value> keys;
+        bool returning = need_key && caps.insert_returning;
+        // SQLAlchemy runs the rows as one executemany() where it needs no key back per row or
+        // its driver returns them from one (psycopg2): echo and errors show that statement.
+        bool executemany =
+            group.members.size() > 1 && (!need_key || caps.insert_executemany_returning);
         // Rows with no value to bind (a table of only a generated key) take the statement
         // path: its INSERT renders DEFAULT VALUES.
-        if (!has_inline && !group.columns.empty() && !session_.engine()->echo() &&
+        if (!has_inline && !group.columns.empty() && (executemany || !session_.engine()->echo()) &&
             group.members.size() > 1) {
+            const std::string& sql =
+                statements_.insert(table, group.columns, returning ? autoinc.get() : nullptr);
+            std::optional<engine::Connection::ExecutemanyForm> shown;
+            if (executemany)
+                shown = statements_.executemany_form(conn, sql, [&] {
+                    std::vector<std::vector<engine::Value>> sets;
+                    for (const InstanceState* member : group.members)
+                        sets.push_back(row_of(group, *member));
+                    return sets;
+                });
             std::vector<std::string> names;
             for (const auto& c : group.columns) names.push_back(c.column->name);
             engine::BulkRows rows;
@@ -473,13 +488,13 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
                 }
                 std::vector<engine::Value> chunk_keys = conn.bulk_insert(
                     table.name(), names, rows,
-                    need_key ? std::optional<std::string>(autoinc->name) : std::nullopt);
+                    need_key ? std::optional<std::string>(autoinc->name) : std::nullopt,
+                    shown ? &*shown : nullptr);
                 keys.insert(keys.end(), std::make_move_iterator(chunk_keys.begin()),
                             std::make_move_iterator(chunk_keys.end()));
                 flush_progress().written += rows.count;
             }
         } else {
-            bool returning = need_key && caps.insert_returning;
             const std::string& sql =
                 statements_.insert(table, group.columns, returning ? autoinc.get() : nullptr);
             for (InstanceState* member : group.members) {

@@ -32,6 +32,8 @@ namespace ormsh::dialects {
     X(PQntuples)                                                                                   \
     X(PQpipelineSync)                                                                              \
     X(PQprepare)                                                                                   \
+    X(PQputCopyData)                                                                               \
+    X(PQputCopyEnd)                                                                                \
     X(PQresultErrorField)                                                                          \
     X(PQresultErrorMessage)                                                                        \
     X(PQresultStatus)                                                                              \

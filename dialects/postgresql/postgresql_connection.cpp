@@ -47,16 +47,6 @@ enum PgOid : unsigned int {
     kJsonb = 3802,
 };
 
-// Rows per multi-row INSERT in bulk_insert: large enough that round trips vanish, small
-// enough to stay far below the protocol's 65535-parameter limit for wide tables.
-constexpr std::size_t kBulkBatchRows = 1000;
-constexpr std::size_t kMaxParams = 65535;
-// From this many rows on, bulk_insert sends each column as one array parameter and inserts
-// from unnest(): the server parses three parameters instead of thousands. Below it, a
-// multi-row VALUES list costs no extra catalog lookup.
-constexpr std::size_t kUnnestMinRows = 200;
-// Rows per unnest() INSERT; bounds the size of one message, not the parameter count.
-constexpr std::size_t kUnnestBatchRows = 20000;
 // execute_many() syncs the pipeline this often so neither side's socket buffer fills.
 constexpr std::size_t kPipelineChunk = 500;
 
@@ -138,7 +128,50 @@ std::string bytea_hex(const std::string& bytes) {
     return out;
 }
 
-// The text form PostgreSQL accepts for a value, and the type OID it has on the Python side.
+class PgCursor : public engine::Cursor {
+public:
+    explicit PgCursor(PGresult* result) : result_(result) {
+        int n = pq().PQnfields(result_);
+        for (int i = 0; i < n; ++i) {
+            oids_.push_back(pq().PQftype(result_, i));
+            columns_.push_back({pq().PQfname(result_, i), std::string(oid_name(oids_.back()))});
+        }
+        rows_ = pq().PQntuples(result_);
+        const char* tuples = pq().PQcmdTuples(result_);
+        if (tuples && *tuples) rowcount_ = std::strtoll(tuples, nullptr, 10);
+    }
+    ~PgCursor() override { pq().PQclear(result_); }
+
+    const std::vector<engine::ResultColumn>& columns() const override { return columns_; }
+    std::int64_t rowcount() const override { return rowcount_; }
+    bool advance() override {
+        if (row_ + 1 >= rows_) return false;
+        ++row_;
+        return true;
+    }
+
+    void read(std::size_t column, Value& out) override {
+        int i = static_cast<int>(column);
+        if (api_.PQgetisnull(result_, row_, i))
+            out = engine::Null{};
+        else
+            read_pg_text(oids_[column], api_.PQgetvalue(result_, row_, i),
+                         api_.PQgetlength(result_, row_, i), out);
+    }
+
+private:
+    // libpq's entry points, looked up once per cursor rather than once per cell.
+    const LibPq& api_ = pq();
+    PGresult* result_;
+    std::vector<engine::ResultColumn> columns_;
+    std::vector<unsigned int> oids_; // each column's type OID
+    int rows_ = 0;
+    int row_ = -1; // the current row; -1 before the first
+    std::int64_t rowcount_ = -1;
+};
+
+} // namespace
+
 std::string pg_text(const Value& value, unsigned int& oid) {
     struct Text {
         unsigned int& oid;
@@ -184,50 +217,6 @@ std::string pg_text(const Value& value, unsigned int& oid) {
     };
     return std::visit(Text{oid}, value);
 }
-
-class PgCursor : public engine::Cursor {
-public:
-    explicit PgCursor(PGresult* result) : result_(result) {
-        int n = pq().PQnfields(result_);
-        for (int i = 0; i < n; ++i) {
-            oids_.push_back(pq().PQftype(result_, i));
-            columns_.push_back({pq().PQfname(result_, i), std::string(oid_name(oids_.back()))});
-        }
-        rows_ = pq().PQntuples(result_);
-        const char* tuples = pq().PQcmdTuples(result_);
-        if (tuples && *tuples) rowcount_ = std::strtoll(tuples, nullptr, 10);
-    }
-    ~PgCursor() override { pq().PQclear(result_); }
-
-    const std::vector<engine::ResultColumn>& columns() const override { return columns_; }
-    std::int64_t rowcount() const override { return rowcount_; }
-    bool advance() override {
-        if (row_ + 1 >= rows_) return false;
-        ++row_;
-        return true;
-    }
-
-    void read(std::size_t column, Value& out) override {
-        int i = static_cast<int>(column);
-        if (api_.PQgetisnull(result_, row_, i))
-            out = engine::Null{};
-        else
-            read_pg_text(oids_[column], api_.PQgetvalue(result_, row_, i),
-                         api_.PQgetlength(result_, row_, i), out);
-    }
-
-private:
-    // libpq's entry points, looked up once per cursor rather than once per cell.
-    const LibPq& api_ = pq();
-    PGresult* result_;
-    std::vector<engine::ResultColumn> columns_;
-    std::vector<unsigned int> oids_; // each column's type OID
-    int rows_ = 0;
-    int row_ = -1; // the current row; -1 before the first
-    std::int64_t rowcount_ = -1;
-};
-
-} // namespace
 
 void read_pg_text(unsigned int oid, const char* text, int length, Value& out) {
     std::string_view s(text, length);
@@ -550,7 +539,7 @@ void PostgreSQLConnection::execute_script(const std::string& sql) {
 // is recreated with other columns, which psycopg2 (no server-side statements) never shows.
 // So schema changes drop every prepared statement; DDL is rare next to DML.
 void PostgreSQLConnection::forget_prepared_after_ddl(const std::string& sql) {
-    if (statements_.empty()) return;
+    if (statements_.empty() && bulk_targets_.empty()) return;
     std::size_t i = 0;
     while (i < sql.size() && std::isspace(static_cast<unsigned char>(sql[i])))
         ++i;
@@ -558,6 +547,8 @@ void PostgreSQLConnection::forget_prepared_after_ddl(const std::string& sql) {
     while (i < sql.size() && std::isalpha(static_cast<unsigned char>(sql[i])))
         word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i++])));
     if (word != "CREATE" && word != "ALTER" && word != "DROP") return;
+    bulk_targets_.clear();
+    if (statements_.empty()) return;
     statements_.clear();
     exec_plain("DEALLOCATE ALL");
 }
@@ -567,12 +558,14 @@ void PostgreSQLConnection::begin() {
 }
 
 void PostgreSQLConnection::commit() {
+    bulk_targets_.clear();
     bool begun = transaction_begun_;
     transaction_requested_ = transaction_begun_ = false;
     if (begun) exec_plain("COMMIT");
 }
 
 void PostgreSQLConnection::rollback() {
+    bulk_targets_.clear();
     bool begun = transaction_begun_;
     transaction_requested_ = transaction_begun_ = false;
     if (begun && alive_) exec_plain("ROLLBACK");
@@ -589,6 +582,7 @@ void PostgreSQLConnection::release_savepoint(const std::string& name) {
 }
 
 void PostgreSQLConnection::rollback_to_savepoint(const std::string& name) {
+    bulk_targets_.clear();
     exec_plain("ROLLBACK TO SAVEPOINT " + name);
 }
 
@@ -597,122 +591,6 @@ void PostgreSQLConnection::interrupt() {
     if (!cancel_) return;
     char errbuf[256];
     pq().PQcancel(cancel_, errbuf, sizeof errbuf);
-}
-
-namespace {
-
-// One array element in PostgreSQL's array literal syntax: always quoted, so that commas,
-// braces, quotes, backslashes and the word NULL inside a value stay data.
-void append_array_element(std::string& out, const Value& value) {
-    if (engine::is_null(value)) {
-        out += "NULL";
-        return;
-    }
-    unsigned int oid = 0;
-    std::string text = pg_text(value, oid);
-    out += '"';
-    for (char c : text) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
-    }
-    out += '"';
-}
-
-} // namespace
-
-std::optional<std::vector<std::string>>
-PostgreSQLConnection::column_types(const std::string& table,
-                                   const std::vector<std::string>& columns) {
-    // to_regclass() resolves the quoted name through search_path, as the INSERT will.
-    auto rows = query("SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod) "
-                      "FROM pg_catalog.pg_attribute a WHERE a.attrelid = to_regclass($1) "
-                      "AND a.attnum > 0 AND NOT a.attisdropped",
-                      {dialect_.force_quote_identifier(table)});
-    std::vector<std::string> types;
-    for (const auto& column : columns) {
-        auto it = std::find_if(rows.begin(), rows.end(), [&](const auto& row) {
-            return std::get_if<std::string>(&row[0]) && std::get<std::string>(row[0]) == column;
-        });
-        if (it == rows.end()) return std::nullopt;
-        types.push_back(std::get<std::string>((*it)[1]));
-    }
-    return types;
-}
-
-std::vector<Value> PostgreSQLConnection::bulk_insert(const std::string& table,
-                                                     const std::vector<std::string>& columns,
-                                                     const engine::BulkRows& rows,
-                                                     const std::optional<std::string>& returning) {
-    std::vector<Value> ids;
-    if (rows.count == 0) return ids;
-    if (returning) ids.reserve(rows.count);
-    const std::size_t width = columns.size();
-    std::string head = "INSERT INTO " + dialect_.quote_identifier(table) + " (";
-    for (std::size_t i = 0; i < columns.size(); ++i)
-        head += (i ? ", " : "") + dialect_.quote_identifier(columns[i]);
-    head += ") ";
-    std::string tail = returning ? " RETURNING " + dialect_.quote_identifier(*returning) : "";
-    auto collect = [&](PGresult* res) {
-        PgCursor cursor(res);
-        std::vector<Value> row;
-        while (returning && cursor.next(row))
-            ids.push_back(std::move(row[0]));
-    };
-
-    std::optional<std::vector<std::string>> types;
-    if (rows.count >= kUnnestMinRows && !columns.empty()) types = column_types(table, columns);
-    if (types) {
-        // RETURNING follows the order unnest() produces the rows in, which is array order.
-        std::string sql = head + "SELECT * FROM unnest(";
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            sql += fmt::format("{}${}::{}[]", c ? ", " : "", c + 1, (*types)[c]);
-        sql += ")" + tail;
-        std::vector<Value> arrays(columns.size());
-        for (std::size_t start = 0; start < rows.count; start += kUnnestBatchRows) {
-            std::size_t end = std::min(rows.count, start + kUnnestBatchRows);
-            for (std::size_t c = 0; c < columns.size(); ++c) {
-                std::string literal = "{";
-                for (std::size_t r = start; r < end; ++r) {
-                    if (r != start) literal += ',';
-                    append_array_element(literal, rows.at(r, c, width));
-                }
-                literal += '}';
-                arrays[c] = std::move(literal);
-            }
-            collect(run(sql, arrays, false, true));
-        }
-        return ids;
-    }
-
-    std::size_t ncols = std::max<std::size_t>(columns.size(), 1);
-    std::size_t batch_rows = std::min(kBulkBatchRows, kMaxParams / ncols);
-    auto statement_for = [&](std::size_t nrows) {
-        std::string sql = head + "VALUES ";
-        int index = 1;
-        for (std::size_t r = 0; r < nrows; ++r) {
-            sql += r ? ", (" : "(";
-            for (std::size_t c = 0; c < columns.size(); ++c)
-                sql += (c ? ", $" : "$") + std::to_string(index++);
-            sql += ")";
-        }
-        return sql + tail;
-    };
-    std::string full_sql;
-    std::vector<Value> flat;
-    for (std::size_t start = 0; start < rows.count; start += batch_rows) {
-        std::size_t n = std::min(batch_rows, rows.count - start);
-        if (n == batch_rows && full_sql.empty()) full_sql = statement_for(n);
-        std::string partial_sql = n == batch_rows ? std::string() : statement_for(n);
-        const std::string& sql = n == batch_rows ? full_sql : partial_sql;
-        flat.clear();
-        flat.reserve(n * columns.size());
-        for (std::size_t r = start; r < start + n; ++r)
-            for (std::size_t c = 0; c < width; ++c)
-                flat.push_back(rows.at(r, c, width));
-        // Untyped: each value takes its target column's type, as a literal would.
-        collect(run(sql, flat, false, n == batch_rows));
-    }
-    return ids;
 }
 
 std::vector<std::vector<Value>> PostgreSQLConnection::query(const std::string& sql,

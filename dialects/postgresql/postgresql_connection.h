@@ -11,6 +11,7 @@
 #include "core/engine/errors.h"
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -83,10 +84,35 @@ private:
     void exec_plain(const std::string& sql);
     void begin_if_needed();
     void forget_prepared_after_ddl(const std::string& sql);
-    // The declared types (format_type spelling) of `columns` in `table`, or nullopt when any
-    // is missing; bulk_insert casts its array parameters to them.
-    std::optional<std::vector<std::string>> column_types(const std::string& table,
-                                                         const std::vector<std::string>& columns);
+
+    // What bulk_insert needs to know of a table (postgresql_bulk_insert.cpp).
+    struct BulkTarget {
+        // COPY does what INSERT does: a plain or partitioned table without rules, row-level
+        // security or user triggers (a BEFORE trigger could change the key COPY assumes).
+        bool copy_safe = false;
+        // Each column's declared type (format_type spelling) and default expression.
+        std::unordered_map<std::string, std::pair<std::string, std::string>> columns;
+    };
+    // The catalog's description of `table`, cached until the transaction ends or DDL runs:
+    // once a transaction has written to the table, its lock keeps other sessions from adding
+    // rules, triggers or columns until then.
+    const BulkTarget& bulk_target(const std::string& table);
+    // Inserts the rows with COPY, giving the column `key_column` (when set) values reserved
+    // from its sequence `key_default` first; returns the keys. nullopt when COPY failed for
+    // any reason but a lost connection or a cancel: nothing was inserted, the caller inserts
+    // the rows with INSERT, which reports the error as SQLAlchemy's INSERT would.
+    std::optional<std::vector<engine::Value>> copy_rows(const std::string& table,
+                                                        const std::vector<std::string>& columns,
+                                                        const engine::BulkRows& rows,
+                                                        const std::string* key_column,
+                                                        const std::string* key_default);
+    // INSERT ... SELECT FROM unnest(arrays) with `types` as the arrays' element types.
+    void insert_unnest(const std::string& head, const std::string& tail,
+                       const std::vector<std::string>& types, const engine::BulkRows& rows,
+                       std::size_t width, const std::function<void(PGresult*)>& collect);
+    // INSERT ... VALUES (...), (...) in batches below the parameter limit.
+    void insert_values(const std::string& head, const std::string& tail, std::size_t ncolumns,
+                       const engine::BulkRows& rows, const std::function<void(PGresult*)>& collect);
     std::vector<std::vector<engine::Value>> query(const std::string& sql,
                                                   const std::vector<engine::Value>& params = {});
 
@@ -99,11 +125,15 @@ private:
     bool transaction_begun_ = false;
     std::unordered_map<std::string, Prepared> statements_;
     int statement_counter_ = 0;
+    std::unordered_map<std::string, BulkTarget> bulk_targets_;
 };
 
 // Reads the text of a result cell into `out`, converted by its type OID as psycopg2's
 // typecasters do; text reuses the string `out` already holds.
 void read_pg_text(unsigned int oid, const char* text, int length, engine::Value& out);
+// The text form PostgreSQL accepts for a value; `oid` receives the type OID it has on the
+// Python side (left alone for NULL and text).
+std::string pg_text(const engine::Value& value, unsigned int& oid);
 
 // postgresql_errors.cpp: the error for a failed result (or a failed connection when
 // `result` is null), classified by SQLSTATE as psycopg2 does. Throws StatementInterrupted

@@ -35,8 +35,74 @@ InstanceState::InstanceState(const Mapper& mapper, InstanceHost& host, void* slo
 
 InstanceState::~InstanceState() {
     if (session) session->forget(*this);
+    clear_identity();
     std::destroy_n(values_, slot_count_);
     if (owns_slots_) ::operator delete(values_);
+}
+
+IdentityKey InstanceState::identity() const {
+    if (key_kind_ == kHeapKey) return *heap_key_;
+    return IdentityKey{mapper_, {engine::Value{inline_key_}}};
+}
+
+void InstanceState::set_identity(IdentityKey key) {
+    const std::int64_t* single = key.mapper == mapper_ && key.primary_key.size() == 1
+                                     ? std::get_if<std::int64_t>(&key.primary_key[0])
+                                     : nullptr;
+    if (single) {
+        clear_identity();
+        inline_key_ = *single;
+        key_kind_ = kInlineKey;
+    } else if (key_kind_ == kHeapKey) {
+        *heap_key_ = std::move(key);
+    } else {
+        heap_key_ = new IdentityKey(std::move(key));
+        key_kind_ = kHeapKey;
+    }
+}
+
+void InstanceState::set_identity_from_slots() {
+    const auto& slots = mapper_->primary_key_slots();
+    if (slots.size() == 1) {
+        if (const auto* single = std::get_if<std::int64_t>(&values_[slots[0]])) {
+            clear_identity();
+            inline_key_ = *single;
+            key_kind_ = kInlineKey;
+            return;
+        }
+    }
+    set_identity(Session::identity_key_of(*this));
+}
+
+void InstanceState::clear_identity() {
+    if (key_kind_ == kHeapKey) delete heap_key_;
+    key_kind_ = kNoKey;
+}
+
+bool InstanceState::identity_equals(const IdentityKey& key) const {
+    if (key_kind_ == kHeapKey) return key == *heap_key_;
+    if (key.mapper != mapper_ || key.primary_key.size() != 1) return false;
+    const auto* single = std::get_if<std::int64_t>(&key.primary_key[0]);
+    return single && *single == inline_key_;
+}
+
+bool InstanceState::identity_equals(const IdentityKeyView& key) const {
+    if (key_kind_ == kHeapKey) return key == *heap_key_;
+    if (key.mapper != mapper_ || key.size != 1) return false;
+    const auto* single = std::get_if<std::int64_t>(&key.primary_key[0]);
+    return single && *single == inline_key_;
+}
+
+bool InstanceState::identity_equals(const InstanceState& other) const {
+    if (key_kind_ == kInlineKey && other.key_kind_ == kInlineKey)
+        return mapper_ == other.mapper_ && inline_key_ == other.inline_key_;
+    if (other.key_kind_ == kHeapKey) return identity_equals(*other.heap_key_);
+    return other.identity_equals(identity());
+}
+
+std::size_t InstanceState::identity_hash() const {
+    if (key_kind_ == kHeapKey) return IdentityKeyHash{}(*heap_key_);
+    return hash_integer_key(mapper_, inline_key_);
 }
 
 void InstanceState::set_value(std::size_t slot, engine::Value value) {

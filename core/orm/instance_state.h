@@ -83,30 +83,6 @@ struct RelatedSlot {
     }
 };
 
-// An object's identity key, kept out of line: a pending or transient object (most objects of a
-// large flush until it ends) pays one pointer for it. Reads like std::optional<IdentityKey>.
-class HeldKey {
-public:
-    HeldKey() = default;
-    HeldKey(const HeldKey&) = delete;
-    HeldKey& operator=(const HeldKey&) = delete;
-    HeldKey& operator=(IdentityKey key) {
-        if (key_)
-            *key_ = std::move(key);
-        else
-            key_ = std::make_unique<IdentityKey>(std::move(key));
-        return *this;
-    }
-    void reset() { key_.reset(); }
-    bool has_value() const { return key_ != nullptr; }
-    explicit operator bool() const { return has_value(); }
-    IdentityKey& operator*() const { return *key_; }
-    IdentityKey* operator->() const { return key_.get(); }
-
-private:
-    std::unique_ptr<IdentityKey> key_;
-};
-
 class InstanceState {
     // The pointer members come first, the small ones last, so that the state packs into as few
     // words as possible.
@@ -120,6 +96,11 @@ class InstanceState {
     std::unique_ptr<std::vector<engine::Value>> committed_;
     // Made on first use: objects of classes without relationships never need it.
     std::unique_ptr<std::vector<RelatedSlot>> related_;
+    // The identity key, as key_kind_ says.
+    union {
+        std::int64_t inline_key_;
+        IdentityKey* heap_key_;
+    };
 
 public:
     // The bytes a host may reserve right after itself for the column slots (see the
@@ -136,8 +117,6 @@ public:
     InstanceHost& host() const { return *host_; }
 
     Session* session = nullptr;
-    // Set once the object has a row: (mapper, primary key values).
-    HeldKey key;
     // The last Loader that returned this object as a row's first entity: a query uniquing
     // its rows asks this instead of keeping a set of every object seen.
     std::uint64_t loaded_by = 0;
@@ -155,6 +134,24 @@ public:
     // per-object hash entries.
     bool in_flush : 1 = false;
     bool inserted_by_flush : 1 = false;
+
+    // Identity key ---------------------------------------------------------------------------
+    // Set once the object has a row: (mapper, primary key values). A single integer key of the
+    // object's own mapper (almost every table's) is held inline: a large flush allocates
+    // nothing per object for its keys.
+    bool has_identity() const { return key_kind_ != kNoKey; }
+    // The key, rebuilt (it must be set).
+    IdentityKey identity() const;
+    void set_identity(IdentityKey key);
+    // Sets the key from the primary-key slots (Session::identity_key_of), without building an
+    // IdentityKey for an inline one.
+    void set_identity_from_slots();
+    void clear_identity();
+    // Comparison and hash of the key (it must be set) as IdentityKey's, without rebuilding it.
+    bool identity_equals(const IdentityKey& key) const;
+    bool identity_equals(const IdentityKeyView& key) const;
+    bool identity_equals(const InstanceState& other) const;
+    std::size_t identity_hash() const;
 
     // Column slots -------------------------------------------------------------------------
     std::size_t slot_count() const { return slot_count_; }
@@ -219,6 +216,10 @@ private:
     // holds, the UPDATE sets it (assigning None to an expired attribute included).
     static constexpr std::uint8_t kCommittedUnknown = 4;
 
+    static constexpr std::uint8_t kNoKey = 0;
+    static constexpr std::uint8_t kInlineKey = 1; // inline_key_ with mapper_
+    static constexpr std::uint8_t kHeapKey = 2;   // heap_key_
+
     // One flag byte per slot, right after the slot values.
     std::uint8_t* flags() const { return reinterpret_cast<std::uint8_t*>(values_ + slot_count_); }
 
@@ -226,6 +227,7 @@ private:
     // large flush holds one state per row, and every eight bytes of it count.
     bool modified_ : 1 = false;
     bool owns_slots_ : 1 = false;
+    std::uint8_t key_kind_ : 2 = kNoKey;
     std::uint32_t slot_count_ = 0;
 };
 

@@ -110,7 +110,7 @@ StateRef Loader::load_entity(const Mapper& mapper, engine::Result& result, std::
     for (std::size_t slot = 0; slot < slots; ++slot)
         if (std::find(key_slots.begin(), key_slots.end(), slot) == key_slots.end())
             result.read(column(slot), loaded.load_slot(slot));
-    loaded.key = IdentityKey{&mapper, key_values_};
+    loaded.set_identity_from_slots();
     session_.register_loaded(loaded);
     return state;
 }

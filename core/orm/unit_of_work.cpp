@@ -39,11 +39,12 @@ bool contains(const std::vector<StateRef>& list, const InstanceState* state) {
 void append_identity(const Mapper& mapper, const InstanceState& state,
                      const engine::Capabilities& caps, std::vector<engine::Value>& params) {
     const auto& slots = mapper.primary_key_slots();
+    IdentityKey key;
+    if (state.has_identity()) key = state.identity();
     for (std::size_t i = 0; i < slots.size(); ++i) {
         const schema::Column& column = *mapper.columns()[slots[i]].column;
-        const engine::Value& v = state.key && i < state.key->primary_key.size()
-                                     ? state.key->primary_key[i]
-                                     : state.committed_value(slots[i]);
+        const engine::Value& v = i < key.primary_key.size() ? key.primary_key[i]
+                                                           : state.committed_value(slots[i]);
         params.push_back(bind_value(column, caps, v));
     }
 }
@@ -503,7 +504,7 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
                 engine::convert_result_value(autoinc->type, caps, key);
                 state.load_value(autoinc_slot, std::move(key));
             }
-            state.key = Session::identity_key_of(state);
+            state.set_identity_from_slots();
             inserted_.push_back(&state);
             state.inserted_by_flush = true;
         }
@@ -616,12 +617,12 @@ void UnitOfWork::update_states(const Mapper& mapper, const std::vector<InstanceS
         for (std::size_t slot : mapper.primary_key_slots()) key_loaded &= state->is_loaded(slot);
         if (key_loaded) {
             IdentityKey moved = Session::identity_key_of(*state);
-            if (!state->key || !(*state->key == moved)) {
+            if (!state->has_identity() || !state->identity_equals(moved)) {
                 // The identity map hashes the key the state holds: take it out while it changes.
                 IdentityMap& map = session_.identity_map_;
                 bool mapped = map.contains(*state);
                 if (mapped) map.discard(*state);
-                state->key = std::move(moved);
+                state->set_identity(std::move(moved));
                 if (mapped) map.add(*state);
             }
         }

@@ -19,7 +19,7 @@ StateRef::~StateRef() {
 }
 
 std::size_t InstanceState::slot_storage_size(const Mapper& mapper) {
-    return mapper.columns().size() * (sizeof(engine::Value) + 1);
+    return mapper.columns().size() * (sizeof(SlotValue) + 1);
 }
 
 InstanceState::InstanceState(const Mapper& mapper, InstanceHost& host, void* slot_storage)
@@ -28,7 +28,7 @@ InstanceState::InstanceState(const Mapper& mapper, InstanceHost& host, void* slo
     if (slot_count_ == 0) return;
     owns_slots_ = slot_storage == nullptr;
     if (owns_slots_) slot_storage = ::operator new(slot_storage_size(mapper));
-    values_ = static_cast<engine::Value*>(slot_storage);
+    values_ = static_cast<SlotValue*>(slot_storage);
     std::uninitialized_value_construct_n(values_, slot_count_);
     std::fill(flags(), flags() + slot_count_, std::uint8_t{0});
 }
@@ -64,7 +64,7 @@ void InstanceState::set_identity(IdentityKey key) {
 void InstanceState::set_identity_from_slots() {
     const auto& slots = mapper_->primary_key_slots();
     if (slots.size() == 1) {
-        if (const auto* single = std::get_if<std::int64_t>(&values_[slots[0]])) {
+        if (auto single = values_[slots[0]].if_int()) {
             clear_identity();
             inline_key_ = *single;
             key_kind_ = kInlineKey;
@@ -111,36 +111,41 @@ void InstanceState::set_value(std::size_t slot, engine::Value value) {
         // no known committed value, which the flush treats as "changed".
         if (flags()[slot] & kLoaded) {
             if (!committed_) committed_ = std::make_unique<std::vector<engine::Value>>(slot_count_);
-            (*committed_)[slot] = std::move(values_[slot]);
+            (*committed_)[slot] = values_[slot].get();
         } else {
             if (committed_) (*committed_)[slot] = engine::Value{};
             flags()[slot] |= kCommittedUnknown;
         }
         flags()[slot] |= kModified;
     }
-    values_[slot] = std::move(value);
+    values_[slot].set(std::move(value));
     flags()[slot] |= kLoaded;
     modified_ = true;
     if (session && !strongly_held) session->note_modified(*this);
 }
 
-void InstanceState::load_value(std::size_t slot, engine::Value value) {
-    values_[slot] = std::move(value);
+void InstanceState::load_value(std::size_t slot, engine::Value&& value) {
+    values_[slot].set(std::move(value));
     flags()[slot] = kLoaded;
     if (committed_) (*committed_)[slot] = engine::Value{};
 }
 
-const engine::Value& InstanceState::committed_value(std::size_t slot) const {
-    static const engine::Value null_value;
-    if (!(flags()[slot] & kModified)) return values_[slot];
-    return committed_ ? (*committed_)[slot] : null_value;
+void InstanceState::load_value(std::size_t slot, const engine::Value& value) {
+    values_[slot].set(value);
+    flags()[slot] = kLoaded;
+    if (committed_) (*committed_)[slot] = engine::Value{};
+}
+
+engine::Value InstanceState::committed_value(std::size_t slot) const {
+    if (!(flags()[slot] & kModified)) return values_[slot].get();
+    return committed_ ? (*committed_)[slot] : engine::Value{};
 }
 
 std::vector<std::size_t> InstanceState::changed_slots() const {
     std::vector<std::size_t> changed;
     for (std::size_t slot = 0; slot < slot_count_; ++slot) {
         if ((flags()[slot] & kModified) &&
-            ((flags()[slot] & kCommittedUnknown) || !(committed_value(slot) == values_[slot])))
+            ((flags()[slot] & kCommittedUnknown) || !values_[slot].equals(committed_value(slot))))
             changed.push_back(slot);
     }
     return changed;
@@ -148,7 +153,7 @@ std::vector<std::size_t> InstanceState::changed_slots() const {
 
 void InstanceState::expire_all() {
     for (std::size_t slot = 0; slot < slot_count_; ++slot) {
-        values_[slot] = engine::Value{};
+        values_[slot].set_null();
         flags()[slot] = 0;
     }
     committed_.reset();
@@ -164,7 +169,7 @@ void InstanceState::mark_modified() {
 }
 
 void InstanceState::expire(std::size_t slot) {
-    values_[slot] = engine::Value{};
+    values_[slot].set_null();
     if (committed_) (*committed_)[slot] = engine::Value{};
     flags()[slot] = 0;
 }
@@ -188,7 +193,7 @@ void InstanceState::commit_all() {
 void InstanceState::discard_changes() {
     for (std::size_t slot = 0; slot < slot_count_; ++slot) {
         if (flags()[slot] & kModified) {
-            values_[slot] = committed_ ? std::move((*committed_)[slot]) : engine::Value{};
+            values_[slot].set(committed_ ? std::move((*committed_)[slot]) : engine::Value{});
             flags()[slot] &= static_cast<std::uint8_t>(~(kModified | kCommittedUnknown));
         }
     }

@@ -7,6 +7,7 @@
 
 #include "core/engine/value.h"
 #include "core/orm/identity_key.h"
+#include "core/orm/slot_value.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -90,7 +91,7 @@ class InstanceState {
     InstanceHost* host_;
     // The column slots: slot_count_ values followed by as many flag bytes, in one block (the
     // host's, or the state's own when owns_slots_).
-    engine::Value* values_ = nullptr;
+    SlotValue* values_ = nullptr;
     // committed_[slot] is meaningful only while the slot is modified. Made on the first change
     // of a loaded slot: pending objects (most objects of a large flush) never need it.
     std::unique_ptr<std::vector<engine::Value>> committed_;
@@ -106,7 +107,7 @@ public:
     // The bytes a host may reserve right after itself for the column slots (see the
     // constructor); one allocation per object instead of two.
     static std::size_t slot_storage_size(const Mapper& mapper);
-    // `slot_storage`, when given, is slot_storage_size(mapper) bytes aligned for engine::Value
+    // `slot_storage`, when given, is slot_storage_size(mapper) bytes aligned for SlotValue
     // that outlive the state; without it the state allocates its slots itself.
     InstanceState(const Mapper& mapper, InstanceHost& host, void* slot_storage = nullptr);
     InstanceState(const InstanceState&) = delete;
@@ -155,7 +156,10 @@ public:
 
     // Column slots -------------------------------------------------------------------------
     std::size_t slot_count() const { return slot_count_; }
-    const engine::Value& value(std::size_t slot) const { return values_[slot]; }
+    // The value of a slot, as an engine::Value (the slot holds it in a compact form).
+    engine::Value value(std::size_t slot) const { return values_[slot].get(); }
+    // The slot itself: asking it directly (null? an integer?) converts nothing.
+    const SlotValue& slot_value(std::size_t slot) const { return values_[slot]; }
     bool is_loaded(std::size_t slot) const { return flags()[slot] & kLoaded; }
     bool is_modified(std::size_t slot) const { return flags()[slot] & kModified; }
     // True when any column or relationship changed since the last load / flush.
@@ -165,16 +169,10 @@ public:
     // changes, so that the flush can tell a real change from the same value assigned again.
     void set_value(std::size_t slot, engine::Value value);
     // Sets a slot as loading does: the value becomes the committed value; no history.
-    void load_value(std::size_t slot, engine::Value value);
-    // The same for a loader that reads the value in place: marks the slot loaded with no
-    // history and returns it to be overwritten.
-    engine::Value& load_slot(std::size_t slot) {
-        flags()[slot] = kLoaded;
-        if (committed_) (*committed_)[slot] = engine::Value{};
-        return values_[slot];
-    }
+    void load_value(std::size_t slot, engine::Value&& value);
+    void load_value(std::size_t slot, const engine::Value& value);
     // The value the database held when the slot was loaded (the current value when unmodified).
-    const engine::Value& committed_value(std::size_t slot) const;
+    engine::Value committed_value(std::size_t slot) const;
     // Slots whose value differs from the committed one (what an UPDATE must set).
     std::vector<std::size_t> changed_slots() const;
 

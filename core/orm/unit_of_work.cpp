@@ -2,7 +2,6 @@
 #include "core/orm/unit_of_work.h"
 
 #include <algorithm>
-#include <deque>
 #include <map>
 
 #include <fmt/core.h>
@@ -444,7 +443,17 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
                             group.slots.end();
         bool has_inline = std::any_of(group.columns.begin(), group.columns.end(),
                                       [](const InsertColumn& c) { return !c.inline_sql.empty(); });
-        std::vector<engine::Value> keys;
+        // A member's row is written: its generated key (if any) goes to its slot and it has an
+        // identity. Done as each chunk is written, so that no key of the group is held apart.
+        auto written = [&](InstanceState& state, engine::Value* key) {
+            if (need_key && key) {
+                engine::convert_result_value(autoinc->type, caps, *key);
+                state.load_value(autoinc_slot, std::move(*key));
+            }
+            state.set_identity_from_slots();
+            inserted_.push_back(&state);
+            state.inserted_by_flush = true;
+        };
         // Rows with no value to bind (a table of only a generated key) take the statement
         // path: its INSERT renders DEFAULT VALUES.
         if (!has_inline && !group.columns.empty() && !session_.engine()->echo() &&
@@ -452,31 +461,30 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
             std::vector<std::string> names;
             for (const auto& c : group.columns) names.push_back(c.column->name);
             engine::BulkRows rows;
-            // Values the dialect binds differently from how the slot holds them (bools on
-            // SQLite ...) are converted here; a deque keeps their addresses.
-            std::deque<engine::Value> converted;
+            // The chunk's values, taken out of the slots and converted for the dialect (bools
+            // on SQLite ...); reused chunk after chunk, so text buffers are allocated once.
+            std::vector<engine::Value> cells;
+            std::size_t width = group.columns.size();
             for (std::size_t begin = 0; begin < group.members.size(); begin += kInsertChunkRows) {
                 std::size_t end = std::min(group.members.size(), begin + kInsertChunkRows);
                 rows.count = end - begin;
+                cells.resize(rows.count * width);
                 rows.cells.clear();
-                converted.clear();
                 for (std::size_t r = begin; r < end; ++r) {
                     const InstanceState& state = *group.members[r];
-                    for (std::size_t c = 0; c < group.columns.size(); ++c) {
-                        const engine::Value& value = state.value(group.slots[c]);
-                        if (!bind_converts(caps, value)) {
-                            rows.cells.push_back(&value);
-                            continue;
-                        }
-                        converted.push_back(bind_value(*group.columns[c].column, caps, value));
-                        rows.cells.push_back(&converted.back());
+                    for (std::size_t c = 0; c < width; ++c) {
+                        engine::Value& cell = cells[(r - begin) * width + c];
+                        state.slot_value(group.slots[c]).get_into(cell);
+                        if (bind_converts(caps, cell))
+                            cell = bind_value(*group.columns[c].column, caps, cell);
+                        rows.cells.push_back(&cell);
                     }
                 }
-                std::vector<engine::Value> chunk_keys = conn.bulk_insert(
+                std::vector<engine::Value> keys = conn.bulk_insert(
                     table.name(), names, rows,
                     need_key ? std::optional<std::string>(autoinc->name) : std::nullopt);
-                keys.insert(keys.end(), std::make_move_iterator(chunk_keys.begin()),
-                            std::make_move_iterator(chunk_keys.end()));
+                for (std::size_t r = begin; r < end; ++r)
+                    written(*group.members[r], r - begin < keys.size() ? &keys[r - begin] : nullptr);
                 flush_progress().written += rows.count;
             }
         } else {
@@ -486,27 +494,15 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
             for (InstanceState* member : group.members) {
                 engine::Result result = statements_.execute(conn, sql, row_of(group, *member));
                 ++flush_progress().written;
-                if (!need_key) continue;
-                if (returning) {
+                engine::Value key{engine::Null{}};
+                if (need_key && returning) {
                     std::vector<engine::Value> out;
-                    keys.push_back(result.next(out) && !out.empty() ? out[0]
-                                                                    : engine::Value{engine::Null{}});
-                } else {
-                    auto id = conn.driver().last_insert_id();
-                    keys.push_back(id ? engine::Value{*id} : engine::Value{engine::Null{}});
+                    if (result.next(out) && !out.empty()) key = std::move(out[0]);
+                } else if (need_key) {
+                    if (auto id = conn.driver().last_insert_id()) key = *id;
                 }
+                written(*member, &key);
             }
-        }
-        for (std::size_t i = 0; i < group.members.size(); ++i) {
-            InstanceState& state = *group.members[i];
-            if (need_key && i < keys.size()) {
-                engine::Value key = std::move(keys[i]);
-                engine::convert_result_value(autoinc->type, caps, key);
-                state.load_value(autoinc_slot, std::move(key));
-            }
-            state.set_identity_from_slots();
-            inserted_.push_back(&state);
-            state.inserted_by_flush = true;
         }
         group.members.clear();
     };
@@ -526,7 +522,7 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
             const schema::Column& column = *prop.column;
             std::size_t slot = prop.slot;
             bool loaded = state->is_loaded(slot);
-            if (loaded && !engine::is_null(state->value(slot))) {
+            if (loaded && !state->slot_value(slot).is_null()) {
                 shape_columns.push_back({&column, {}});
                 shape_slots.push_back(slot);
                 continue;

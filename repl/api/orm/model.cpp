@@ -98,7 +98,7 @@ std::string ModelObj::describe() const {
 }
 
 ModelObj* ModelObj::make(lang::Type* cls, const orm::Mapper& mapper) {
-    static_assert(sizeof(ModelObj) % alignof(engine::Value) == 0, "slots follow the object");
+    static_assert(sizeof(ModelObj) % alignof(orm::SlotValue) == 0, "slots follow the object");
     void* memory = ::operator new(sizeof(ModelObj) + orm::InstanceState::slot_storage_size(mapper));
     auto* obj = new (memory) ModelObj(cls, mapper, static_cast<char*>(memory) + sizeof(ModelObj));
     obj->track();

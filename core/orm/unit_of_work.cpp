@@ -184,6 +184,8 @@ void UnitOfWork::fire(const Mapper& mapper, MapperEvent event,
 // --- cascades -------------------------------------------------------------------------------
 
 void UnitOfWork::cascade() {
+    // Sized once: a large flush lists every object, and growing by doubling copies them.
+    saves_.reserve(session_.pending_.size() + session_.held_.size());
     for (const auto& ref : session_.pending_) saves_.push_back(ref.get());
     for (const auto& ref : session_.held_)
         if (!ref->marked_deleted) saves_.push_back(ref.get());
@@ -418,6 +420,7 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
     bool self_ref = is_self_referential(mapper);
 
     if (self_ref) states = parents_first(mapper, states);
+    inserted_.reserve(inserted_.size() + states.size());
 
     // Rows of one column set. Their values stay in the objects' slots until the group is
     // written: a large flush holds no second copy of its rows.
@@ -508,6 +511,7 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
     };
 
     Group group;
+    group.members.reserve(states.size());
     // The shape of the current row, rebuilt in place for every row: most rows of a flush
     // have their group's shape, so nothing is allocated for it per row.
     std::vector<InsertColumn> shape_columns;

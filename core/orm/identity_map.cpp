@@ -34,7 +34,8 @@ constexpr std::uint64_t kAddressMask = (std::uint64_t{1} << kAddressBits) - 1;
 // The table size that holds `count` entries within the load limit.
 std::size_t slots_for(std::size_t count) {
     std::size_t slots = kInitialSlots;
-    while (count * kMaxLoadDenominator > slots * kMaxLoadNumerator) slots *= 2;
+    while (count * kMaxLoadDenominator > slots * kMaxLoadNumerator)
+        slots *= 2;
     return slots;
 }
 

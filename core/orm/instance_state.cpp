@@ -106,6 +106,18 @@ std::size_t InstanceState::identity_hash() const {
 }
 
 void InstanceState::set_value(std::size_t slot, engine::Value value) {
+    begin_change(slot);
+    values_[slot].set(std::move(value));
+    end_change(slot);
+}
+
+void InstanceState::set_text(std::size_t slot, std::string_view text) {
+    begin_change(slot);
+    values_[slot].set_text(text);
+    end_change(slot);
+}
+
+void InstanceState::begin_change(std::size_t slot) {
     if (!(flags()[slot] & kModified)) {
         // The committed value is what was loaded; an unloaded slot of a persistent object has
         // no known committed value, which the flush treats as "changed".
@@ -118,7 +130,9 @@ void InstanceState::set_value(std::size_t slot, engine::Value value) {
         }
         flags()[slot] |= kModified;
     }
-    values_[slot].set(std::move(value));
+}
+
+void InstanceState::end_change(std::size_t slot) {
     flags()[slot] |= kLoaded;
     modified_ = true;
     if (session && !strongly_held) session->note_modified(*this);

@@ -168,6 +168,8 @@ public:
     // Sets a slot as the user does: records the committed value the first time the slot
     // changes, so that the flush can tell a real change from the same value assigned again.
     void set_value(std::size_t slot, engine::Value value);
+    // The same for a text value, copied once into the slot.
+    void set_text(std::size_t slot, std::string_view text);
     // Sets a slot as loading does: the value becomes the committed value; no history.
     void load_value(std::size_t slot, engine::Value&& value);
     void load_value(std::size_t slot, const engine::Value& value);
@@ -217,6 +219,10 @@ private:
     static constexpr std::uint8_t kNoKey = 0;
     static constexpr std::uint8_t kInlineKey = 1; // inline_key_ with mapper_
     static constexpr std::uint8_t kHeapKey = 2;   // heap_key_
+
+    // set_value()'s bookkeeping before and after the slot changes.
+    void begin_change(std::size_t slot);
+    void end_change(std::size_t slot);
 
     // One flag byte per slot, right after the slot values.
     std::uint8_t* flags() const { return reinterpret_cast<std::uint8_t*>(values_ + slot_count_); }

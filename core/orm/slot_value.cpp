@@ -17,7 +17,7 @@ void SlotValue::release() {
     kind_ = Kind::Null;
 }
 
-void SlotValue::set_text(const char* data, std::size_t size) {
+void SlotValue::assign_text(const char* data, std::size_t size) {
     if (size <= kShortTextMax) {
         release();
         std::memcpy(storage_, data, size);
@@ -38,6 +38,14 @@ void SlotValue::set_text(const char* data, std::size_t size) {
     kind_ = Kind::LongText;
 }
 
+void SlotValue::set_text(std::string_view text) {
+    if (text.size() <= std::numeric_limits<std::uint32_t>::max()) {
+        assign_text(text.data(), text.size());
+        return;
+    }
+    set(engine::Value(std::string(text)));
+}
+
 std::string_view SlotValue::text() const {
     if (kind_ == Kind::ShortText) return {storage_, short_size_};
     return {word<const char*>(), long_size()};
@@ -50,7 +58,7 @@ std::uint32_t SlotValue::long_size() const {
 void SlotValue::set(const engine::Value& value) {
     if (const auto* text = std::get_if<std::string>(&value);
         text && text->size() <= std::numeric_limits<std::uint32_t>::max()) {
-        set_text(text->data(), text->size());
+        assign_text(text->data(), text->size());
         return;
     }
     set(engine::Value(value));
@@ -76,7 +84,7 @@ void SlotValue::set(engine::Value&& value) {
                 kind_ = Kind::Double;
             } else if constexpr (std::is_same_v<T, std::string>) {
                 if (v.size() <= std::numeric_limits<std::uint32_t>::max()) {
-                    set_text(v.data(), v.size());
+                    assign_text(v.data(), v.size());
                     return;
                 }
                 release();

@@ -24,6 +24,7 @@ public:
 
     void set(const engine::Value& value);
     void set(engine::Value&& value);
+    void set_text(std::string_view text);
     void set_null() {
         release();
         kind_ = Kind::Null;
@@ -50,7 +51,7 @@ private:
     static constexpr std::size_t kLongSizeOffset = 8;
 
     void release();
-    void set_text(const char* data, std::size_t size);
+    void assign_text(const char* data, std::size_t size);
     std::string_view text() const;
     std::uint32_t long_size() const;
 

@@ -511,7 +511,7 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
     };
 
     Group group;
-    group.members.reserve(states.size());
+    group.members.reserve(std::min(states.size(), kInsertChunkRows));
     // The shape of the current row, rebuilt in place for every row: most rows of a flush
     // have their group's shape, so nothing is allocated for it per row.
     std::vector<InsertColumn> shape_columns;

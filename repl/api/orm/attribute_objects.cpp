@@ -102,6 +102,11 @@ void set_attribute(Interpreter& in, AttributeObj& attr, ModelObj& obj, const Val
         obj.state_.set_value(attr.slot, to_db(in, hooked));
         return;
     }
+    // Text, the common case, goes into the slot without an intermediate engine::Value.
+    if (value.is_obj() && value.type()->layout == lang::Layout::Str) {
+        obj.state_.set_text(attr.slot, lang::as_str(value)->s);
+        return;
+    }
     obj.state_.set_value(attr.slot, to_db(in, value));
 }
 

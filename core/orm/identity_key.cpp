@@ -69,7 +69,8 @@ std::size_t hash_key(const Mapper* mapper, const engine::Value* values, std::siz
 } // namespace
 
 std::size_t hash_integer_key(const Mapper* mapper, std::int64_t value) {
-    return std::hash<const void*>{}(mapper) * kKeyHashMultiplier ^ std::hash<std::int64_t>{}(value);
+    std::size_t h = std::hash<const void*>{}(mapper);
+    return h * kKeyHashMultiplier ^ std::hash<std::int64_t>{}(value);
 }
 
 bool IdentityKeyView::operator==(const IdentityKey& key) const {

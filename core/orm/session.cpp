@@ -152,7 +152,8 @@ void Session::add_one(InstanceState& state) {
 }
 
 void Session::delete_(InstanceState& state) {
-    if (state.status == Status::Transient || state.status == Status::Pending || !state.has_identity())
+    if (state.status == Status::Transient || state.status == Status::Pending ||
+        !state.has_identity())
         throw engine::InvalidRequestError(
             fmt::format("Instance '{}' is not persisted", state.host().describe()));
     if (state.session != this) add(state);

@@ -42,8 +42,8 @@ void append_identity(const Mapper& mapper, const InstanceState& state,
     if (state.has_identity()) key = state.identity();
     for (std::size_t i = 0; i < slots.size(); ++i) {
         const schema::Column& column = *mapper.columns()[slots[i]].column;
-        const engine::Value& v = i < key.primary_key.size() ? key.primary_key[i]
-                                                           : state.committed_value(slots[i]);
+        const engine::Value& v =
+            i < key.primary_key.size() ? key.primary_key[i] : state.committed_value(slots[i]);
         params.push_back(bind_value(column, caps, v));
     }
 }
@@ -486,8 +486,10 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
                 std::vector<engine::Value> keys = conn.bulk_insert(
                     table.name(), names, rows,
                     need_key ? std::optional<std::string>(autoinc->name) : std::nullopt);
-                for (std::size_t r = begin; r < end; ++r)
-                    written(*group.members[r], r - begin < keys.size() ? &keys[r - begin] : nullptr);
+                for (std::size_t r = begin; r < end; ++r) {
+                    std::size_t row = r - begin;
+                    written(*group.members[r], row < keys.size() ? &keys[row] : nullptr);
+                }
                 flush_progress().written += rows.count;
             }
         } else {

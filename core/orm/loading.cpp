@@ -98,10 +98,11 @@ StateRef Loader::load_entity(const Mapper& mapper, engine::Result& result, std::
     if (InstanceState* existing =
             session_.lookup(IdentityKeyView{&mapper, key_values_.data(), key_values_.size()})) {
         // An object already in the session keeps its values; only expired slots are filled.
+        if (cells_.size() < slots) cells_.resize(slots);
         for (std::size_t slot = 0; slot < slots; ++slot) {
             if (existing->is_loaded(slot)) continue;
-            result.read(column(slot), cell_);
-            existing->load_value(slot, cell_);
+            result.read(column(slot), cells_[slot]);
+            existing->load_value(slot, cells_[slot]);
         }
         return StateRef(existing);
     }
@@ -110,10 +111,11 @@ StateRef Loader::load_entity(const Mapper& mapper, engine::Result& result, std::
     // The key's columns were read already.
     for (std::size_t i = 0; i < key_slots.size(); ++i)
         loaded.load_value(key_slots[i], key_values_[i]);
+    if (cells_.size() < slots) cells_.resize(slots);
     for (std::size_t slot = 0; slot < slots; ++slot) {
         if (std::find(key_slots.begin(), key_slots.end(), slot) != key_slots.end()) continue;
-        result.read(column(slot), cell_);
-        loaded.load_value(slot, cell_);
+        result.read(column(slot), cells_[slot]);
+        loaded.load_value(slot, cells_[slot]);
     }
     loaded.set_identity_from_slots();
     session_.register_loaded(loaded);

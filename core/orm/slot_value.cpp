@@ -8,6 +8,17 @@
 #include <utility>
 
 namespace ormsh::orm {
+namespace {
+
+// The position of T among engine::Value's alternatives, for a switch on Value::index().
+template <class T, std::size_t I = 0> constexpr std::size_t variant_index() {
+    if constexpr (std::is_same_v<std::variant_alternative_t<I, engine::Value>, T>)
+        return I;
+    else
+        return variant_index<T, I + 1>();
+}
+
+} // namespace
 
 void SlotValue::release() {
     if (kind_ == Kind::LongText)
@@ -56,47 +67,60 @@ std::uint32_t SlotValue::long_size() const {
 }
 
 void SlotValue::set(const engine::Value& value) {
-    if (const auto* text = std::get_if<std::string>(&value);
-        text && text->size() <= std::numeric_limits<std::uint32_t>::max()) {
-        assign_text(text->data(), text->size());
+    switch (value.index()) {
+    case variant_index<engine::Null>():
+        set_null();
         return;
+    case variant_index<bool>():
+        set_scalar(std::get<bool>(value), Kind::Bool);
+        return;
+    case variant_index<std::int64_t>():
+        set_scalar(std::get<std::int64_t>(value), Kind::Int);
+        return;
+    case variant_index<double>():
+        set_scalar(std::get<double>(value), Kind::Double);
+        return;
+    case variant_index<std::string>(): {
+        const auto& text = std::get<std::string>(value);
+        if (text.size() <= std::numeric_limits<std::uint32_t>::max()) {
+            assign_text(text.data(), text.size());
+            return;
+        }
+        break;
     }
-    set(engine::Value(value));
+    default:
+        break;
+    }
+    box(engine::Value(value));
 }
 
 void SlotValue::set(engine::Value&& value) {
-    std::visit(
-        [this, &value](auto& v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, engine::Null>) {
-                set_null();
-            } else if constexpr (std::is_same_v<T, bool>) {
-                release();
-                set_word(v);
-                kind_ = Kind::Bool;
-            } else if constexpr (std::is_same_v<T, std::int64_t>) {
-                release();
-                set_word(v);
-                kind_ = Kind::Int;
-            } else if constexpr (std::is_same_v<T, double>) {
-                release();
-                set_word(v);
-                kind_ = Kind::Double;
-            } else if constexpr (std::is_same_v<T, std::string>) {
-                if (v.size() <= std::numeric_limits<std::uint32_t>::max()) {
-                    assign_text(v.data(), v.size());
-                    return;
-                }
-                release();
-                set_word(new engine::Value(std::move(value)));
-                kind_ = Kind::Boxed;
-            } else {
-                release();
-                set_word(new engine::Value(std::move(value)));
-                kind_ = Kind::Boxed;
-            }
-        },
-        value);
+    switch (value.index()) {
+    case variant_index<engine::Null>():
+    case variant_index<bool>():
+    case variant_index<std::int64_t>():
+    case variant_index<double>():
+        set(static_cast<const engine::Value&>(value));
+        return;
+    case variant_index<std::string>(): {
+        const auto& text = std::get<std::string>(value);
+        if (text.size() <= std::numeric_limits<std::uint32_t>::max()) {
+            assign_text(text.data(), text.size());
+            return;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    box(std::move(value));
+}
+
+void SlotValue::box(engine::Value&& value) {
+    auto* boxed = new engine::Value(std::move(value));
+    release();
+    set_word(boxed);
+    kind_ = Kind::Boxed;
 }
 
 engine::Value SlotValue::get() const {

@@ -51,6 +51,13 @@ private:
     static constexpr std::size_t kLongSizeOffset = 8;
 
     void release();
+    // Holds `value` in a heap copy (the kinds without an inline form).
+    void box(engine::Value&& value);
+    template <class T> void set_scalar(T value, Kind kind) {
+        release();
+        set_word(value);
+        kind_ = kind;
+    }
     void assign_text(const char* data, std::size_t size);
     std::string_view text() const;
     std::uint32_t long_size() const;

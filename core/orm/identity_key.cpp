@@ -57,14 +57,21 @@ bool same_key_value(const engine::Value& a, const engine::Value& b) {
     return a == b;
 }
 
+constexpr std::size_t kKeyHashMultiplier = 1000003u;
+
 std::size_t hash_key(const Mapper* mapper, const engine::Value* values, std::size_t size) {
     std::size_t h = std::hash<const void*>{}(mapper);
     for (std::size_t i = 0; i < size; ++i)
-        h = h * 1000003u ^ hash_key_value(values[i]);
+        h = h * kKeyHashMultiplier ^ hash_key_value(values[i]);
     return h;
 }
 
 } // namespace
+
+std::size_t hash_integer_key(const Mapper* mapper, std::int64_t value) {
+    std::size_t h = std::hash<const void*>{}(mapper);
+    return h * kKeyHashMultiplier ^ std::hash<std::int64_t>{}(value);
+}
 
 bool IdentityKeyView::operator==(const IdentityKey& key) const {
     if (mapper != key.mapper || size != key.primary_key.size()) return false;

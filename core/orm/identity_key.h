@@ -5,6 +5,7 @@
 #include "core/engine/value.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace ormsh::orm {
@@ -32,6 +33,8 @@ struct IdentityKeyView {
 };
 
 std::size_t hash_value(const engine::Value& value);
+// IdentityKeyHash of the key (mapper, [value]) for an integer value, without building it.
+std::size_t hash_integer_key(const Mapper* mapper, std::int64_t value);
 
 struct IdentityKeyHash {
     std::size_t operator()(const IdentityKey& key) const;

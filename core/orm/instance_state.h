@@ -7,6 +7,7 @@
 
 #include "core/engine/value.h"
 #include "core/orm/identity_key.h"
+#include "core/orm/slot_value.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -83,30 +84,6 @@ struct RelatedSlot {
     }
 };
 
-// An object's identity key, kept out of line: a pending or transient object (most objects of a
-// large flush until it ends) pays one pointer for it. Reads like std::optional<IdentityKey>.
-class HeldKey {
-public:
-    HeldKey() = default;
-    HeldKey(const HeldKey&) = delete;
-    HeldKey& operator=(const HeldKey&) = delete;
-    HeldKey& operator=(IdentityKey key) {
-        if (key_)
-            *key_ = std::move(key);
-        else
-            key_ = std::make_unique<IdentityKey>(std::move(key));
-        return *this;
-    }
-    void reset() { key_.reset(); }
-    bool has_value() const { return key_ != nullptr; }
-    explicit operator bool() const { return has_value(); }
-    IdentityKey& operator*() const { return *key_; }
-    IdentityKey* operator->() const { return key_.get(); }
-
-private:
-    std::unique_ptr<IdentityKey> key_;
-};
-
 class InstanceState {
     // The pointer members come first, the small ones last, so that the state packs into as few
     // words as possible.
@@ -114,18 +91,23 @@ class InstanceState {
     InstanceHost* host_;
     // The column slots: slot_count_ values followed by as many flag bytes, in one block (the
     // host's, or the state's own when owns_slots_).
-    engine::Value* values_ = nullptr;
+    SlotValue* values_ = nullptr;
     // committed_[slot] is meaningful only while the slot is modified. Made on the first change
     // of a loaded slot: pending objects (most objects of a large flush) never need it.
     std::unique_ptr<std::vector<engine::Value>> committed_;
     // Made on first use: objects of classes without relationships never need it.
     std::unique_ptr<std::vector<RelatedSlot>> related_;
+    // The identity key, as key_kind_ says.
+    union {
+        std::int64_t inline_key_;
+        IdentityKey* heap_key_;
+    };
 
 public:
     // The bytes a host may reserve right after itself for the column slots (see the
     // constructor); one allocation per object instead of two.
     static std::size_t slot_storage_size(const Mapper& mapper);
-    // `slot_storage`, when given, is slot_storage_size(mapper) bytes aligned for engine::Value
+    // `slot_storage`, when given, is slot_storage_size(mapper) bytes aligned for SlotValue
     // that outlive the state; without it the state allocates its slots itself.
     InstanceState(const Mapper& mapper, InstanceHost& host, void* slot_storage = nullptr);
     InstanceState(const InstanceState&) = delete;
@@ -136,8 +118,6 @@ public:
     InstanceHost& host() const { return *host_; }
 
     Session* session = nullptr;
-    // Set once the object has a row: (mapper, primary key values).
-    HeldKey key;
     // The last Loader that returned this object as a row's first entity: a query uniquing
     // its rows asks this instead of keeping a set of every object seen.
     std::uint64_t loaded_by = 0;
@@ -156,9 +136,30 @@ public:
     bool in_flush : 1 = false;
     bool inserted_by_flush : 1 = false;
 
+    // Identity key ---------------------------------------------------------------------------
+    // Set once the object has a row: (mapper, primary key values). A single integer key of the
+    // object's own mapper (almost every table's) is held inline: a large flush allocates
+    // nothing per object for its keys.
+    bool has_identity() const { return key_kind_ != kNoKey; }
+    // The key, rebuilt (it must be set).
+    IdentityKey identity() const;
+    void set_identity(IdentityKey key);
+    // Sets the key from the primary-key slots (Session::identity_key_of), without building an
+    // IdentityKey for an inline one.
+    void set_identity_from_slots();
+    void clear_identity();
+    // Comparison and hash of the key (it must be set) as IdentityKey's, without rebuilding it.
+    bool identity_equals(const IdentityKey& key) const;
+    bool identity_equals(const IdentityKeyView& key) const;
+    bool identity_equals(const InstanceState& other) const;
+    std::size_t identity_hash() const;
+
     // Column slots -------------------------------------------------------------------------
     std::size_t slot_count() const { return slot_count_; }
-    const engine::Value& value(std::size_t slot) const { return values_[slot]; }
+    // The value of a slot, as an engine::Value (the slot holds it in a compact form).
+    engine::Value value(std::size_t slot) const { return values_[slot].get(); }
+    // The slot itself: asking it directly (null? an integer?) converts nothing.
+    const SlotValue& slot_value(std::size_t slot) const { return values_[slot]; }
     bool is_loaded(std::size_t slot) const { return flags()[slot] & kLoaded; }
     bool is_modified(std::size_t slot) const { return flags()[slot] & kModified; }
     // True when any column or relationship changed since the last load / flush.
@@ -167,17 +168,13 @@ public:
     // Sets a slot as the user does: records the committed value the first time the slot
     // changes, so that the flush can tell a real change from the same value assigned again.
     void set_value(std::size_t slot, engine::Value value);
+    // The same for a text value, copied once into the slot.
+    void set_text(std::size_t slot, std::string_view text);
     // Sets a slot as loading does: the value becomes the committed value; no history.
-    void load_value(std::size_t slot, engine::Value value);
-    // The same for a loader that reads the value in place: marks the slot loaded with no
-    // history and returns it to be overwritten.
-    engine::Value& load_slot(std::size_t slot) {
-        flags()[slot] = kLoaded;
-        if (committed_) (*committed_)[slot] = engine::Value{};
-        return values_[slot];
-    }
+    void load_value(std::size_t slot, engine::Value&& value);
+    void load_value(std::size_t slot, const engine::Value& value);
     // The value the database held when the slot was loaded (the current value when unmodified).
-    const engine::Value& committed_value(std::size_t slot) const;
+    engine::Value committed_value(std::size_t slot) const;
     // Slots whose value differs from the committed one (what an UPDATE must set).
     std::vector<std::size_t> changed_slots() const;
 
@@ -219,6 +216,14 @@ private:
     // holds, the UPDATE sets it (assigning None to an expired attribute included).
     static constexpr std::uint8_t kCommittedUnknown = 4;
 
+    static constexpr std::uint8_t kNoKey = 0;
+    static constexpr std::uint8_t kInlineKey = 1; // inline_key_ with mapper_
+    static constexpr std::uint8_t kHeapKey = 2;   // heap_key_
+
+    // set_value()'s bookkeeping before and after the slot changes.
+    void begin_change(std::size_t slot);
+    void end_change(std::size_t slot);
+
     // One flag byte per slot, right after the slot values.
     std::uint8_t* flags() const { return reinterpret_cast<std::uint8_t*>(values_ + slot_count_); }
 
@@ -226,6 +231,7 @@ private:
     // large flush holds one state per row, and every eight bytes of it count.
     bool modified_ : 1 = false;
     bool owns_slots_ : 1 = false;
+    std::uint8_t key_kind_ : 2 = kNoKey;
     std::uint32_t slot_count_ = 0;
 };
 

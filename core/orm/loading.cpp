@@ -98,19 +98,26 @@ StateRef Loader::load_entity(const Mapper& mapper, engine::Result& result, std::
     if (InstanceState* existing =
             session_.lookup(IdentityKeyView{&mapper, key_values_.data(), key_values_.size()})) {
         // An object already in the session keeps its values; only expired slots are filled.
-        for (std::size_t slot = 0; slot < slots; ++slot)
-            if (!existing->is_loaded(slot)) result.read(column(slot), existing->load_slot(slot));
+        if (cells_.size() < slots) cells_.resize(slots);
+        for (std::size_t slot = 0; slot < slots; ++slot) {
+            if (existing->is_loaded(slot)) continue;
+            result.read(column(slot), cells_[slot]);
+            existing->load_value(slot, cells_[slot]);
+        }
         return StateRef(existing);
     }
     StateRef state = session_.factory().create(mapper);
     InstanceState& loaded = *state;
     // The key's columns were read already.
     for (std::size_t i = 0; i < key_slots.size(); ++i)
-        loaded.load_slot(key_slots[i]) = key_values_[i];
-    for (std::size_t slot = 0; slot < slots; ++slot)
-        if (std::find(key_slots.begin(), key_slots.end(), slot) == key_slots.end())
-            result.read(column(slot), loaded.load_slot(slot));
-    loaded.key = IdentityKey{&mapper, key_values_};
+        loaded.load_value(key_slots[i], key_values_[i]);
+    if (cells_.size() < slots) cells_.resize(slots);
+    for (std::size_t slot = 0; slot < slots; ++slot) {
+        if (std::find(key_slots.begin(), key_slots.end(), slot) != key_slots.end()) continue;
+        result.read(column(slot), cells_[slot]);
+        loaded.load_value(slot, cells_[slot]);
+    }
+    loaded.set_identity_from_slots();
     session_.register_loaded(loaded);
     return state;
 }

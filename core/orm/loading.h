@@ -92,6 +92,9 @@ private:
     std::vector<InstanceState*> row_objects_;
     // The primary key of the entity being loaded, read from the row (reused across rows).
     std::vector<engine::Value> key_values_;
+    // Column values on their way from the row to the slots, one per slot: reading a column
+    // into the same Value row after row reuses its text buffer.
+    std::vector<engine::Value> cells_;
     // Tells this loader's rows apart from earlier ones in InstanceState::loaded_by.
     std::uint64_t id_;
     std::vector<Gathered> gathered_;

@@ -136,8 +136,8 @@ void Session::add_one(InstanceState& state) {
     }
     // Detached (or deleted-then-detached) objects come back as persistent.
     state.status = Status::Persistent;
-    if (state.key) {
-        InstanceState* existing = identity_map_.find(*state.key);
+    if (state.has_identity()) {
+        InstanceState* existing = identity_map_.find(state.identity());
         if (existing && existing != &state) {
             state.session = nullptr;
             state.status = Status::Detached;
@@ -152,7 +152,8 @@ void Session::add_one(InstanceState& state) {
 }
 
 void Session::delete_(InstanceState& state) {
-    if (state.status == Status::Transient || state.status == Status::Pending || !state.key)
+    if (state.status == Status::Transient || state.status == Status::Pending ||
+        !state.has_identity())
         throw engine::InvalidRequestError(
             fmt::format("Instance '{}' is not persisted", state.host().describe()));
     if (state.session != this) add(state);
@@ -279,13 +280,14 @@ void Session::flush() {
             }
         }
         for (InstanceState* state : uow.inserted()) {
-            if (state->status == Status::Pending) state->key.reset();
+            if (state->status == Status::Pending) state->clear_identity();
         }
         throw;
     }
     flushing_ = false;
     wrote_in_transaction_ = true;
 
+    identity_map_.reserve(identity_map_.size() + uow.inserted().size());
     for (InstanceState* state : uow.inserted()) {
         state->status = Status::Persistent;
         InstanceState* existing = identity_map_.add(*state);
@@ -360,7 +362,7 @@ void Session::rollback() {
     for (const auto& ref : doomed) {
         if (ref->session != this) continue;
         identity_map_.discard(*ref);
-        ref->key.reset();
+        ref->clear_identity();
         if (ref->status == Status::Persistent) ref->status = Status::Pending;
         expunge(*ref);
     }
@@ -422,12 +424,12 @@ void Session::mark_bulk_deleted(InstanceState& state) {
 void Session::register_loaded(InstanceState& state) {
     state.session = this;
     state.status = Status::Persistent;
-    if (!state.key) state.key = identity_key_of(state);
+    if (!state.has_identity()) state.set_identity_from_slots();
     identity_map_.add(state);
 }
 
 void Session::load_expired(InstanceState& state) {
-    if (state.session != this || !state.key)
+    if (state.session != this || !state.has_identity())
         throw DetachedInstanceError(fmt::format(
             "Instance {} is not bound to a Session; attribute refresh operation cannot proceed",
             state.host().describe()));
@@ -445,7 +447,7 @@ void Session::load_expired(InstanceState& state) {
     for (std::size_t slot : mapper.primary_key_slots())
         pk_columns.push_back(mapper.columns()[slot].column.get());
     engine::Connection& conn = connection();
-    std::vector<engine::Value> params = state.key->primary_key;
+    std::vector<engine::Value> params = state.identity().primary_key;
     for (std::size_t i = 0; i < params.size(); ++i)
         engine::convert_bind_value(pk_columns[i]->type, conn.dialect().caps(), params[i]);
     engine::Result result = statements().execute(

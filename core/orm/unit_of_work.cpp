@@ -2,7 +2,6 @@
 #include "core/orm/unit_of_work.h"
 
 #include <algorithm>
-#include <deque>
 #include <map>
 
 #include <fmt/core.h>
@@ -39,11 +38,12 @@ bool contains(const std::vector<StateRef>& list, const InstanceState* state) {
 void append_identity(const Mapper& mapper, const InstanceState& state,
                      const engine::Capabilities& caps, std::vector<engine::Value>& params) {
     const auto& slots = mapper.primary_key_slots();
+    IdentityKey key;
+    if (state.has_identity()) key = state.identity();
     for (std::size_t i = 0; i < slots.size(); ++i) {
         const schema::Column& column = *mapper.columns()[slots[i]].column;
-        const engine::Value& v = state.key && i < state.key->primary_key.size()
-                                     ? state.key->primary_key[i]
-                                     : state.committed_value(slots[i]);
+        const engine::Value& v =
+            i < key.primary_key.size() ? key.primary_key[i] : state.committed_value(slots[i]);
         params.push_back(bind_value(column, caps, v));
     }
 }
@@ -184,6 +184,8 @@ void UnitOfWork::fire(const Mapper& mapper, MapperEvent event,
 // --- cascades -------------------------------------------------------------------------------
 
 void UnitOfWork::cascade() {
+    // Sized once: a large flush lists every object, and growing by doubling copies them.
+    saves_.reserve(session_.pending_.size() + session_.held_.size());
     for (const auto& ref : session_.pending_) saves_.push_back(ref.get());
     for (const auto& ref : session_.held_)
         if (!ref->marked_deleted) saves_.push_back(ref.get());
@@ -418,6 +420,7 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
     bool self_ref = is_self_referential(mapper);
 
     if (self_ref) states = parents_first(mapper, states);
+    inserted_.reserve(inserted_.size() + states.size());
 
     // Rows of one column set. Their values stay in the objects' slots until the group is
     // written: a large flush holds no second copy of its rows.
@@ -443,12 +446,22 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
                             group.slots.end();
         bool has_inline = std::any_of(group.columns.begin(), group.columns.end(),
                                       [](const InsertColumn& c) { return !c.inline_sql.empty(); });
-        std::vector<engine::Value> keys;
         bool returning = need_key && caps.insert_returning;
         // SQLAlchemy runs the rows as one executemany() where it needs no key back per row or
         // its driver returns them from one (psycopg2): echo and errors show that statement.
         bool executemany =
             group.members.size() > 1 && (!need_key || caps.insert_executemany_returning);
+        // A member's row is written: its generated key (if any) goes to its slot and it has an
+        // identity. Done as each chunk is written, so that no key of the group is held apart.
+        auto written = [&](InstanceState& state, engine::Value* key) {
+            if (need_key && key) {
+                engine::convert_result_value(autoinc->type, caps, *key);
+                state.load_value(autoinc_slot, std::move(*key));
+            }
+            state.set_identity_from_slots();
+            inserted_.push_back(&state);
+            state.inserted_by_flush = true;
+        };
         // Rows with no value to bind (a table of only a generated key) take the statement
         // path: its INSERT renders DEFAULT VALUES.
         if (!has_inline && !group.columns.empty() && (executemany || !session_.engine()->echo()) &&
@@ -466,32 +479,33 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
             std::vector<std::string> names;
             for (const auto& c : group.columns) names.push_back(c.column->name);
             engine::BulkRows rows;
-            // Values the dialect binds differently from how the slot holds them (bools on
-            // SQLite ...) are converted here; a deque keeps their addresses.
-            std::deque<engine::Value> converted;
+            // The chunk's values, taken out of the slots and converted for the dialect (bools
+            // on SQLite ...); reused chunk after chunk, so text buffers are allocated once.
+            std::vector<engine::Value> cells;
+            std::size_t width = group.columns.size();
             for (std::size_t begin = 0; begin < group.members.size(); begin += kInsertChunkRows) {
                 std::size_t end = std::min(group.members.size(), begin + kInsertChunkRows);
                 rows.count = end - begin;
+                cells.resize(rows.count * width);
                 rows.cells.clear();
-                converted.clear();
                 for (std::size_t r = begin; r < end; ++r) {
                     const InstanceState& state = *group.members[r];
-                    for (std::size_t c = 0; c < group.columns.size(); ++c) {
-                        const engine::Value& value = state.value(group.slots[c]);
-                        if (!bind_converts(caps, value)) {
-                            rows.cells.push_back(&value);
-                            continue;
-                        }
-                        converted.push_back(bind_value(*group.columns[c].column, caps, value));
-                        rows.cells.push_back(&converted.back());
+                    for (std::size_t c = 0; c < width; ++c) {
+                        engine::Value& cell = cells[(r - begin) * width + c];
+                        state.slot_value(group.slots[c]).get_into(cell);
+                        if (bind_converts(caps, cell))
+                            cell = bind_value(*group.columns[c].column, caps, cell);
+                        rows.cells.push_back(&cell);
                     }
                 }
-                std::vector<engine::Value> chunk_keys = conn.bulk_insert(
+                std::vector<engine::Value> keys = conn.bulk_insert(
                     table.name(), names, rows,
                     need_key ? std::optional<std::string>(autoinc->name) : std::nullopt,
                     shown ? &*shown : nullptr);
-                keys.insert(keys.end(), std::make_move_iterator(chunk_keys.begin()),
-                            std::make_move_iterator(chunk_keys.end()));
+                for (std::size_t r = begin; r < end; ++r) {
+                    std::size_t row = r - begin;
+                    written(*group.members[r], row < keys.size() ? &keys[row] : nullptr);
+                }
                 flush_progress().written += rows.count;
             }
         } else {
@@ -500,32 +514,21 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
             for (InstanceState* member : group.members) {
                 engine::Result result = statements_.execute(conn, sql, row_of(group, *member));
                 ++flush_progress().written;
-                if (!need_key) continue;
-                if (returning) {
+                engine::Value key{engine::Null{}};
+                if (need_key && returning) {
                     std::vector<engine::Value> out;
-                    keys.push_back(result.next(out) && !out.empty() ? out[0]
-                                                                    : engine::Value{engine::Null{}});
-                } else {
-                    auto id = conn.driver().last_insert_id();
-                    keys.push_back(id ? engine::Value{*id} : engine::Value{engine::Null{}});
+                    if (result.next(out) && !out.empty()) key = std::move(out[0]);
+                } else if (need_key) {
+                    if (auto id = conn.driver().last_insert_id()) key = *id;
                 }
+                written(*member, &key);
             }
-        }
-        for (std::size_t i = 0; i < group.members.size(); ++i) {
-            InstanceState& state = *group.members[i];
-            if (need_key && i < keys.size()) {
-                engine::Value key = std::move(keys[i]);
-                engine::convert_result_value(autoinc->type, caps, key);
-                state.load_value(autoinc_slot, std::move(key));
-            }
-            state.key = Session::identity_key_of(state);
-            inserted_.push_back(&state);
-            state.inserted_by_flush = true;
         }
         group.members.clear();
     };
 
     Group group;
+    group.members.reserve(std::min(states.size(), kInsertChunkRows));
     // The shape of the current row, rebuilt in place for every row: most rows of a flush
     // have their group's shape, so nothing is allocated for it per row.
     std::vector<InsertColumn> shape_columns;
@@ -540,7 +543,7 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
             const schema::Column& column = *prop.column;
             std::size_t slot = prop.slot;
             bool loaded = state->is_loaded(slot);
-            if (loaded && !engine::is_null(state->value(slot))) {
+            if (loaded && !state->slot_value(slot).is_null()) {
                 shape_columns.push_back({&column, {}});
                 shape_slots.push_back(slot);
                 continue;
@@ -631,12 +634,12 @@ void UnitOfWork::update_states(const Mapper& mapper, const std::vector<InstanceS
         for (std::size_t slot : mapper.primary_key_slots()) key_loaded &= state->is_loaded(slot);
         if (key_loaded) {
             IdentityKey moved = Session::identity_key_of(*state);
-            if (!state->key || !(*state->key == moved)) {
+            if (!state->has_identity() || !state->identity_equals(moved)) {
                 // The identity map hashes the key the state holds: take it out while it changes.
                 IdentityMap& map = session_.identity_map_;
                 bool mapped = map.contains(*state);
                 if (mapped) map.discard(*state);
-                state->key = std::move(moved);
+                state->set_identity(std::move(moved));
                 if (mapped) map.add(*state);
             }
         }

@@ -18,7 +18,7 @@ namespace {
 // A mapped object with nothing behind it but its state.
 struct Row : InstanceHost {
     Row(const Mapper& mapper, std::vector<engine::Value> key) : state_(mapper, *this) {
-        state_.key = IdentityKey{&mapper, std::move(key)};
+        state_.set_identity(IdentityKey{&mapper, std::move(key)});
     }
     void retain() override {}
     void release() override {}

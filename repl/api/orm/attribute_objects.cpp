@@ -42,7 +42,7 @@ Value get_relationship(Interpreter& in, AttributeObj& attr, ModelObj& obj) {
     if (rel.config().lazy == orm::LoadStrategy::Dynamic) return make_appender_query(in, obj, rel);
     const orm::RelatedSlot& slot = st.related(rel.slot());
     if (!slot.loaded) {
-        if (st.status == orm::Status::Detached && st.key)
+        if (st.status == orm::Status::Detached && st.has_identity())
             raise_detached(in, obj, fmt::format("lazy load operation of attribute '{}'", attr.key));
         // A collection the user reads is loaded by a query, which flushes pending changes first
         // as SQLAlchemy's lazy loader does (a many-to-one by key looks in the identity map and
@@ -100,6 +100,11 @@ void set_attribute(Interpreter& in, AttributeObj& attr, ModelObj& obj, const Val
     if (attr.hooks) {
         Value hooked = run_column_set_hooks(in, *attr.hooks, obj, attr.slot, value);
         obj.state_.set_value(attr.slot, to_db(in, hooked));
+        return;
+    }
+    // Text, the common case, goes into the slot without an intermediate engine::Value.
+    if (value.is_obj() && value.type()->layout == lang::Layout::Str) {
+        obj.state_.set_text(attr.slot, lang::as_str(value)->s);
         return;
     }
     obj.state_.set_value(attr.slot, to_db(in, value));
@@ -378,7 +383,7 @@ Value read_column(Interpreter& in, ModelObj& obj, std::size_t slot) {
         case orm::Status::Pending:
             return Value::none();
         case orm::Status::Detached:
-            if (st.key) raise_detached(in, obj, "attribute refresh");
+            if (st.has_identity()) raise_detached(in, obj, "attribute refresh");
             return Value::none();
         default:
             if (!st.session) raise_detached(in, obj, "attribute refresh");

@@ -95,11 +95,12 @@ Value bulk_save_objects(Interpreter& in, const Value& self, lang::Args& args) {
         orm::BulkRow row(mapper.columns().size());
         for (const auto& prop : mapper.columns())
             if (state.is_loaded(prop.slot) &&
-                (!state.key || !changed_only || state.is_modified(prop.slot)))
+                (!state.has_identity() || !changed_only || state.is_modified(prop.slot)))
                 row[prop.slot] = state.value(prop.slot);
-        if (state.key) {
+        if (state.has_identity()) {
+            orm::IdentityKey key = state.identity();
             for (std::size_t i = 0; i < mapper.primary_key_slots().size(); ++i)
-                row[mapper.primary_key_slots()[i]] = state.key->primary_key[i];
+                row[mapper.primary_key_slots()[i]] = key.primary_key[i];
             guard(in, [&] { orm::bulk_update(session, mapper, {row}); });
             continue;
         }

@@ -46,14 +46,14 @@ lang::Type* instance_state_type() {
             .property("detached", status_is<orm::Status::Detached>)
             .property("has_identity",
                       [](Interpreter& in, const Value& self) {
-                          return Value::boolean(state_of(in, self).key.has_value());
+                          return Value::boolean(state_of(in, self).has_identity());
                       })
             .property("identity",
                       [](Interpreter& in, const Value& self) -> Value {
-                          const auto& key = state_of(in, self).key;
-                          if (!key) return Value::none();
+                          const orm::InstanceState& state = state_of(in, self);
+                          if (!state.has_identity()) return Value::none();
                           std::vector<Value> items;
-                          for (const auto& v : key->primary_key)
+                          for (const auto& v : state.identity().primary_key)
                               items.push_back(from_db(in, v));
                           return lang::new_tuple(std::move(items));
                       })

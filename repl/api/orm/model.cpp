@@ -98,7 +98,7 @@ std::string ModelObj::describe() const {
 }
 
 ModelObj* ModelObj::make(lang::Type* cls, const orm::Mapper& mapper) {
-    static_assert(sizeof(ModelObj) % alignof(engine::Value) == 0, "slots follow the object");
+    static_assert(sizeof(ModelObj) % alignof(orm::SlotValue) == 0, "slots follow the object");
     void* memory = ::operator new(sizeof(ModelObj) + orm::InstanceState::slot_storage_size(mapper));
     auto* obj = new (memory) ModelObj(cls, mapper, static_cast<char*>(memory) + sizeof(ModelObj));
     obj->track();
@@ -448,10 +448,11 @@ Value flask_model_repr(Interpreter& in, const Value& self, lang::Args&) {
         pk = fmt::format("(transient {})", reinterpret_cast<std::uintptr_t>(&m));
     else if (st.status == orm::Status::Pending)
         pk = fmt::format("(pending {})", reinterpret_cast<std::uintptr_t>(&m));
-    else if (st.key) {
-        for (std::size_t i = 0; i < st.key->primary_key.size(); ++i) {
+    else if (st.has_identity()) {
+        orm::IdentityKey key = st.identity();
+        for (std::size_t i = 0; i < key.primary_key.size(); ++i) {
             if (i) pk += ", ";
-            pk += in.str(from_db(in, st.key->primary_key[i]));
+            pk += in.str(from_db(in, key.primary_key[i]));
         }
     }
     return lang::new_str(fmt::format("<{} {}>", self.type()->name, pk));

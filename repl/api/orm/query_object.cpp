@@ -616,7 +616,7 @@ Value make_query(Interpreter& in, const Value& session, orm::Session& core,
 Value make_appender_query(Interpreter& in, ModelObj& parent, orm::RelationshipProperty& rel) {
     configure_mappers(in);
     orm::Session* session = parent.state_.session;
-    if (!session && !parent.state_.key) {
+    if (!session && !parent.state_.has_identity()) {
         guard(in, [&] { orm::loaded_slot(parent.state_, rel); });
         return make_pending_appender(in, parent, rel);
     }

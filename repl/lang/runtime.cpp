@@ -335,6 +335,36 @@ Value Interpreter::eval_string(const std::string& source, Module& m) {
     return fr.ret;
 }
 
+Value Interpreter::run_string(const std::string& source, SourceKind kind, Dict& globals,
+                              Dict& locals) {
+    Str* builtins_name = intern("__builtins__");
+    if (!globals.find_str(builtins_name))
+        globals.set_str(builtins_name, Value(builtins_->dict.get()));
+    Program prog;
+    try {
+        sources["<string>"] = std::make_shared<std::string>(source);
+        prog = kind == SourceKind::Expression ? parse_expression(source, "<string>")
+                                              : parse_program(source, "<string>");
+        resolve_program(prog,
+                        &locals == &globals ? TopLevelNames::Module : TopLevelNames::Namespace);
+    } catch (SyntaxErrorEx& e) {
+        raise_value(syntax_error_value(e.info));
+    }
+    // Functions and classes defined here belong to the module whose globals these are: the
+    // running one, or a module made for this dict, named by its __name__ (as __module__ reads
+    // it; a class made without one is a builtins class in Python).
+    Ref<Module> module;
+    if (frame && frame->module->dict.get() == &globals) {
+        module = Ref<Module>(frame->module);
+    } else {
+        Value name = globals.get_str(intern("__name__"));
+        module = make<Module>(is_str(name) ? as_str(name)->s : "builtins");
+        module->dict = Ref<Dict>(&globals);
+    }
+    auto code = prog.code; // functions defined by the program keep it alive
+    return run_top_level(*code, *module, &locals == &globals ? nullptr : &locals);
+}
+
 #if !defined(ORMSH_ASAN)
 namespace {
 
@@ -523,8 +553,10 @@ bool Interpreter::run_single(const std::string& source, const std::string& filen
                     Value v = eval(s->a, fr);
                     if (!v.is_none()) {
                         builtins_->dict->set_str(intern("_"), v);
-                        if (display_hook) display_hook(v);
-                        else write_out(repr(v) + "\n");
+                        if (display_hook)
+                            display_hook(v);
+                        else
+                            write_out(repr(v) + "\n");
                     }
                 } else {
                     exec(s, fr);

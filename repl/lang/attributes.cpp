@@ -364,6 +364,8 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
     }
     if (n == "__self__" && has_layout(obj, Layout::BoundMethod)) return obj.as<BoundMethod>()->self;
     if (n == "__func__" && has_layout(obj, Layout::BoundMethod)) return obj.as<BoundMethod>()->func;
+    if (n == "__globals__" && has_layout(obj, Layout::Function))
+        return Value(obj.as<Function>()->module->dict.get());
     if (n == "__module__" && has_layout(obj, Layout::Function)) {
         Value module_name = obj.as<Function>()->module->dict->get_str(S("__name__"));
         return module_name.empty() ? Value::none() : module_name; // globals without __name__

@@ -235,7 +235,8 @@ std::string Interpreter::format_exception(const Value& exc) {
         for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
             out += "  File \"" + it->file + "\", line " + std::to_string(it->line) + ", in " +
                    it->func + "\n";
-            auto src = sources.find(it->file);
+            // Code run by exec() and eval() has no lines to show, as in Python.
+            auto src = it->file == "<string>" ? sources.end() : sources.find(it->file);
             if (src != sources.end()) {
                 std::string line = strip(Lexer::source_line(*src->second, it->line));
                 if (!line.empty()) out += "    " + line + "\n";

@@ -364,8 +364,12 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
     }
     if (n == "__self__" && has_layout(obj, Layout::BoundMethod)) return obj.as<BoundMethod>()->self;
     if (n == "__func__" && has_layout(obj, Layout::BoundMethod)) return obj.as<BoundMethod>()->func;
-    if (n == "__module__" && has_layout(obj, Layout::Function))
-        return obj.as<Function>()->module->dict->get_str(S("__name__"));
+    if (n == "__globals__" && has_layout(obj, Layout::Function))
+        return Value(obj.as<Function>()->module->dict.get());
+    if (n == "__module__" && has_layout(obj, Layout::Function)) {
+        Value module_name = obj.as<Function>()->module->dict->get_str(S("__name__"));
+        return module_name.empty() ? Value::none() : module_name; // globals without __name__
+    }
     if (n == "__doc__") {
         if (has_layout(obj, Layout::BoundMethod)) return getattr(obj.as<BoundMethod>()->func, name);
         return has_layout(obj, Layout::Function) ? docstring(*obj.as<Function>()->code)

@@ -598,10 +598,9 @@ B(b_globals) {
     (void)a;
     return Value(in.frame->module->dict.get());
 }
-B(b_locals) {
-    (void)self;
-    (void)a;
-    Frame* f = in.frame;
+// The caller's locals: a class body's namespace, the module's globals, or a snapshot of a
+// function's variables.
+Value frame_locals(Frame* f) {
     if (f->ns) return Value(f->ns);
     if (!f->func) return Value(f->module->dict.get());
     Ref<Dict> d = make<Dict>();
@@ -612,6 +611,11 @@ B(b_locals) {
             d->set_str(f->code->slot_names[i], v);
     }
     return d;
+}
+B(b_locals) {
+    (void)self;
+    (void)a;
+    return frame_locals(in.frame);
 }
 B(b_input) {
     (void)self;
@@ -628,31 +632,38 @@ B(b_format) {
     std::string spec = a.size() > 1 ? as_str(a[1])->s : "";
     return new_str(in.format(a[0], spec));
 }
-B(b_exec_eval) {
-    (void)self;
-    nargs(in, "eval", a, 1, 3);
-    if (!is_str(a[0])) in.raise("TypeError", "eval() arg 1 must be a string, bytes or code object");
-    if (a.size() < 2 || a[1].is_none()) return in.eval_string(as_str(a[0])->s, *in.frame->module);
-    if (!has_layout(a[1], Layout::Dict)) in.raise("TypeError", "globals must be a dict");
-    // eval(expr, globals, locals): names resolve in locals, then globals, then builtins; an
-    // expression binds nothing, so a merged namespace behaves the same.
-    Ref<Module> scope = make<Module>("__eval__");
-    if (a.size() > 2 && !a[2].is_none() && !a[2].is(a[1])) {
-        if (!has_layout(a[2], Layout::Dict)) in.raise("TypeError", "locals must be a mapping");
-        scope->dict = make<Dict>();
-        for (Dict* d : {a[1].as<Dict>(), a[2].as<Dict>()})
-            for (auto& e : d->entries)
-                if (!e.key.empty()) scope->dict->set(in, e.key, e.value);
-    } else {
-        scope->dict = Ref<Dict>(a[1].as<Dict>());
+// exec()/eval(source, globals=None, locals=None): the dicts the source runs in, the caller's
+// globals and locals by default.
+Value run_source(Interpreter& in, const char* fn, Interpreter::SourceKind kind, Args& a) {
+    nargs(in, fn, a, 1, 3);
+    if (!is_str(a[0]))
+        in.raise("TypeError", std::string(fn) + "() arg 1 must be a string, bytes or code object");
+    Value globals = a.size() > 1 ? a[1] : Value::none();
+    Value locals = a.size() > 2 ? a[2] : Value::none();
+    bool is_exec = kind == Interpreter::SourceKind::Program;
+    if (!globals.is_none() && !has_layout(globals, Layout::Dict))
+        in.raise("TypeError", is_exec
+                                  ? "exec() globals must be a dict, not " + in.type_name(globals)
+                                  : std::string("globals must be a dict"));
+    if (!locals.is_none() && !has_layout(locals, Layout::Dict))
+        in.raise("TypeError", is_exec
+                                  ? "locals must be a mapping or None, not " + in.type_name(locals)
+                                  : std::string("locals must be a mapping"));
+    if (globals.is_none()) {
+        globals = Value(in.frame->module->dict.get());
+        if (locals.is_none()) locals = frame_locals(in.frame);
+    } else if (locals.is_none()) {
+        locals = globals;
     }
-    return in.eval_string(as_str(a[0])->s, *scope);
+    return in.run_string(as_str(a[0])->s, kind, *globals.as<Dict>(), *locals.as<Dict>());
+}
+B(b_eval) {
+    (void)self;
+    return run_source(in, "eval", Interpreter::SourceKind::Expression, a);
 }
 B(b_exec) {
     (void)self;
-    nargs(in, "exec", a, 1, 3);
-    if (!is_str(a[0])) in.raise("TypeError", "exec() arg 1 must be a string, bytes or code object");
-    in.exec_in_module(as_str(a[0])->s, "<string>", *in.frame->module);
+    run_source(in, "exec", Interpreter::SourceKind::Program, a);
     return Value::none();
 }
 B(b_import) {
@@ -716,7 +727,7 @@ void install_builtins(Interpreter& in, Module& b) {
         {"locals", b_locals},
         {"input", b_input},
         {"format", b_format},
-        {"eval", b_exec_eval},
+        {"eval", b_eval},
         {"exec", b_exec},
         {"__import__", b_import},
     };

@@ -816,7 +816,9 @@ Flow Interpreter::exec_try(Node* n, Frame& f) {
                 handling.pop_back();
                 if (h->b && h->b->scope == Scope::Local)
                     f.slots[h->b->slot] = Value();
-                else if (h->b && (h->b->scope == Scope::Global))
+                else if (h->b && h->b->scope == Scope::ClassBody)
+                    f.ns->remove_str(h->b->name);
+                else if (h->b && h->b->scope == Scope::Global)
                     f.module->dict->remove_str(h->b->name);
                 handled = true;
                 break;
@@ -1092,7 +1094,10 @@ Value Interpreter::make_class(Node* n, Frame& f) {
     }
     CodeInfo& code = *n->code;
     Ref<Dict> ns = make<Dict>();
+    // `__module__ = __name__`, a global name: globals without one (exec() given a bare dict)
+    // find builtins' own.
     Value module_name = f.module->dict->get_str(intern("__name__"));
+    if (module_name.empty()) module_name = builtins_->dict->get_str(intern("__name__"));
     ns->set_str(intern("__module__"), module_name);
     ns->set_str(intern("__qualname__"), new_str(code.qualname));
     std::vector<Value> slots(static_cast<size_t>(code.n_slots));
@@ -1276,6 +1281,10 @@ Value Interpreter::call_function(Function* fn, const Value* self, Args& args) {
 }
 
 void Interpreter::run_module_code(CodeInfo& code, Module& m) {
+    run_top_level(code, m, nullptr);
+}
+
+Value Interpreter::run_top_level(CodeInfo& code, Module& m, Dict* locals) {
     std::vector<Value> slots(static_cast<size_t>(code.n_slots));
     for (int c : code.cell_slots)
         slots[static_cast<size_t>(c)] = Value::steal(new Cell());
@@ -1283,6 +1292,7 @@ void Interpreter::run_module_code(CodeInfo& code, Module& m) {
     fr.code = &code;
     fr.slots = slots.data();
     fr.module = &m;
+    fr.ns = locals;
     fr.back = frame;
     frame = &fr;
     try {
@@ -1293,6 +1303,7 @@ void Interpreter::run_module_code(CodeInfo& code, Module& m) {
         throw;
     }
     frame = fr.back;
+    return fr.ret;
 }
 
 } // namespace ormsh::lang

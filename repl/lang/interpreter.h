@@ -90,6 +90,12 @@ public:
     // Executes code in a module's namespace; exceptions propagate as PyException.
     void exec_in_module(const std::string& source, const std::string& filename, Module& m);
     Value eval_string(const std::string& source, Module& m);
+    // exec() (a program) and eval() (an expression, whose value is returned) of `source` with
+    // the given globals and locals dicts, as Python runs them: names bind in `locals` (the same
+    // dict as `globals` at module level), functions defined there see `globals` as theirs, and
+    // `globals` gains __builtins__ when it lacks one.
+    enum class SourceKind : uint8_t { Program, Expression };
+    Value run_string(const std::string& source, SourceKind kind, Dict& globals, Dict& locals);
     Module& main_module();
     Dict& globals() { return *main_module().dict; }
     // Runs `fn` on a thread with a big stack (so deep recursion raises RecursionError).
@@ -202,6 +208,8 @@ public:
         if ((++poll_count_ & kPollInterval) == 0) poll_interrupt();
     }
     void run_module_code(CodeInfo& code, Module& m);
+    // Top-level code of module `m`; names bind in `locals` when given (see run_string).
+    Value run_top_level(CodeInfo& code, Module& m, Dict* locals);
 
 private:
     friend struct Generator;

@@ -56,6 +56,8 @@ struct ScopeInfo {
     ScopeInfo* parent = nullptr;
     bool is_function = false;
     bool is_class = false;
+    // Names bound here live in a namespace dict: a class body's, or exec()'s separate locals.
+    bool binds_in_namespace = false;
     NameSet bound; // in binding order
     NameSet globals;
     NameSet nonlocals;
@@ -75,9 +77,10 @@ class Resolver {
 public:
     explicit Resolver(Program& p) : prog_(p) {}
 
-    void run() {
+    void run(TopLevelNames top_level) {
         root_.code = prog_.code.get();
         root_.is_function = false;
+        root_.binds_in_namespace = top_level == TopLevelNames::Namespace;
         for (Node* s : prog_.code->body)
             stmt(root_, s);
         classify(root_);
@@ -146,6 +149,7 @@ private:
         child->parent = &sc;
         child->is_function = !code->is_class;
         child->is_class = code->is_class;
+        child->binds_in_namespace = code->is_class;
         ScopeInfo& c = *child;
         sc.children.push_back(std::move(child));
         sc.child_nodes.push_back(def);
@@ -489,7 +493,7 @@ private:
                 r->slot = slot;
                 continue;
             }
-            r->scope = sc.is_class ? Scope::ClassBody : Scope::Global;
+            r->scope = sc.binds_in_namespace ? Scope::ClassBody : Scope::Global;
         }
         for (size_t i = 0; i < sc.children.size(); ++i) {
             ScopeInfo& c = *sc.children[i];
@@ -510,10 +514,10 @@ private:
 
 } // namespace
 
-void resolve_program(Program& prog) {
+void resolve_program(Program& prog, TopLevelNames top_level) {
     if (prog.may_have_private_names) mangle_private_names(prog);
     Resolver r(prog);
-    r.run();
+    r.run(top_level);
 }
 
 } // namespace ormsh::lang

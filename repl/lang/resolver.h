@@ -8,6 +8,10 @@
 
 namespace ormsh::lang {
 
-void resolve_program(Program& prog);
+// Where a program's top-level names live: in its module's globals, or (exec() and eval() given
+// locals apart from globals) in a namespace dict read before the globals, as a class body's are.
+enum class TopLevelNames : uint8_t { Module, Namespace };
+
+void resolve_program(Program& prog, TopLevelNames top_level = TopLevelNames::Module);
 
 } // namespace ormsh::lang

@@ -235,7 +235,8 @@ std::string Interpreter::format_exception(const Value& exc) {
         for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
             out += "  File \"" + it->file + "\", line " + std::to_string(it->line) + ", in " +
                    it->func + "\n";
-            auto src = sources.find(it->file);
+            // Code run by exec() and eval() has no lines to show, as in Python.
+            auto src = it->file == "<string>" ? sources.end() : sources.find(it->file);
             if (src != sources.end()) {
                 std::string line = strip(Lexer::source_line(*src->second, it->line));
                 if (!line.empty()) out += "    " + line + "\n";
@@ -333,6 +334,36 @@ Value Interpreter::eval_string(const std::string& source, Module& m) {
     }
     frame = fr.back;
     return fr.ret;
+}
+
+Value Interpreter::run_string(const std::string& source, SourceKind kind, Dict& globals,
+                              Dict& locals) {
+    Str* builtins_name = intern("__builtins__");
+    if (!globals.find_str(builtins_name))
+        globals.set_str(builtins_name, Value(builtins_->dict.get()));
+    Program prog;
+    try {
+        sources["<string>"] = std::make_shared<std::string>(source);
+        prog = kind == SourceKind::Expression ? parse_expression(source, "<string>")
+                                              : parse_program(source, "<string>");
+        resolve_program(prog,
+                        &locals == &globals ? TopLevelNames::Module : TopLevelNames::Namespace);
+    } catch (SyntaxErrorEx& e) {
+        raise_value(syntax_error_value(e.info));
+    }
+    // Functions and classes defined here belong to the module whose globals these are: the
+    // running one, or a module made for this dict, named by its __name__ (as __module__ reads
+    // it; a class made without one is a builtins class in Python).
+    Ref<Module> module;
+    if (frame && frame->module->dict.get() == &globals) {
+        module = Ref<Module>(frame->module);
+    } else {
+        Value name = globals.get_str(intern("__name__"));
+        module = make<Module>(is_str(name) ? as_str(name)->s : "builtins");
+        module->dict = Ref<Dict>(&globals);
+    }
+    auto code = prog.code; // functions defined by the program keep it alive
+    return run_top_level(*code, *module, &locals == &globals ? nullptr : &locals);
 }
 
 #if !defined(ORMSH_ASAN)
@@ -523,8 +554,10 @@ bool Interpreter::run_single(const std::string& source, const std::string& filen
                     Value v = eval(s->a, fr);
                     if (!v.is_none()) {
                         builtins_->dict->set_str(intern("_"), v);
-                        if (display_hook) display_hook(v);
-                        else write_out(repr(v) + "\n");
+                        if (display_hook)
+                            display_hook(v);
+                        else
+                            write_out(repr(v) + "\n");
                     }
                 } else {
                     exec(s, fr);

@@ -331,8 +331,11 @@ Value type_ctor(Interpreter& in, Type*, Args& args) {
     if (has_layout(args[2], Layout::Dict))
         for (auto& e : args[2].as<Dict>()->entries)
             if (!e.key.empty()) ns->set(in, e.key, e.value);
-    if (ns->get_str(intern("__module__")).empty() && in.frame)
-        ns->set_str(intern("__module__"), in.frame->module->dict->get_str(intern("__name__")));
+    if (ns->get_str(intern("__module__")).empty() && in.frame) {
+        // Globals without __name__ (exec() given a bare dict) leave the class in builtins.
+        Value module_name = in.frame->module->dict->get_str(intern("__name__"));
+        if (!module_name.empty()) ns->set_str(intern("__module__"), module_name);
+    }
     if (ns->get_str(intern("__qualname__")).empty()) ns->set_str(intern("__qualname__"), args[0]);
     Ref<Type> t = in.create_class(as_str(args[0])->s, std::move(bases), ns);
     return Value(t.get());

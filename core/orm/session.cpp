@@ -279,7 +279,7 @@ void Session::flush() {
             } catch (...) {
             }
         }
-        for (InstanceState* state : uow.inserted()) {
+        for (InstanceState* state : uow.take_inserted()) {
             if (state->status == Status::Pending) state->clear_identity();
         }
         throw;
@@ -287,15 +287,18 @@ void Session::flush() {
     flushing_ = false;
     wrote_in_transaction_ = true;
 
-    identity_map_.reserve(identity_map_.size() + uow.inserted().size());
-    for (InstanceState* state : uow.inserted()) {
-        state->status = Status::Persistent;
-        InstanceState* existing = identity_map_.add(*state);
-        if (existing != state)
-            throw FlushError(fmt::format(
-                "New instance {} conflicts with persistent instance {}", state->host().describe(),
-                existing->host().describe()));
-        state->inserted_in = transaction_serial_;
+    {
+        std::vector<InstanceState*> inserted = uow.take_inserted();
+        identity_map_.reserve(identity_map_.size() + inserted.size());
+        for (InstanceState* state : inserted) {
+            state->status = Status::Persistent;
+            InstanceState* existing = identity_map_.add(*state);
+            if (existing != state)
+                throw FlushError(
+                    fmt::format("New instance {} conflicts with persistent instance {}",
+                                state->host().describe(), existing->host().describe()));
+            state->inserted_in = transaction_serial_;
+        }
     }
     for (InstanceState* state : uow.deleted()) {
         identity_map_.discard(*state);

@@ -121,14 +121,22 @@ void UnitOfWork::execute() {
 
     for (const Mapper* mapper : order) {
         sync_to_children(*mapper);
-        std::vector<InstanceState*> inserts, updates;
-        for (InstanceState* state : saves_) {
-            if (&state->mapper() != mapper || state->marked_deleted) continue;
-            if (state->status == Status::Pending)
-                inserts.push_back(state);
-            else if (state->status == Status::Persistent)
-                updates.push_back(state);
-        }
+        // A flush of only new objects of one mapper (a bulk load) inserts saves_ itself rather
+        // than a copy of it.
+        bool only_inserts = std::all_of(saves_.begin(), saves_.end(), [&](InstanceState* state) {
+            return &state->mapper() == mapper && !state->marked_deleted &&
+                   state->status == Status::Pending;
+        });
+        std::vector<InstanceState*> some_inserts, updates;
+        if (!only_inserts)
+            for (InstanceState* state : saves_) {
+                if (&state->mapper() != mapper || state->marked_deleted) continue;
+                if (state->status == Status::Pending)
+                    some_inserts.push_back(state);
+                else if (state->status == Status::Persistent)
+                    updates.push_back(state);
+            }
+        const std::vector<InstanceState*>& inserts = only_inserts ? saves_ : some_inserts;
         fire(*mapper, MapperEvent::BeforeInsert, inserts);
         fire(*mapper, MapperEvent::BeforeUpdate, updates);
         if (!inserts.empty()) insert_states(*mapper, inserts);
@@ -148,10 +156,17 @@ void UnitOfWork::execute() {
         fire(**it, MapperEvent::AfterDelete, doomed);
         flush_progress().written += doomed.size();
     }
-    // The session registers the flushed objects next; the bookkeeping of who takes part is
-    // done, and giving its memory back now keeps a large flush's peak lower.
-    clear_marks();
-    std::vector<InstanceState*>().swap(saves_);
+}
+
+std::vector<InstanceState*> UnitOfWork::take_inserted() {
+    marks_cleared_ = true;
+    std::erase_if(saves_, [](InstanceState* state) {
+        state->in_flush = false;
+        bool inserted = state->inserted_by_flush;
+        state->inserted_by_flush = false;
+        return !inserted;
+    });
+    return std::move(saves_);
 }
 
 UnitOfWork::~UnitOfWork() {
@@ -164,10 +179,10 @@ void UnitOfWork::clear_marks() {
     // UnitOfWork goes.
     if (marks_cleared_) return;
     marks_cleared_ = true;
-    for (InstanceState* state : saves_)
+    for (InstanceState* state : saves_) {
         state->in_flush = false;
-    for (InstanceState* state : inserted_)
         state->inserted_by_flush = false;
+    }
 }
 
 void UnitOfWork::fire(const Mapper& mapper, MapperEvent event,
@@ -411,7 +426,8 @@ void UnitOfWork::sync_from_parents(InstanceState& state) {
 
 // --- writing --------------------------------------------------------------------------------
 
-void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>& states) {
+void UnitOfWork::insert_states(const Mapper& mapper,
+                               const std::vector<InstanceState*>& given_states) {
     engine::Connection& conn = session_.connection();
     const auto& caps = conn.dialect().caps();
     const schema::Table& table = mapper.table();
@@ -419,8 +435,9 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
     std::size_t autoinc_slot = autoinc ? mapper.slot_of(*autoinc) : Mapper::npos;
     bool self_ref = is_self_referential(mapper);
 
-    if (self_ref) states = parents_first(mapper, states);
-    inserted_.reserve(inserted_.size() + states.size());
+    std::vector<InstanceState*> parents_before_children;
+    if (self_ref) parents_before_children = parents_first(mapper, given_states);
+    const std::vector<InstanceState*>& states = self_ref ? parents_before_children : given_states;
 
     // Rows of one column set. Their values stay in the objects' slots until the group is
     // written: a large flush holds no second copy of its rows.
@@ -459,7 +476,6 @@ void UnitOfWork::insert_states(const Mapper& mapper, std::vector<InstanceState*>
                 state.load_value(autoinc_slot, std::move(*key));
             }
             state.set_identity_from_slots();
-            inserted_.push_back(&state);
             state.inserted_by_flush = true;
         };
         // Rows with no value to bind (a table of only a generated key) take the statement

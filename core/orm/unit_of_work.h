@@ -26,9 +26,11 @@ public:
     // Runs the flush; on error the exception propagates and the caller rolls back.
     void execute();
 
-    // Objects that became persistent or were deleted by this flush, for the session's
-    // bookkeeping after it succeeds.
-    const std::vector<InstanceState*>& inserted() const { return inserted_; }
+    // Objects this flush inserted (after it succeeds or fails); takes the flush's marks off
+    // every object, once only. The list is the flush's own list of objects filtered in place:
+    // a large flush holds no second list of its rows.
+    std::vector<InstanceState*> take_inserted();
+    // Objects this flush deleted, for the session's bookkeeping after it succeeds.
     const std::vector<InstanceState*>& deleted() const { return deleted_; }
 
 private:
@@ -37,7 +39,7 @@ private:
     std::vector<const Mapper*> mapper_order() const;
     void sync_to_children(const Mapper& child_mapper);
     void sync_from_parents(InstanceState& state);
-    void insert_states(const Mapper& mapper, std::vector<InstanceState*>& states);
+    void insert_states(const Mapper& mapper, const std::vector<InstanceState*>& states);
     void update_states(const Mapper& mapper, const std::vector<InstanceState*>& states);
     void delete_states(const Mapper& mapper, const std::vector<InstanceState*>& states);
     void process_secondary();
@@ -49,10 +51,10 @@ private:
 
     Session& session_;
     StatementCache& statements_;
-    // Every object taking part, grouped by mapper, in the order they were met.
+    // Every object taking part, grouped by mapper, in the order they were met. Those inserted
+    // are marked inserted_by_flush.
     std::vector<InstanceState*> saves_;
     std::vector<InstanceState*> deletes_;
-    std::vector<InstanceState*> inserted_;
     std::vector<InstanceState*> deleted_;
     bool marks_cleared_ = false;
 };

@@ -204,7 +204,7 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
             return d;
         }
         // Attributes of the metatype.
-        const std::string& n = name->s;
+        const StrText& n = name->s;
         // Native types may carry their module in the name ("datetime.date"); __name__ and
         // __qualname__ are the bare class name, as in CPython.
         std::string bare = cls->heap ? cls->name : cls->name.substr(cls->name.rfind('.') + 1);
@@ -343,7 +343,7 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
         }
         }
     }
-    const std::string& n = name->s;
+    const StrText& n = name->s;
     // Every implicit attribute below is a dunder; a plain name that got this far is missing
     // (proxies such as scoped_session reach here on every call before their __getattr__).
     bool dunder = n.size() > 4 && n[0] == '_' && n[1] == '_';

@@ -21,7 +21,8 @@
 
 namespace ormsh::lang {
 
-Value make_generic_alias(Interpreter& in, const Value& origin, const Value& key); // annotation_types.cpp
+Value make_generic_alias(Interpreter& in, const Value& origin,
+                         const Value& key); // annotation_types.cpp
 
 std::string percent_format_value(Interpreter& in, std::string_view fmt,
                                  const Value& args); // format.cpp
@@ -60,7 +61,6 @@ bool python_defines(Type* t, Str* name) {
     Value f = t->lookup(name);
     return !f.empty() && !has_layout(f, Layout::NativeFunction);
 }
-
 
 const char* op_symbol(BinOpKind op) {
     switch (op) {
@@ -223,13 +223,17 @@ Value Interpreter::binary_op(BinOpKind op, const Value& a, const Value& b, bool 
         switch (op) {
         case BinOpKind::Add:
             if (la == Layout::Str && lb == Layout::Str) {
-                const StrText& x = as_str(a)->s;
-                const StrText& y = as_str(b)->s;
-                std::string r;
-                r.reserve(x.size() + y.size());
-                r += x;
-                r += y;
-                return new_str(std::move(r));
+                const Str* x = as_str(a);
+                const Str* y = as_str(b);
+                if (x->s.size() + y->s.size() <= 1) return new_str(std::string(x->s) + y->s);
+                Str* r = Str::alloc(x->s.size() + y->s.size());
+                if (!x->s.empty()) std::memcpy(r->chars(), x->s.data(), x->s.size());
+                if (!y->s.empty()) std::memcpy(r->chars() + x->s.size(), y->s.data(), y->s.size());
+                if (x->ascii && y->ascii)
+                    r->finish_ascii();
+                else
+                    r->finish();
+                return Value::steal(r);
             }
             if (la == Layout::Str)
                 raise("TypeError",

@@ -132,11 +132,11 @@ private:
 // `s` views that text (zero-terminated); `ascii` and `cp_len` are known from creation, so
 // methods that build a str from pieces of an ASCII one skip rescanning the result.
 struct Str : Object {
+    bool ascii = true; // first: these fit in the padding at the end of Object
+    bool interned = false;
     StrText s;
     mutable int64_t hash = -1;
     int64_t cp_len = -1; // code points; equals s.size() when ascii
-    bool ascii = true;
-    bool interned = false;
 
     // A str holding `text`, scanned for its ASCII-ness and length.
     static Str* create(std::string_view text, Type* type = nullptr);

@@ -11,11 +11,11 @@ Type* union_type();
 Type* generic_alias_type();
 
 // A tuple attribute (__args__) of a union or alias object.
-const std::vector<Value>& tuple_attr(const Value& self, const char* name) {
-    static const auto* none = new std::vector<Value>();
+std::span<const Value> tuple_attr(const Value& self, const char* name) {
     auto* dict = static_cast<Dict*>(self.obj()->attrs);
     Value v = dict ? dict->get_str(intern(name)) : Value();
-    return has_layout(v, Layout::Tuple) ? v.as<Tuple>()->items : *none;
+    if (has_layout(v, Layout::Tuple)) return v.as<Tuple>()->items;
+    return {};
 }
 
 bool is_instance_of(const Value& v, Type* t) {
@@ -104,7 +104,7 @@ Type* union_type() {
                     const auto& a = tuple_attr(self, "__args__");
                     const auto& b = tuple_attr(args.pos[0], "__args__");
                     // Order does not matter: int | str == str | int.
-                    auto contains = [&](const std::vector<Value>& xs, const Value& x) {
+                    auto contains = [&](std::span<const Value> xs, const Value& x) {
                         for (const Value& y : xs)
                             if (in.eq(y, x)) return true;
                         return false;

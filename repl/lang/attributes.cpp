@@ -53,7 +53,7 @@ bool allows_instance_dict(const Value& obj) {
 
 // Explicit dunder calls on builtin values (x.__len__(), (5).__add__(3)): the builtin types
 // implement these protocols in C++, so bind a small wrapper that calls the protocol.
-Value builtin_dunder(Interpreter& in, const Value& obj, const std::string& n) {
+Value builtin_dunder(Interpreter& in, const Value& obj, std::string_view n) {
     (void)in;
     if (n.size() < 5 || n[0] != '_' || n[1] != '_') return Value();
     static const char* const kBinary[] = {"__add__",      "__sub__",    "__mul__", "__truediv__",
@@ -104,14 +104,14 @@ Value builtin_dunder(Interpreter& in, const Value& obj, const std::string& n) {
             return Value::boolean(in.truthy(self));
         };
     if (!fn) return Value();
-    Value f = make_native_closure(n, std::move(fn), true);
+    Value f = make_native_closure(std::string(n), std::move(fn), true);
     return Value::steal(new BoundMethod(obj, f));
 }
 
 // super().__setitem__ and friends when the rest of the MRO reaches a builtin container
 // (dict, list, ...) whose protocols live in C++ rather than in its type dict: a method that
 // runs the builtin implementation on self, skipping the subclass's override.
-Value builtin_protocol_method(Super* sp, const std::string& n) {
+Value builtin_protocol_method(Super* sp, std::string_view n) {
     auto& mro = sp->self_type->mro;
     auto start = std::find(mro.begin(), mro.end(), sp->start);
     bool builtin_base = std::any_of(start == mro.end() ? start : start + 1, mro.end(), [](Type* t) {
@@ -147,7 +147,7 @@ Value builtin_protocol_method(Super* sp, const std::string& n) {
         };
     else
         return Value();
-    Value f = make_native_closure(n, std::move(fn), true);
+    Value f = make_native_closure(std::string(n), std::move(fn), true);
     return Value::steal(new BoundMethod(sp->self, f));
 }
 
@@ -204,7 +204,7 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
             return d;
         }
         // Attributes of the metatype.
-        const std::string& n = name->s;
+        const StrText& n = name->s;
         // Native types may carry their module in the name ("datetime.date"); __name__ and
         // __qualname__ are the bare class name, as in CPython.
         std::string bare = cls->heap ? cls->name : cls->name.substr(cls->name.rfind('.') + 1);
@@ -343,7 +343,7 @@ Value Interpreter::generic_getattr(const Value& obj, Str* name, bool raise_missi
         }
         }
     }
-    const std::string& n = name->s;
+    const StrText& n = name->s;
     // Every implicit attribute below is a dunder; a plain name that got this far is missing
     // (proxies such as scoped_session reach here on every call before their __getattr__).
     bool dunder = n.size() > 4 && n[0] == '_' && n[1] == '_';

@@ -14,7 +14,7 @@
 
 namespace ormsh::lang {
 
-std::string str_format(Interpreter& in, const std::string& fmt, Args& args, int depth);
+std::string str_format(Interpreter& in, std::string_view fmt, Args& args, int depth);
 void install_file_type(Interpreter& in, Module& b); // files.cpp
 
 void sort_values(Interpreter& in, std::vector<Value>& items, const Value& key,
@@ -629,7 +629,7 @@ B(b_input) {
 B(b_format) {
     (void)self;
     nargs(in, "format", a, 1, 2);
-    std::string spec = a.size() > 1 ? as_str(a[1])->s : "";
+    std::string spec = a.size() > 1 ? std::string(as_str(a[1])->s) : "";
     return new_str(in.format(a[0], spec));
 }
 // exec()/eval(source, globals=None, locals=None): the dicts the source runs in, the caller's

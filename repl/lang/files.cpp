@@ -77,7 +77,7 @@ Value f_write(Interpreter& in, const Value& self, Args& a) {
     if (a.size() != 1 || !is_str(a[0]))
         in.raise("TypeError", "write() argument must be str, not " +
                                   (a.size() ? in.type_name(a[0]) : std::string("nothing")));
-    const std::string& s = as_str(a[0])->s;
+    const StrText& s = as_str(a[0])->s;
     if (!writable(f)) in.raise("io.UnsupportedOperation", "not writable");
     if (f->sink == 1)
         in.write_out(s);
@@ -205,7 +205,7 @@ Value b_open(Interpreter& in, const Value& self, Args& a) {
     parse_args(in, "open", a, {"file", "mode", "buffering", "encoding", "errors", "newline"}, 1, p,
                true);
     std::string path = fspath_text(in, p[0]);
-    std::string mode = p[1].empty() ? "r" : as_str(p[1])->s;
+    std::string mode = p[1].empty() ? "r" : std::string(as_str(p[1])->s);
     std::string cmode;
     for (char c : mode)
         if (c != 't' && c != 'b') cmode += c;

@@ -27,21 +27,17 @@ public:
                (has_layout(v_, Layout::Dict) || !v_.type()->lookup("__getitem__").empty() ||
                 has_layout(v_, Layout::List));
     }
-    text::ArgRef positional(int64_t index) override {
-        held_.push_back(items_ ? (*items_)[static_cast<size_t>(index)] : v_);
-        return static_cast<text::ArgRef>(held_.size() - 1);
-    }
+    // Positional arguments are read in place (refs below zero); looked-up ones are held.
+    text::ArgRef positional(int64_t index) override { return -1 - (items_ ? index : 0); }
     std::optional<text::ArgRef> lookup(std::string_view key) override {
         held_.push_back(in_.getitem(v_, new_str(std::string(key))));
         return static_cast<text::ArgRef>(held_.size() - 1);
     }
-    std::string str(text::ArgRef a) override { return in_.str(held_[static_cast<size_t>(a)]); }
-    std::string repr(text::ArgRef a) override { return in_.repr(held_[static_cast<size_t>(a)]); }
-    std::string type_name(text::ArgRef a) override {
-        return in_.type_name(held_[static_cast<size_t>(a)]);
-    }
+    std::string str(text::ArgRef a) override { return in_.str(at(a)); }
+    std::string repr(text::ArgRef a) override { return in_.repr(at(a)); }
+    std::string type_name(text::ArgRef a) override { return in_.type_name(at(a)); }
     std::optional<text::IntValue> as_int(text::ArgRef a) override {
-        const Value& v = held_[static_cast<size_t>(a)];
+        const Value& v = at(a);
         if (v.is_int()) return text::IntValue(v.as_int());
         if (v.is_bool()) return text::IntValue(static_cast<int64_t>(v.as_bool()));
         if (has_layout(v, Layout::BigInt)) return text::IntValue(v.as<BigIntObj>()->v);
@@ -50,7 +46,7 @@ public:
         return std::nullopt;
     }
     std::optional<double> as_float(text::ArgRef a) override {
-        const Value& v = held_[static_cast<size_t>(a)];
+        const Value& v = at(a);
         if (v.is_float()) return v.as_float();
         if (v.is_obj() && !v.type()->lookup("__float__").empty()) {
             Value r = in_.call_method(v, "__float__", {});
@@ -59,21 +55,25 @@ public:
         return std::nullopt;
     }
     std::optional<std::string> as_str(text::ArgRef a) override {
-        const Value& v = held_[static_cast<size_t>(a)];
+        const Value& v = at(a);
         if (is_str(v)) return ormsh::lang::as_str(v)->s;
         return std::nullopt;
     }
 
 private:
+    const Value& at(text::ArgRef a) const {
+        if (a >= 0) return held_[static_cast<size_t>(a)];
+        return items_ ? (*items_)[static_cast<size_t>(-1 - a)] : v_;
+    }
     Interpreter& in_;
     const Value& v_;
-    const std::vector<Value>* items_ = nullptr;
+    const TupleItems* items_ = nullptr;
     std::vector<Value> held_;
 };
 
 } // namespace
 
-std::string percent_format_value(Interpreter& in, const std::string& fmt, const Value& args) {
+std::string percent_format_value(Interpreter& in, std::string_view fmt, const Value& args) {
     ValueArgs a(in, args);
     try {
         return text::percent_format(fmt, a);
@@ -84,7 +84,7 @@ std::string percent_format_value(Interpreter& in, const std::string& fmt, const 
     }
 }
 
-std::string str_format(Interpreter& in, const std::string& fmt, Args& args, int depth = 0) {
+std::string str_format(Interpreter& in, std::string_view fmt, Args& args, int depth = 0) {
     std::string out;
     size_t auto_idx = 0;
     bool used_auto = false, used_manual = false;
@@ -126,7 +126,7 @@ std::string str_format(Interpreter& in, const std::string& fmt, Args& args, int 
         if (j >= fmt.size())
             in.raise("ValueError",
                      d ? "unexpected '{' in field name" : "expected '}' before end of string");
-        std::string field = fmt.substr(i + 1, j - i - 1);
+        std::string field(fmt.substr(i + 1, j - i - 1));
         i = j + 1;
         std::string spec;
         char conv = 0;

@@ -8,6 +8,7 @@
 #include "repl/lang/parser.h"
 #include "repl/lang/resolver.h"
 #include "repl/lang/small_vector.h"
+#include "repl/lang/str_builder.h"
 #include "repl/lang/text/errors.h"
 #include "repl/lang/text/str_repr.h"
 
@@ -26,6 +27,12 @@ struct DepthGuard {
     explicit DepthGuard(Interpreter& i) : in(i) { ++in.depth; }
     ~DepthGuard() { --in.depth; }
 };
+
+bool has_starred(const std::vector<Node*>& elements) {
+    for (Node* e : elements)
+        if (e->kind == NodeKind::Starred) return true;
+    return false;
+}
 
 } // namespace
 
@@ -147,13 +154,15 @@ void Interpreter::store(Node* t, Value v, Frame& f) {
     }
     case NodeKind::TupleLit:
     case NodeKind::ListLit: {
-        std::vector<Value> items;
-        if (has_layout(v, Layout::Tuple))
+        // A tuple cannot change while its items are stored, so it is read in place.
+        std::vector<Value> copied;
+        std::span<const Value> items;
+        if (has_layout(v, Layout::Tuple)) {
             items = v.as<Tuple>()->items;
-        else if (has_layout(v, Layout::List))
-            items = v.as<List>()->items;
-        else
-            items = to_vector(v);
+        } else {
+            copied = has_layout(v, Layout::List) ? v.as<List>()->items : to_vector(v);
+            items = copied;
+        }
         size_t star = SIZE_MAX;
         for (size_t i = 0; i < t->list.size(); ++i)
             if (t->list[i]->kind == NodeKind::Starred) star = i;
@@ -166,7 +175,7 @@ void Interpreter::store(Node* t, Value v, Frame& f) {
                 raise("ValueError", "not enough values to unpack (expected " + std::to_string(n) +
                                         ", got " + std::to_string(items.size()) + ")");
             for (size_t i = 0; i < n; ++i)
-                store(t->list[i], std::move(items[i]), f);
+                store(t->list[i], items[i], f);
             return;
         }
         if (items.size() < n - 1)
@@ -389,6 +398,12 @@ Value Interpreter::eval(Node* n, Frame& f) {
     case NodeKind::ListLit:
     case NodeKind::TupleLit:
     case NodeKind::SetLit: {
+        if (n->kind == NodeKind::TupleLit && !has_starred(n->list)) {
+            Ref<Tuple> t(Tuple::alloc(n->list.size())); // filled in place: one allocation
+            for (size_t i = 0; i < n->list.size(); ++i)
+                t->items[i] = eval(n->list[i], f);
+            return t;
+        }
         std::vector<Value> items;
         items.reserve(n->list.size());
         for (Node* e : n->list) {
@@ -462,10 +477,10 @@ Value Interpreter::eval(Node* n, Frame& f) {
 }
 
 Value Interpreter::eval_fstring(Node* n, Frame& f) {
-    std::string out;
+    StrBuilder out;
     for (Node* p : n->list) {
         if (p->kind == NodeKind::Const) {
-            out += as_str(p->constant)->s;
+            out.append(as_str(p->constant));
             continue;
         }
         Value v = eval(p->a, f);
@@ -478,13 +493,13 @@ Value Interpreter::eval_fstring(Node* n, Frame& f) {
         std::string spec;
         if (p->b) spec = as_str(eval_fstring(p->b, f))->s;
         if (spec.empty() && is_str(v) && !v.type()->heap) // str subclasses may format otherwise
-            out += as_str(v)->s;
+            out.append(as_str(v));
         else if (spec.empty() && v.is_int())
-            out += std::to_string(v.as_int());
+            out.append_int(v.as_int());
         else
-            out += format(v, spec);
+            out.append(format(v, spec));
     }
-    return new_str(std::move(out));
+    return out.finish();
 }
 
 void Interpreter::comp_loop(Node* n, size_t level, Frame& f, const std::function<void()>& emit) {

@@ -8,15 +8,17 @@ namespace ormsh::lang {
 SeqIter::SeqIter(Value s, bool rev)
     : Iterator(rev ? builtin_type("reversed") : Types::iterator), seq(std::move(s)), reverse(rev) {
     if (reverse) {
-        const auto& items =
-            has_layout(seq, Layout::List) ? seq.as<List>()->items : seq.as<Tuple>()->items;
+        std::span<const Value> items = has_layout(seq, Layout::List)
+                                           ? std::span<const Value>(seq.as<List>()->items)
+                                           : std::span<const Value>(seq.as<Tuple>()->items);
         i = items.size();
     }
 }
 bool SeqIter::next(Interpreter&, Value& out) {
     if (seq.empty()) return false;
-    const auto& items =
-        has_layout(seq, Layout::List) ? seq.as<List>()->items : seq.as<Tuple>()->items;
+    std::span<const Value> items = has_layout(seq, Layout::List)
+                                       ? std::span<const Value>(seq.as<List>()->items)
+                                       : std::span<const Value>(seq.as<Tuple>()->items);
     if (reverse) {
         if (i == 0 || i > items.size()) {
             seq = Value();
@@ -41,7 +43,7 @@ void SeqIter::clear_refs() {
 
 StrIter::StrIter(Value str) : Iterator(Types::iterator), s(std::move(str)) {}
 bool StrIter::next(Interpreter&, Value& out) {
-    const std::string& t = as_str(s)->s;
+    const StrText& t = as_str(s)->s;
     if (pos >= t.size()) return false;
     size_t start = pos;
     text::utf8_decode(t, pos);

@@ -12,10 +12,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace ormsh::lang {
 
-std::string str_format(Interpreter& in, const std::string& fmt, Args& args, int depth);
+std::string str_format(Interpreter& in, std::string_view fmt, Args& args, int depth);
 void sort_values(Interpreter& in, std::vector<Value>& items, const Value& key,
                  bool reverse); // builtins.cpp
 
@@ -47,7 +48,7 @@ void nargs(Interpreter& in, const char* name, Args& a, size_t lo, size_t hi) {
     }
 }
 
-const std::string& sv(Interpreter& in, const Value& v, const char* what = "argument") {
+const StrText& sv(Interpreter& in, const Value& v, const char* what = "argument") {
     if (!is_str(v))
         in.raise("TypeError", std::string(what) + " must be str, not " + in.type_name(v));
     return as_str(v)->s;
@@ -58,11 +59,12 @@ text::OptIndex opt_idx(Interpreter& in, Args& a, size_t i) {
     return in.index_value(a[i]);
 }
 
-Value strs(const std::vector<std::string_view>& parts) {
+// The pieces of `whole` as a list of str.
+Value strs(const Str* whole, const std::vector<std::string_view>& parts) {
     std::vector<Value> out;
     out.reserve(parts.size());
     for (auto p : parts)
-        out.push_back(new_str(std::string(p)));
+        out.push_back(new_substr(whole, p));
     return new_list(std::move(out));
 }
 
@@ -101,7 +103,7 @@ M(object_hash) {
     return Value::integer(static_cast<int64_t>(self.identity() >> 4));
 }
 M(object_format) {
-    const std::string& spec = sv(in, a[0], "format_spec");
+    std::string_view spec = sv(in, a[0], "format_spec");
     if (!spec.empty())
         in.raise("TypeError",
                  "unsupported format string passed to " + in.type_name(self) + ".__format__");
@@ -197,27 +199,52 @@ Str* S_(const Value& v) {
 
 M(str_join) {
     nargs(in, "join", a, 1, 1);
-    std::string out;
-    const std::string& sep = S_(self)->s;
-    size_t i = 0;
-    auto add = [&](const Value& v) {
+    const Str* sep = S_(self);
+    // A list or tuple is read in place: nothing below runs Python code that could change it.
+    std::vector<Value> copied;
+    std::span<const Value> items;
+    if (has_layout(a[0], Layout::Tuple)) {
+        items = a[0].as<Tuple>()->items;
+    } else if (has_layout(a[0], Layout::List)) {
+        items = a[0].as<List>()->items;
+    } else {
+        copied = in.to_vector(a[0]);
+        items = copied;
+    }
+    // Two passes: check and measure, then copy into the one allocation of the result.
+    size_t size = items.empty() ? 0 : sep->s.size() * (items.size() - 1);
+    bool ascii = sep->ascii;
+    for (size_t i = 0; i < items.size(); ++i) {
+        const Value& v = items[i];
         if (!is_str(v))
             in.raise("TypeError", "sequence item " + std::to_string(i) +
                                       ": expected str instance, " + in.type_name(v) + " found");
-        if (i) out += sep;
-        out += as_str(v)->s;
-        ++i;
-    };
-    if (has_layout(a[0], Layout::List) || has_layout(a[0], Layout::Tuple)) {
-        const auto& items =
-            has_layout(a[0], Layout::List) ? a[0].as<List>()->items : a[0].as<Tuple>()->items;
-        for (auto& v : items)
-            add(v);
-    } else {
-        for (auto& v : in.to_vector(a[0]))
-            add(v);
+        size += as_str(v)->s.size();
+        ascii = ascii && as_str(v)->ascii;
     }
-    return new_str(std::move(out));
+    if (items.size() == 1 && items[0].type() == Types::str) return items[0];
+    if (size <= 1) {
+        std::string text;
+        for (size_t i = 0; i < items.size(); ++i)
+            text.append(i ? sep->s.view() : std::string_view()).append(as_str(items[i])->s);
+        return new_str(text);
+    }
+    Str* out = Str::alloc(size);
+    char* p = out->chars();
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i && !sep->s.empty()) {
+            std::memcpy(p, sep->s.data(), sep->s.size());
+            p += sep->s.size();
+        }
+        const StrText& t = as_str(items[i])->s;
+        if (!t.empty()) std::memcpy(p, t.data(), t.size());
+        p += t.size();
+    }
+    if (ascii)
+        out->finish_ascii();
+    else
+        out->finish();
+    return Value::steal(out);
 }
 M(str_split) {
     Value p[2];
@@ -225,7 +252,7 @@ M(str_split) {
     std::optional<std::string_view> sep;
     if (!p[0].empty() && !p[0].is_none()) sep = sv(in, p[0]);
     int64_t maxsplit = p[1].empty() ? -1 : in.index_value(p[1]);
-    return strs(text::str_split(S_(self)->s, sep, maxsplit));
+    return strs(S_(self), text::str_split(S_(self)->s, sep, maxsplit));
 }
 M(str_rsplit) {
     Value p[2];
@@ -233,12 +260,12 @@ M(str_rsplit) {
     std::optional<std::string_view> sep;
     if (!p[0].empty() && !p[0].is_none()) sep = sv(in, p[0]);
     int64_t maxsplit = p[1].empty() ? -1 : in.index_value(p[1]);
-    return strs(text::str_rsplit(S_(self)->s, sep, maxsplit));
+    return strs(S_(self), text::str_rsplit(S_(self)->s, sep, maxsplit));
 }
 M(str_splitlines) {
     Value p[1];
     parse_args(in, "splitlines", a, {"keepends"}, 0, p);
-    return strs(text::str_splitlines(S_(self)->s, !p[0].empty() && in.truthy(p[0])));
+    return strs(S_(self), text::str_splitlines(S_(self)->s, !p[0].empty() && in.truthy(p[0])));
 }
 std::optional<std::string_view> strip_chars(Interpreter& in, Args& a) {
     if (a.size() == 0 || a[0].is_none()) return std::nullopt;
@@ -246,24 +273,43 @@ std::optional<std::string_view> strip_chars(Interpreter& in, Args& a) {
 }
 M(str_strip) {
     nargs(in, "strip", a, 0, 1);
-    return new_str(std::string(text::str_strip(S_(self)->s, strip_chars(in, a))));
+    return new_substr(S_(self), text::str_strip(S_(self)->s, strip_chars(in, a)));
 }
 M(str_lstrip) {
     nargs(in, "lstrip", a, 0, 1);
-    return new_str(std::string(text::str_lstrip(S_(self)->s, strip_chars(in, a))));
+    return new_substr(S_(self), text::str_lstrip(S_(self)->s, strip_chars(in, a)));
 }
 M(str_rstrip) {
     nargs(in, "rstrip", a, 0, 1);
-    return new_str(std::string(text::str_rstrip(S_(self)->s, strip_chars(in, a))));
+    return new_substr(S_(self), text::str_rstrip(S_(self)->s, strip_chars(in, a)));
+}
+// ASCII text maps to ASCII text of the same length, written straight into the new str.
+Value ascii_case_map(const Str* s, char (*map)(char)) {
+    if (s->s.size() <= 1) {
+        char c = s->s.empty() ? '\0' : map(s->s[0]);
+        return new_ascii_str(std::string_view(&c, s->s.size()));
+    }
+    Str* out = Str::alloc(s->s.size());
+    char* p = out->chars();
+    for (char c : s->s)
+        *p++ = map(c);
+    out->finish_ascii();
+    return Value::steal(out);
 }
 M(str_upper) {
     (void)a;
     (void)in;
+    if (S_(self)->ascii)
+        return ascii_case_map(S_(self),
+                              [](char c) { return c >= 'a' && c <= 'z' ? char(c - 32) : c; });
     return new_str(text::str_upper(S_(self)->s));
 }
 M(str_lower) {
     (void)a;
     (void)in;
+    if (S_(self)->ascii)
+        return ascii_case_map(S_(self),
+                              [](char c) { return c >= 'A' && c <= 'Z' ? char(c + 32) : c; });
     return new_str(text::str_lower(S_(self)->s));
 }
 M(str_title) {
@@ -289,11 +335,21 @@ M(str_casefold) {
 M(str_replace) {
     nargs(in, "replace", a, 2, 3);
     int64_t count = a.size() > 2 ? in.index_value(a[2]) : -1;
-    return new_str(text::str_replace(S_(self)->s, sv(in, a[0], "replace() argument 1"),
-                                     sv(in, a[1], "replace() argument 2"), count));
+    const StrText& old = sv(in, a[0], "replace() argument 1");
+    const StrText& repl = sv(in, a[1], "replace() argument 2");
+    const Str* s = S_(self);
+    if (!old.empty() && s->s.find(old) == std::string_view::npos) return new_substr(s, s->s);
+    std::string out = text::str_replace(s->s, old, repl, count);
+    // ASCII text with ASCII put in stays ASCII.
+    if (s->ascii && as_str(a[1])->ascii) return new_ascii_str(out);
+    return new_str(out);
 }
 M(str_find) {
     nargs(in, "find", a, 1, 3);
+    if (a.size() == 1 && S_(self)->ascii && is_str(a[0])) { // byte offsets are the indices
+        size_t at = S_(self)->s.find(as_str(a[0])->s);
+        return Value::integer(at == std::string_view::npos ? -1 : static_cast<int64_t>(at));
+    }
     return Value::integer(
         text::str_find(S_(self)->s, sv(in, a[0]), opt_idx(in, a, 1), opt_idx(in, a, 2)));
 }
@@ -334,6 +390,11 @@ Value starts_ends(Interpreter& in, const Value& self, Args& a, bool starts) {
             if (check(p)) return Value::boolean(true);
         return Value::boolean(false);
     }
+    if (a.size() == 1 && is_str(a[0])) { // UTF-8: a code-point prefix is a byte prefix
+        const StrText& t = S_(self)->s;
+        return Value::boolean(starts ? t.starts_with(as_str(a[0])->s)
+                                     : t.ends_with(as_str(a[0])->s));
+    }
     return Value::boolean(check(a[0]));
 }
 M(str_startswith) {
@@ -363,7 +424,7 @@ Value pad(Interpreter& in, const Value& self, Args& a, int kind) {
             in.raise("TypeError", "The fill character must be exactly one character long");
     }
     int64_t w = in.index_value(a[0]);
-    const std::string& s = S_(self)->s;
+    const StrText& s = S_(self)->s;
     return new_str(kind == 0   ? text::str_center(s, w, fill)
                    : kind == 1 ? text::str_ljust(s, w, fill)
                                : text::str_rjust(s, w, fill));
@@ -389,21 +450,21 @@ M(str_partition) {
     nargs(in, "partition", a, 1, 1);
     auto p = text::str_partition(S_(self)->s, sv(in, a[0]));
     return new_tuple(
-        {new_str(std::string(p[0])), new_str(std::string(p[1])), new_str(std::string(p[2]))});
+        {new_substr(S_(self), p[0]), new_substr(S_(self), p[1]), new_substr(S_(self), p[2])});
 }
 M(str_rpartition) {
     nargs(in, "rpartition", a, 1, 1);
     auto p = text::str_rpartition(S_(self)->s, sv(in, a[0]));
     return new_tuple(
-        {new_str(std::string(p[0])), new_str(std::string(p[1])), new_str(std::string(p[2]))});
+        {new_substr(S_(self), p[0]), new_substr(S_(self), p[1]), new_substr(S_(self), p[2])});
 }
 M(str_removeprefix) {
     nargs(in, "removeprefix", a, 1, 1);
-    return new_str(std::string(text::str_removeprefix(S_(self)->s, sv(in, a[0]))));
+    return new_substr(S_(self), text::str_removeprefix(S_(self)->s, sv(in, a[0])));
 }
 M(str_removesuffix) {
     nargs(in, "removesuffix", a, 1, 1);
-    return new_str(std::string(text::str_removesuffix(S_(self)->s, sv(in, a[0]))));
+    return new_substr(S_(self), text::str_removesuffix(S_(self)->s, sv(in, a[0])));
 }
 #define STR_PRED(name, fn)                                                                         \
     M(name) {                                                                                      \
@@ -891,7 +952,7 @@ M(num_round) {
 // ---- exceptions ----
 M(exc_init) {
     ExceptionObj* e = self.as<ExceptionObj>();
-    e->args = make<Tuple>(std::vector<Value>(a.pos.begin(), a.pos.end()));
+    e->args = Tuple::create(a.pos);
     (void)in;
     return Value::none();
 }
@@ -1276,7 +1337,7 @@ void install_methods() {
             return Value(v.as<ExceptionObj>()->args.get());
         };
         p->set = [](Interpreter& in, const Value& v, const Value& nv) {
-            v.as<ExceptionObj>()->args = make<Tuple>(in.to_vector(nv));
+            v.as<ExceptionObj>()->args = Tuple::create(in.to_vector(nv));
         };
         be->dict->set_str(intern("args"), p);
         Ref<NativeProperty> c(new NativeProperty());

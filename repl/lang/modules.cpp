@@ -504,7 +504,7 @@ constexpr size_t kStructTimeSize = 9;
 Type* struct_time_type();
 
 Value new_struct_time(std::vector<Value> items) {
-    Ref<Tuple> t = make<Tuple>(std::move(items));
+    Ref<Tuple> t = Ref<Tuple>(Tuple::create(std::move(items)));
     t->type->decref();
     t->type = struct_time_type();
     t->type->incref();
@@ -604,7 +604,7 @@ std::tm tm_or_now(Interpreter& in, Args& a, size_t i) {
 Value time_strftime(Interpreter& in, const Value&, Args& a) {
     if (a.size() < 1 || !is_str(a[0])) in.raise("TypeError", "strftime() argument 1 must be str");
     std::tm tm = tm_or_now(in, a, 1);
-    const std::string& fmt = as_str(a[0])->s;
+    const StrText& fmt = as_str(a[0])->s;
     if (fmt.empty()) return new_str("");
     std::vector<char> buf(256 + fmt.size() * 16);
     size_t n = std::strftime(buf.data(), buf.size(), fmt.c_str(), &tm);
@@ -728,7 +728,7 @@ Module* Interpreter::import_module(const std::string& name) {
     // Import parents first: `import a.b` imports `a`.
     size_t dot = name.rfind('.');
     Module* parent = nullptr;
-    if (dot != std::string::npos) parent = import_module(name.substr(0, dot));
+    if (dot != std::string::npos) parent = import_module(std::string(name.substr(0, dot)));
     if (Module* m = find_loaded_module(name)) return m;
     Module* result = nullptr;
     auto it = factories_.find(name);
@@ -774,20 +774,22 @@ Module* Interpreter::import_module(const std::string& name) {
 
 void Interpreter::exec_import(Node* n, Frame& f) {
     for (Node* a : n->list) {
-        const std::string& name = a->name->s;
+        const StrText& name = a->name->s;
         Module* m = import_module(name);
         if (a->name2) {
             store(a->a, Value(m), f);
         } else {
             size_t dot = name.find('.');
-            store(a->a, Value(dot == std::string::npos ? m : import_module(name.substr(0, dot))),
+            store(a->a,
+                  Value(dot == std::string::npos ? m
+                                                 : import_module(std::string(name.substr(0, dot)))),
                   f);
         }
     }
 }
 
 void Interpreter::exec_import_from(Node* n, Frame& f) {
-    std::string name = n->name ? n->name->s : "";
+    std::string name = n->name ? std::string(n->name->s) : "";
     if (n->level > 0) {
         // Relative imports resolve against the current package (or the script folder).
         std::string pkg = f.module->name;

@@ -172,14 +172,54 @@ size_t tracked_count() {
 
 // ---- Strings ----
 
-Str::Str(std::string v) : Object(Types::str), s(std::move(v)) {
+Str::Str(size_t size) : Object(Types::str) {
+    chars()[size] = '\0';
+    s = StrText(chars(), size);
+}
+
+Str* Str::alloc(size_t size) {
+    void* mem = ::operator new(sizeof(Str) + size + 1);
+    return new (mem) Str(size);
+}
+
+void Str::finish() {
     ascii = text::is_ascii(s);
     cp_len = ascii ? static_cast<int64_t>(s.size()) : static_cast<int64_t>(text::utf8_length(s));
 }
 
-Value new_str(std::string s) {
+Str* Str::create(std::string_view text, Type* type) {
+    Str* str = alloc(text.size());
+    if (!text.empty()) std::memcpy(str->chars(), text.data(), text.size());
+    str->finish();
+    if (type && type != Types::str) {
+        str->type->decref();
+        str->type = type;
+        type->incref();
+    }
+    return str;
+}
+
+Str* Str::create_ascii(std::string_view text) {
+    Str* str = alloc(text.size());
+    if (!text.empty()) std::memcpy(str->chars(), text.data(), text.size());
+    str->finish_ascii();
+    return str;
+}
+
+Value new_str(std::string_view s) {
     if (s.size() <= 1) return Value(intern(s));
-    return Value::steal(new Str(std::move(s)));
+    return Value::steal(Str::create(s));
+}
+
+Value new_ascii_str(std::string_view s) {
+    if (s.size() <= 1) return Value(intern(s));
+    return Value::steal(Str::create_ascii(s));
+}
+
+Value new_substr(const Str* whole, std::string_view piece) {
+    if (piece.size() == whole->s.size() && whole->type == Types::str)
+        return Value(const_cast<Str*>(whole));
+    return whole->ascii ? new_ascii_str(piece) : new_str(piece);
 }
 
 namespace {
@@ -223,7 +263,7 @@ private:
     }
 
     Str* add(Slot& slot, uint64_t h, std::string_view s) {
-        Str* str = new Str(std::string(s));
+        Str* str = Str::create(s);
         str->make_immortal();
         str->interned = true;
         slot = {h, str};
@@ -260,11 +300,32 @@ Bytes::Bytes(std::string v) : Object(Types::bytes), s(std::move(v)) {}
 
 // ---- Containers ----
 
-Tuple::Tuple() : Object(Types::tuple) {
+Tuple::Tuple(size_t n) : Object(Types::tuple) {
+    items.data_ = reinterpret_cast<Value*>(this + 1);
+    items.size_ = n;
+    for (size_t i = 0; i < n; ++i)
+        new (&items.data_[i]) Value();
     track();
 }
-Tuple::Tuple(std::vector<Value> v) : Object(Types::tuple), items(std::move(v)) {
-    track();
+Tuple::~Tuple() {
+    for (size_t i = 0; i < items.size_; ++i)
+        items.data_[i].~Value();
+}
+Tuple* Tuple::alloc(size_t n) {
+    void* mem = ::operator new(sizeof(Tuple) + n * sizeof(Value));
+    return new (mem) Tuple(n);
+}
+Tuple* Tuple::create(std::span<const Value> v) {
+    Tuple* t = alloc(v.size());
+    for (size_t i = 0; i < v.size(); ++i)
+        t->items.data_[i] = v[i];
+    return t;
+}
+Tuple* Tuple::create(std::vector<Value>&& v) {
+    Tuple* t = alloc(v.size());
+    for (size_t i = 0; i < v.size(); ++i)
+        t->items.data_[i] = std::move(v[i]);
+    return t;
 }
 void Tuple::traverse(Visitor& v) {
     Object::traverse(v);
@@ -273,11 +334,21 @@ void Tuple::traverse(Visitor& v) {
 }
 void Tuple::clear_refs() {
     Object::clear_refs();
-    auto tmp = std::move(items);
-    items.clear();
+    // Drop the items only after the tuple looks empty: their destructors may run Python code.
+    std::vector<Value> dropped;
+    dropped.reserve(items.size_);
+    for (size_t i = 0; i < items.size_; ++i)
+        dropped.push_back(std::move(items.data_[i]));
+    items.size_ = 0;
 }
-Value new_tuple(std::vector<Value> v) {
-    return Value::steal(new Tuple(std::move(v)));
+Value new_tuple(std::vector<Value>&& v) {
+    return Value::steal(Tuple::create(std::move(v)));
+}
+Value new_tuple(std::span<const Value> v) {
+    return Value::steal(Tuple::create(v));
+}
+Value new_tuple(std::initializer_list<Value> v) {
+    return Value::steal(Tuple::create(v));
 }
 
 List::List() : Object(Types::list) {
@@ -423,7 +494,7 @@ Iterator::Iterator(Type* t) : Object(t) {
 }
 
 ExceptionObj::ExceptionObj(Type* t) : Object(t) {
-    args = make<Tuple>();
+    args = Tuple::alloc(0);
     track();
 }
 void ExceptionObj::traverse(Visitor& v) {

@@ -101,14 +101,62 @@ struct Type : Object {
     void set_attr(std::string_view n, Value v);
 };
 
+// The text of a str: a zero-terminated string_view into the str, which converts to
+// std::string (a copy) where an API wants one.
+class StrText : public std::string_view {
+public:
+    const char* c_str() const { return data(); }
+    operator std::string() const { return std::string(data(), size()); } // NOLINT
+    std::string_view view() const { return *this; }
+
+    friend std::string operator+(const std::string& a, const StrText& b) { return a + b.str(); }
+    friend std::string operator+(std::string&& a, const StrText& b) {
+        a.append(b.data(), b.size());
+        return std::move(a);
+    }
+    friend std::string operator+(const StrText& a, const std::string& b) { return a.str() + b; }
+    friend std::string operator+(const char* a, const StrText& b) { return a + b.str(); }
+    friend std::string operator+(const StrText& a, const char* b) { return a.str() + b; }
+    friend std::string operator+(char a, const StrText& b) { return a + b.str(); }
+    friend std::string operator+(const StrText& a, char b) { return a.str() + b; }
+    friend std::string operator+(const StrText& a, const StrText& b) { return a.str() + b; }
+
+private:
+    friend struct Str;
+    StrText() = default;
+    StrText(const char* p, size_t n) : std::string_view(p, n) {}
+    std::string str() const { return std::string(data(), size()); }
+};
+
+// A str: immutable UTF-8 text stored right after the object (one allocation per string).
+// `s` views that text (zero-terminated); `ascii` and `cp_len` are known from creation, so
+// methods that build a str from pieces of an ASCII one skip rescanning the result.
 struct Str : Object {
-    std::string s;
+    bool ascii = true; // first: these fit in the padding at the end of Object
+    bool interned = false;
+    StrText s;
     mutable int64_t hash = -1;
     int64_t cp_len = -1; // code points; equals s.size() when ascii
-    bool ascii = true;
-    bool interned = false;
-    explicit Str(std::string v);
+
+    // A str holding `text`, scanned for its ASCII-ness and length.
+    static Str* create(std::string_view text, Type* type = nullptr);
+    // A str holding `text`, which the caller knows to be ASCII.
+    static Str* create_ascii(std::string_view text);
+    // A str of `size` bytes for the caller to fill through chars() before it is shared, then
+    // finish() (scans) or finish_ascii().
+    static Str* alloc(size_t size);
+    char* chars() { return reinterpret_cast<char*>(this + 1); }
+    void finish();
+    void finish_ascii() {
+        ascii = true;
+        cp_len = static_cast<int64_t>(s.size());
+    }
     int64_t length() const { return cp_len; }
+
+    static void operator delete(void* p) { ::operator delete(p); }
+
+private:
+    explicit Str(size_t size);
 };
 
 struct Bytes : Object {
@@ -116,12 +164,52 @@ struct Bytes : Object {
     explicit Bytes(std::string v);
 };
 
+// The items of a tuple, stored inline after it: read like a vector, never resized.
+class TupleItems {
+public:
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    Value* data() { return data_; }
+    const Value* data() const { return data_; }
+    Value* begin() { return data_; }
+    Value* end() { return data_ + size_; }
+    const Value* begin() const { return data_; }
+    const Value* end() const { return data_ + size_; }
+    Value& operator[](size_t i) { return data_[i]; }
+    const Value& operator[](size_t i) const { return data_[i]; }
+    const Value& front() const { return data_[0]; }
+    const Value& back() const { return data_[size_ - 1]; }
+    operator std::span<const Value>() const { return {data_, size_}; } // NOLINT
+    std::vector<Value> to_vector() const { return {begin(), end()}; }
+
+private:
+    friend struct Tuple;
+    TupleItems() = default;
+    TupleItems(const TupleItems&) = delete;
+    TupleItems& operator=(const TupleItems&) = delete;
+    Value* data_ = nullptr;
+    size_t size_ = 0;
+};
+
+// A tuple: its items live in the same allocation as the object.
 struct Tuple : Object {
-    std::vector<Value> items;
-    Tuple();
-    explicit Tuple(std::vector<Value> v);
+    TupleItems items;
+
+    // A tuple of `n` empty items, for the caller to fill before it is shared.
+    static Tuple* alloc(size_t n);
+    static Tuple* create(std::span<const Value> v);
+    static Tuple* create(std::vector<Value>&& v);
+    static Tuple* create(std::initializer_list<Value> v) {
+        return create(std::span<const Value>(v.begin(), v.size()));
+    }
+    ~Tuple() override;
     void traverse(Visitor& v) override;
     void clear_refs() override;
+
+    static void operator delete(void* p) { ::operator delete(p); }
+
+private:
+    explicit Tuple(size_t n);
 };
 
 struct List : Object {
@@ -401,8 +489,14 @@ inline bool is_str(const Value& v) {
 inline Str* as_str(const Value& v) {
     return v.as<Str>();
 }
-Value new_str(std::string s);
-Value new_tuple(std::vector<Value> v);
+Value new_str(std::string_view s);
+// Text the caller knows to be ASCII (no scan).
+Value new_ascii_str(std::string_view s);
+// A piece of `whole` (a slice, strip or split result): ASCII without a scan when `whole` is.
+Value new_substr(const Str* whole, std::string_view piece);
+Value new_tuple(std::vector<Value>&& v);
+Value new_tuple(std::span<const Value> v);
+Value new_tuple(std::initializer_list<Value> v);
 Value new_list(std::vector<Value> v);
 
 } // namespace ormsh::lang

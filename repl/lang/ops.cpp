@@ -21,9 +21,10 @@
 
 namespace ormsh::lang {
 
-Value make_generic_alias(Interpreter& in, const Value& origin, const Value& key); // annotation_types.cpp
+Value make_generic_alias(Interpreter& in, const Value& origin,
+                         const Value& key); // annotation_types.cpp
 
-std::string percent_format_value(Interpreter& in, const std::string& fmt,
+std::string percent_format_value(Interpreter& in, std::string_view fmt,
                                  const Value& args); // format.cpp
 
 namespace {
@@ -60,7 +61,6 @@ bool python_defines(Type* t, Str* name) {
     Value f = t->lookup(name);
     return !f.empty() && !has_layout(f, Layout::NativeFunction);
 }
-
 
 const char* op_symbol(BinOpKind op) {
     switch (op) {
@@ -117,8 +117,9 @@ bool is_not_implemented(const Value& v) {
 bool is_seq(const Value& v) {
     return has_layout(v, Layout::List) || has_layout(v, Layout::Tuple);
 }
-const std::vector<Value>& seq_items(const Value& v) {
-    return has_layout(v, Layout::List) ? v.as<List>()->items : v.as<Tuple>()->items;
+std::span<const Value> seq_items(const Value& v) {
+    if (has_layout(v, Layout::List)) return v.as<List>()->items;
+    return v.as<Tuple>()->items;
 }
 
 // Calls a dunder found on the type (not the instance), or returns empty when absent.
@@ -162,7 +163,7 @@ void check_repeat_size(Interpreter& in, const Value& seq, int64_t n) {
         in.raise("MemoryError", "");
 }
 
-std::vector<Value> repeat(const std::vector<Value>& v, int64_t n) {
+std::vector<Value> repeat(std::span<const Value> v, int64_t n) {
     std::vector<Value> out;
     if (n <= 0) return out;
     out.reserve(v.size() * static_cast<size_t>(n));
@@ -222,13 +223,17 @@ Value Interpreter::binary_op(BinOpKind op, const Value& a, const Value& b, bool 
         switch (op) {
         case BinOpKind::Add:
             if (la == Layout::Str && lb == Layout::Str) {
-                const std::string& x = as_str(a)->s;
-                const std::string& y = as_str(b)->s;
-                std::string r;
-                r.reserve(x.size() + y.size());
-                r += x;
-                r += y;
-                return new_str(std::move(r));
+                const Str* x = as_str(a);
+                const Str* y = as_str(b);
+                if (x->s.size() + y->s.size() <= 1) return new_str(std::string(x->s) + y->s);
+                Str* r = Str::alloc(x->s.size() + y->s.size());
+                if (!x->s.empty()) std::memcpy(r->chars(), x->s.data(), x->s.size());
+                if (!y->s.empty()) std::memcpy(r->chars() + x->s.size(), y->s.data(), y->s.size());
+                if (x->ascii && y->ascii)
+                    r->finish_ascii();
+                else
+                    r->finish();
+                return Value::steal(r);
             }
             if (la == Layout::Str)
                 raise("TypeError",
@@ -254,9 +259,12 @@ Value Interpreter::binary_op(BinOpKind op, const Value& a, const Value& b, bool 
                 raise("TypeError",
                       "can only concatenate list (not \"" + type_name(b) + "\") to list");
             if (la == Layout::Tuple && lb == Layout::Tuple) {
-                std::vector<Value> r = a.as<Tuple>()->items;
-                r.insert(r.end(), b.as<Tuple>()->items.begin(), b.as<Tuple>()->items.end());
-                return new_tuple(std::move(r));
+                const TupleItems& x = a.as<Tuple>()->items;
+                const TupleItems& y = b.as<Tuple>()->items;
+                Tuple* r = Tuple::alloc(x.size() + y.size());
+                std::copy(x.begin(), x.end(), r->items.begin());
+                std::copy(y.begin(), y.end(), r->items.begin() + x.size());
+                return Value::steal(r);
             }
             if (la == Layout::Tuple)
                 raise("TypeError",
@@ -961,7 +969,7 @@ text::SliceIndices slice_indices(Interpreter& in, Slice* s, int64_t len) {
                               opt_index(in, s->step));
 }
 
-std::vector<Value> slice_vec(const std::vector<Value>& v, const text::SliceIndices& si) {
+std::vector<Value> slice_vec(std::span<const Value> v, const text::SliceIndices& si) {
     std::vector<Value> out;
     out.reserve(static_cast<size_t>(si.length));
     for (int64_t i = 0, k = si.start; i < si.length; ++i, k += si.step)
@@ -995,7 +1003,7 @@ Value Interpreter::getitem(const Value& obj, const Value& key, bool builtin_only
             switch (t->layout) {
             case Layout::List:
             case Layout::Tuple: {
-                const auto& items = seq_items(obj);
+                std::span<const Value> items = seq_items(obj);
                 const char* tn = t->layout == Layout::List ? "list" : "tuple";
                 if (has_layout(key, Layout::Slice)) {
                     auto si =
@@ -1019,8 +1027,8 @@ Value Interpreter::getitem(const Value& obj, const Value& key, bool builtin_only
                 if (has_layout(key, Layout::Slice)) {
                     auto si = slice_indices(*this, key.as<Slice>(), s->length());
                     if (s->ascii && si.step == 1)
-                        return new_str(s->s.substr(static_cast<size_t>(si.start),
-                                                   static_cast<size_t>(si.length)));
+                        return new_substr(s, s->s.substr(static_cast<size_t>(si.start),
+                                                         static_cast<size_t>(si.length)));
                     return new_str(text::str_slice(s->s, si));
                 }
                 if (!is_int_like(key))
@@ -1549,7 +1557,7 @@ std::vector<Value> Interpreter::to_vector(const Value& iterable) {
     if (has_layout(iterable, Layout::List) && !iterable.obj()->type->heap)
         return iterable.as<List>()->items;
     if (has_layout(iterable, Layout::Tuple) && !iterable.obj()->type->heap)
-        return iterable.as<Tuple>()->items;
+        return iterable.as<Tuple>()->items.to_vector();
     std::vector<Value> out;
     if (has_layout(iterable, Layout::Range)) {
         Range* r = iterable.as<Range>();

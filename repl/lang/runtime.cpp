@@ -104,7 +104,7 @@ void Interpreter::raise(Type* type, const std::string& msg) {
     if (!msg.empty() || type->name != "KeyboardInterrupt") args.push_back(new_str(msg));
     if (type->name == "KeyboardInterrupt" && msg.empty()) args.clear();
     Ref<ExceptionObj> e(new ExceptionObj(type));
-    e->args = make<Tuple>(std::move(args));
+    e->args = Tuple::create(std::move(args));
     raise_value(Value(e.get()));
 }
 

@@ -27,7 +27,7 @@ struct Entry {
     std::uint64_t lead = 0;
 };
 
-std::uint64_t text_prefix(const std::string& s) {
+std::uint64_t text_prefix(std::string_view s) {
     std::uint64_t prefix = 0;
     for (std::size_t i = 0; i < 8; ++i)
         prefix = prefix << 8 | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0);

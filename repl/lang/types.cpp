@@ -65,8 +65,7 @@ Value tuple_ctor(Interpreter& in, Type* cls, Args& args) {
     if (args.size() > 1)
         in.raise("TypeError",
                  "tuple expected at most 1 argument, got " + std::to_string(args.size()));
-    Ref<Tuple> t = make<Tuple>();
-    if (args.size() == 1) t->items = in.to_vector(args[0]);
+    Ref<Tuple> t(Tuple::create(args.size() == 1 ? in.to_vector(args[0]) : std::vector<Value>()));
     if (cls != Types::tuple) {
         t->type->decref();
         t->type = cls;
@@ -238,11 +237,7 @@ Value str_ctor(Interpreter& in, Type* cls, Args& args) {
             s = in.str(a[0]);
     }
     if (cls == Types::str) return new_str(std::move(s));
-    Str* o = new Str(std::move(s));
-    o->type->decref();
-    o->type = cls;
-    cls->incref();
-    return Value::steal(o);
+    return Value::steal(Str::create(s, cls));
 }
 
 Value bytes_ctor(Interpreter& in, Type*, Args& args) {
@@ -416,7 +411,7 @@ Value exception_ctor(Interpreter& in, Type* cls, Args& args) {
             in.raise("TypeError", cls->name + "() takes no keyword arguments");
     }
     Ref<ExceptionObj> e(new ExceptionObj(cls));
-    e->args = make<Tuple>(std::vector<Value>(args.pos.begin(), args.pos.end()));
+    e->args = Tuple::create(args.pos);
     return e;
 }
 

@@ -42,7 +42,7 @@ std::string pad(const std::string& s, std::size_t width, bool right_align) {
 std::string cell_text(lang::Interpreter& in, const lang::Value& v) {
     if (v.is_none()) return "None";
     if (lang::is_str(v)) {
-        const std::string& s = lang::as_str(v)->s;
+        const lang::StrText& s = lang::as_str(v)->s;
         if (s.empty()) return "''";
         std::string flat;
         for (char c : s)

@@ -86,7 +86,7 @@ std::optional<Tabular> tabulate_items(Interpreter& in, const std::vector<Value>&
             if (!lang::has_layout(item, lang::Layout::Tuple) ||
                 item.as<lang::Tuple>()->items.size() != width)
                 return std::nullopt;
-            t.rows.push_back(item.as<lang::Tuple>()->items);
+            t.rows.push_back(item.as<lang::Tuple>()->items.to_vector());
         }
         return t;
     }
@@ -100,7 +100,7 @@ std::optional<Tabular> tabulate(Interpreter& in, const Value& value) {
     if (lang::has_layout(value, lang::Layout::List))
         return tabulate_items(in, value.as<lang::List>()->items);
     if (lang::has_layout(value, lang::Layout::Tuple))
-        return tabulate_items(in, value.as<lang::Tuple>()->items);
+        return tabulate_items(in, value.as<lang::Tuple>()->items.to_vector());
     if (!model_columns(in, value).empty()) return tabulate_items(in, {value});
     if (is_row(in, value)) return tabulate_items(in, {value});
     // A Result (session.execute / conn.execute): its keys, then its rows.

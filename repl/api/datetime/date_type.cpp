@@ -130,8 +130,8 @@ Value date_isocalendar(Interpreter&, const Value& self, Args&) {
     engine::Date d = date_of(self);
     int y, w, wd;
     cal::iso_calendar(d.year, d.month, d.day, y, w, wd);
-    Ref<lang::Tuple> t = lang::make<lang::Tuple>(
-        std::vector<Value>{Value::integer(y), Value::integer(w), Value::integer(wd)});
+    Ref<lang::Tuple> t =
+        lang::Tuple::create({Value::integer(y), Value::integer(w), Value::integer(wd)});
     t->type = g_iso_calendar_date;
     return Value(t.get());
 }

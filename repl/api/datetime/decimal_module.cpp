@@ -133,7 +133,7 @@ Number from_tuple(Interpreter& in, const Value& t) {
         digits += static_cast<char>('0' + d.as_int());
     }
     if (lang::is_str(items[2])) {
-        const std::string& e = lang::as_str(items[2])->s;
+        const lang::StrText& e = lang::as_str(items[2])->s;
         n.kind = e == "F"   ? dec::Kind::Infinity
                  : e == "n" ? dec::Kind::NaN
                  : e == "N" ? dec::Kind::SNaN
@@ -345,8 +345,8 @@ Value dec_as_tuple(Interpreter&, const Value& self, Args&) {
                 : n.kind == dec::Kind::NaN    ? lang::new_str("n")
                 : n.kind == dec::Kind::SNaN   ? lang::new_str("N")
                                               : Value::integer(n.exp);
-    Ref<lang::Tuple> t = lang::make<lang::Tuple>(
-        std::vector<Value>{Value::integer(n.neg ? 1 : 0), lang::new_tuple(std::move(digits)), exp});
+    Ref<lang::Tuple> t = lang::Tuple::create(
+        {Value::integer(n.neg ? 1 : 0), lang::new_tuple(std::move(digits)), exp});
     t->type = S().decimal_tuple;
     return Value(t.get());
 }

@@ -600,7 +600,7 @@ Value listen_impl(Interpreter& in, const Value& target, const Value& identifier_
     l->fn = fn;
     bool insert = false;
     for (const auto& k : kw) {
-        const std::string& name = k.name->s;
+        const lang::StrText& name = k.name->s;
         bool on = in.truthy(k.value);
         if (name == "propagate")
             l->propagate = on;

@@ -70,7 +70,7 @@ Value select_filter_by(Interpreter& in, const Value& self, lang::Args& args) {
     sql::NodePtr from = filter_by_from(select_of(in, self));
     const orm::Mapper* mapper = mapper_of_from(from);
     for (const auto& kw : args.kw) {
-        const std::string& key = kw.name->s;
+        const lang::StrText& key = kw.name->s;
         sql::NodePtr criterion;
         if (mapper) {
             if (const orm::ColumnProperty* prop = mapper->column_property(key)) {

@@ -57,7 +57,7 @@ bool is_callable_argument(Interpreter& in, const Value& v) {
 
 void fill_from_kwargs(Interpreter& in, RelationshipObj& r, const lang::Args& args) {
     for (const auto& kw : args.kw) {
-        const std::string& k = kw.name->s;
+        const lang::StrText& k = kw.name->s;
         const Value& v = kw.value;
         if (k == "secondary")
             r.secondary = v;

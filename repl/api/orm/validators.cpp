@@ -58,7 +58,7 @@ std::vector<ValidatorSpec> collect_validators(Interpreter& in, lang::Type& cls,
         for (const auto& e : t->dict->entries) {
             if (e.key.empty() || !lang::is_str(e.key)) continue;
             if (!e.value.is_obj() || e.value.type() != lang::Types::function) continue;
-            const std::string& method = lang::as_str(e.key)->s;
+            const lang::StrText& method = lang::as_str(e.key)->s;
             if (!seen_methods.insert(method).second) continue;
             Value names = in.getattr_opt(e.value, lang::intern(kNamesAttr));
             if (names.empty()) continue;

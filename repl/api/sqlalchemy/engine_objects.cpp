@@ -539,7 +539,7 @@ Value connection_execute(Interpreter& in, ConnectionObj* c, const Value& stmt, A
         try {
             Value result;
             if (lang::is_str(stmt)) {
-                const std::string& text = lang::as_str(stmt)->s;
+                const lang::StrText& text = lang::as_str(stmt)->s;
                 if (!many.empty()) {
                     std::vector<std::vector<engine::Value>> rows;
                     std::string converted;

@@ -46,7 +46,7 @@ Value blank_like(const Value& v) {
         o = new lang::List();
         break;
     case Layout::Tuple:
-        o = new lang::Tuple();
+        o = lang::Tuple::alloc(v.as<lang::Tuple>()->items.size());
         break;
     case Layout::Dict:
         o = new Dict();
@@ -138,8 +138,10 @@ private:
             break;
         }
         case Layout::Tuple: {
+            auto& dst = to.as<lang::Tuple>()->items;
+            size_t i = 0;
             for (auto& x : from.as<lang::Tuple>()->items)
-                to.as<lang::Tuple>()->items.push_back(item(x));
+                dst[i++] = item(x);
             break;
         }
         case Layout::Dict: {

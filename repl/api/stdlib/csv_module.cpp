@@ -43,7 +43,7 @@ int char_param(Interpreter& in, const Value& v, const char* name, bool allow_non
     if (!lang::is_str(v))
         in.raise("TypeError", std::string("\"") + name + "\" must be string" +
                                   (allow_none ? " or None" : "") + ", not " + in.type_name(v));
-    const std::string& s = lang::as_str(v)->s;
+    const lang::StrText& s = lang::as_str(v)->s;
     if (s.size() != 1)
         in.raise("TypeError", std::string("\"") + name + "\" must be a 1-character string");
     return static_cast<unsigned char>(s[0]);

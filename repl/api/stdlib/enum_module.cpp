@@ -75,11 +75,7 @@ bool mixes_in_str(Type* cls) {
 Value new_member(Interpreter& in, Type* cls, const Value& value) {
     if (mixes_in_str(cls)) {
         if (!lang::is_str(value)) in.raise("TypeError", in.repr(value) + " is not a string");
-        auto* s = new lang::Str(lang::as_str(value)->s);
-        s->type->decref();
-        s->type = cls;
-        cls->incref();
-        return Value::steal(s);
+        return Value::steal(lang::Str::create(lang::as_str(value)->s, cls));
     }
     auto* o = new lang::Object(cls);
     o->track();
@@ -190,7 +186,7 @@ void create_members(Interpreter& in, Type& cls_ref) {
         Value member = new_member(in, cls, value);
         std::vector<Value> init_args;
         if (lang::has_layout(value, lang::Layout::Tuple))
-            init_args = value.as<lang::Tuple>()->items;
+            init_args = value.as<lang::Tuple>()->items.to_vector();
         else
             init_args = {value};
         in.setattr(member, lang::intern("_name_"), lang::new_str(name));

@@ -36,8 +36,7 @@ Value wrap(const Value& self, std::string s) {
 }
 
 // The str / bytes a stream of this kind accepts, with CPython's TypeError otherwise.
-const std::string& content_arg(Interpreter& in, const Value& self, const Value& v,
-                               const char* what) {
+std::string_view content_arg(Interpreter& in, const Value& self, const Value& v, const char* what) {
     if (is_text(self)) {
         if (!lang::is_str(v))
             in.raise("TypeError",
@@ -72,7 +71,7 @@ Value stream_init(Interpreter& in, const Value& self, Args& args) {
     return Value::none();
 }
 
-std::size_t write_at_position(MemoryStream* s, const std::string& data) {
+std::size_t write_at_position(MemoryStream* s, std::string_view data) {
     if (s->position > s->buffer.size()) s->buffer.resize(s->position, '\0');
     std::size_t overlap = std::min(data.size(), s->buffer.size() - s->position);
     s->buffer.replace(s->position, overlap, data);
@@ -81,7 +80,7 @@ std::size_t write_at_position(MemoryStream* s, const std::string& data) {
 }
 
 // The number of code points a StringIO.write() reports for UTF-8 text.
-std::int64_t code_points(const std::string& s) {
+std::int64_t code_points(std::string_view s) {
     return std::count_if(s.begin(), s.end(),
                          [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
@@ -90,7 +89,7 @@ Value stream_write(Interpreter& in, const Value& self, Args& args) {
     Value p[1];
     lang::parse_args(in, "write", args, {"s"}, 1, p);
     MemoryStream* s = open_stream(in, self);
-    const std::string& data = content_arg(in, self, p[0], "string");
+    std::string_view data = content_arg(in, self, p[0], "string");
     write_at_position(s, data);
     return Value::integer(is_text(self) ? code_points(data)
                                         : static_cast<std::int64_t>(data.size()));

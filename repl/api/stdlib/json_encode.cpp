@@ -84,13 +84,14 @@ private:
             out += o_.indent;
     }
 
-    void write_array(const Value& v, const std::vector<Value>& items, int level) {
+    void write_array(const Value& v, std::span<const Value> items, int level) {
         if (items.empty()) {
             out += "[]";
             return;
         }
         Mark mark(*this, v);
-        std::vector<Value> copy = items; // the list may change while default() runs
+        std::vector<Value> copy(items.begin(),
+                                items.end()); // the list may change while default() runs
         out += '[';
         if (o_.has_indent) newline(level + 1);
         for (size_t i = 0; i < copy.size(); ++i) {

@@ -208,8 +208,7 @@ Value decode_error_init(Interpreter& in, const Value& self, Args& args) {
     std::string msg = in.str(p[0]);
     std::string text = msg + ": line " + std::to_string(lineno) + " column " +
                        std::to_string(colno) + " (char " + std::to_string(pos) + ")";
-    self.as<lang::ExceptionObj>()->args =
-        lang::make<lang::Tuple>(std::vector<Value>{lang::new_str(text)});
+    self.as<lang::ExceptionObj>()->args = lang::Tuple::create({lang::new_str(text)});
     in.setattr(self, lang::intern("msg"), p[0]);
     in.setattr(self, lang::intern("doc"), p[1]);
     in.setattr(self, lang::intern("pos"), p[2]);

@@ -28,8 +28,8 @@ inline void def_value(lang::Module& m, const char* name, Value v) {
 }
 
 // The text of a str argument, or TypeError "<fname>() argument <what> must be str, not X".
-inline const std::string& str_arg(Interpreter& in, const Value& v, const std::string& fname,
-                                  const std::string& what = "1") {
+inline const lang::StrText& str_arg(Interpreter& in, const Value& v, const std::string& fname,
+                                    const std::string& what = "1") {
     if (!lang::is_str(v))
         in.raise("TypeError",
                  fname + "() argument " + what + " must be str, not " + in.type_name(v));

@@ -46,7 +46,7 @@ std::vector<std::string> fields_of(Type* cls) {
 }
 
 Value new_tuple_of(Type* cls, std::vector<Value> items) {
-    Ref<Tuple> t = lang::make<Tuple>(std::move(items));
+    Ref<Tuple> t = Ref<Tuple>(Tuple::create(std::move(items)));
     t->type->decref();
     t->type = cls;
     cls->incref();
@@ -121,7 +121,7 @@ Value nt_asdict(Interpreter& in, const Value& self, Args&) {
 
 Value nt_replace(Interpreter& in, const Value& self, Args& args) {
     std::vector<std::string> fields = fields_of(self.type());
-    std::vector<Value> items = self.as<Tuple>()->items;
+    std::vector<Value> items = self.as<Tuple>()->items.to_vector();
     std::vector<std::string> unknown;
     for (auto& kw : args.kw) {
         auto it = std::find(fields.begin(), fields.end(), kw.name->s);

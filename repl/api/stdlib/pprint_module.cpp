@@ -98,7 +98,9 @@ private:
         }
         bool list = v.type() == Types::list, tuple = v.type() == Types::tuple;
         if (list || tuple) {
-            auto& items = list ? v.as<lang::List>()->items : v.as<lang::Tuple>()->items;
+            std::span<const Value> items = list
+                                               ? std::span<const Value>(v.as<lang::List>()->items)
+                                               : std::span<const Value>(v.as<lang::Tuple>()->items);
             if (items.empty()) return list ? "[]" : "()";
             active_.insert(v.identity());
             std::string s = list ? "[" : "(";
@@ -111,7 +113,7 @@ private:
         return in_.repr(v);
     }
 
-    void items(const std::vector<Value>& values, int64_t indent, int64_t allowance, int level) {
+    void items(std::span<const Value> values, int64_t indent, int64_t allowance, int level) {
         indent += indent_;
         if (indent_ > 1) out += std::string(static_cast<size_t>(indent_ - 1), ' ');
         std::string delim;

@@ -45,7 +45,7 @@ Value error_init(Interpreter& in, const Value& self, Args& args) {
         int64_t at = in.index_value(pos);
         msg += " at position " + std::to_string(at);
         if (lang::is_str(pattern)) {
-            const std::string& text = lang::as_str(pattern)->s;
+            const lang::StrText& text = lang::as_str(pattern)->s;
             size_t byte_at = lang::text::utf8_offset(text, static_cast<size_t>(at));
             std::string_view before = std::string_view(text).substr(0, byte_at);
             int64_t line = 1 + static_cast<int64_t>(std::count(before.begin(), before.end(), '\n'));
@@ -60,8 +60,7 @@ Value error_init(Interpreter& in, const Value& self, Args& args) {
                 msg += " (line " + std::to_string(line) + ", column " + std::to_string(col) + ")";
         }
     }
-    self.as<lang::ExceptionObj>()->args =
-        lang::make<lang::Tuple>(std::vector<Value>{lang::new_str(msg)});
+    self.as<lang::ExceptionObj>()->args = lang::Tuple::create({lang::new_str(msg)});
     in.setattr(self, lang::intern("msg"), p[0]);
     in.setattr(self, lang::intern("pattern"), pattern);
     in.setattr(self, lang::intern("pos"), pos);
@@ -200,7 +199,7 @@ Value match_one(Interpreter& in, const Value& pattern, const Value& s, const Val
 // Calls f(spans, lastindex) for every match from left to right, at most `limit` (0: no limit).
 template <class F>
 void each_match(const Regex& re, const Value& s, const Bounds& b, int64_t limit, F f) {
-    const std::string& text = lang::as_str(s)->s;
+    const lang::StrText& text = lang::as_str(s)->s;
     size_t start = b.start;
     bool after_empty = false;
     std::vector<int64_t> spans;
@@ -438,7 +437,7 @@ Value sub_impl(Interpreter& in, const Value& pattern, const Value& repl, const V
     bool callable = !lang::is_str(repl);
     std::vector<TemplatePiece> pieces;
     if (!callable) pieces = parse_template(in, repl, re);
-    const std::string& text = lang::as_str(s)->s;
+    const lang::StrText& text = lang::as_str(s)->s;
     Bounds b = bounds(in, s, Value(), Value());
     std::string out;
     size_t last = 0;
@@ -485,7 +484,7 @@ Value split_impl(Interpreter& in, const Value& pattern, const Value& s, const Va
     subject_arg(in, s);
     int64_t maxsplit = maxsplit_v.empty() ? 0 : in.index_value(maxsplit_v);
     if (maxsplit < 0) return lang::new_list({s});
-    const std::string& text = lang::as_str(s)->s;
+    const lang::StrText& text = lang::as_str(s)->s;
     Bounds b = bounds(in, s, Value(), Value());
     std::vector<Value> out;
     size_t last = 0;

@@ -18,7 +18,7 @@ bool is_octal(char c) {
 } // namespace
 
 std::vector<TemplatePiece> parse_template(Interpreter& in, const Value& tmpl, const Regex& re) {
-    const std::string& t = lang::as_str(tmpl)->s;
+    const std::string t(lang::as_str(tmpl)->s);
     std::vector<TemplatePiece> out(1);
     auto lit = [&](const std::string& s) {
         if (out.back().group >= 0) out.emplace_back();

@@ -107,8 +107,9 @@ Value w_generate_password_hash(Interpreter& in, const Value&, Args& args) {
     lang::parse_args(in, "generate_password_hash", args, {"password", "method", "salt_length"}, 1,
                      p);
     std::string password = str_arg(in, p[0], "generate_password_hash");
-    std::string method =
-        p[1].empty() ? "pbkdf2:sha256" : str_arg(in, p[1], "generate_password_hash", "2");
+    std::string method = p[1].empty()
+                             ? "pbkdf2:sha256"
+                             : std::string(str_arg(in, p[1], "generate_password_hash", "2"));
     int64_t salt_length = p[2].empty() ? 16 : in.index_value(p[2]);
     std::string salt = method != "plain" ? gen_salt(in, salt_length) : "";
     auto [hash, actual] = hash_internal(in, method, salt, password);

@@ -269,6 +269,13 @@ std::string percent_format(std::string_view fmt, PercentArgs& args) {
                 }
             }
             const char type = conv == 'i' || conv == 'u' ? 'd' : conv;
+            const auto* small = std::get_if<int64_t>(&*v);
+            if (small && type == 'd' && spec.precision < 0) { // the common %d: no allocation
+                char digits[24];
+                auto r = std::to_chars(digits, digits + sizeof digits, *small);
+                output(out, std::string_view(digits, size_t(r.ptr - digits)), spec, true);
+                break;
+            }
             output(out, int_text(*v, type, spec.flags & kAlt, spec.precision), spec, true);
             break;
         }

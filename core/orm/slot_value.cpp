@@ -95,25 +95,14 @@ void SlotValue::set(const engine::Value& value) {
 }
 
 void SlotValue::set(engine::Value&& value) {
-    switch (value.index()) {
-    case variant_index<engine::Null>():
-    case variant_index<bool>():
-    case variant_index<std::int64_t>():
-    case variant_index<double>():
+    // Only a value that will be boxed gains from the move; the slot copies anything else.
+    bool boxed = value.index() > variant_index<std::string>() ||
+                 (value.index() == variant_index<std::string>() &&
+                  std::get<std::string>(value).size() > std::numeric_limits<std::uint32_t>::max());
+    if (boxed)
+        box(std::move(value));
+    else
         set(static_cast<const engine::Value&>(value));
-        return;
-    case variant_index<std::string>(): {
-        const auto& text = std::get<std::string>(value);
-        if (text.size() <= std::numeric_limits<std::uint32_t>::max()) {
-            assign_text(text.data(), text.size());
-            return;
-        }
-        break;
-    }
-    default:
-        break;
-    }
-    box(std::move(value));
 }
 
 void SlotValue::box(engine::Value&& value) {

@@ -359,7 +359,7 @@ Value Interpreter::run_string(const std::string& source, SourceKind kind, Dict& 
         module = Ref<Module>(frame->module);
     } else {
         Value name = globals.get_str(intern("__name__"));
-        module = make<Module>(is_str(name) ? as_str(name)->s : "builtins");
+        module = make<Module>(is_str(name) ? std::string(as_str(name)->s) : std::string("builtins"));
         module->dict = Ref<Dict>(&globals);
     }
     auto code = prog.code; // functions defined by the program keep it alive

@@ -4,7 +4,7 @@
 // and fail with the INSERT's error.
 #include "core/engine/engine.h"
 #include "core/engine/errors.h"
-#include "dialects/registry.h"
+#include "tests/engine/backend_engine.h"
 
 #include <cctype>
 #include <cstdlib>
@@ -17,27 +17,14 @@
 namespace ormsh::engine {
 namespace {
 
-enum class Backend { SQLite, PostgreSQL };
-
 // More rows than the multi-row VALUES path takes, so PostgreSQL uses COPY or unnest().
 constexpr std::int64_t kRows = 500;
 
 class BulkInsert : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override {
-        dialects::register_builtin_dialects();
-        if (GetParam() == Backend::PostgreSQL) {
-            const char* url = std::getenv("ORMSH_TEST_PG_URL");
-            if (!url || !*url) GTEST_SKIP() << "ORMSH_TEST_PG_URL is not set";
-            engine_ = Engine::create(url);
-        } else {
-            const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-            dir_ = std::filesystem::temp_directory_path() /
-                   fmt::format("ormsh_bulk_{}_{}", ::getpid(), info->name());
-            std::filesystem::remove_all(dir_);
-            std::filesystem::create_directories(dir_);
-            engine_ = Engine::create("sqlite:///" + (dir_ / "test.db").string());
-        }
+        engine_ = open_backend_engine(GetParam(), "ormsh_bulk", dir_);
+        if (!engine_) GTEST_SKIP() << "ORMSH_TEST_PG_URL is not set";
         conn_ = engine_->connect();
         // A table per test: the PostgreSQL cases of several tests may run at once.
         for (char c : std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()))
@@ -259,10 +246,7 @@ TEST_P(BulkInsert, KeysComeFromWhatInsertWouldDo) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BulkInsert,
-                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
-                         [](const auto& info) {
-                             return info.param == Backend::SQLite ? "SQLite" : "PostgreSQL";
-                         });
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL), backend_name);
 
 } // namespace
 } // namespace ormsh::engine

@@ -3,7 +3,7 @@
 // owns its table names and drops them first, so runs are independent and repeatable.
 #include "core/engine/engine.h"
 #include "core/engine/errors.h"
-#include "dialects/registry.h"
+#include "tests/engine/backend_engine.h"
 
 #include <atomic>
 #include <chrono>
@@ -17,12 +17,6 @@
 namespace ormsh::engine {
 namespace {
 
-enum class Backend { SQLite, PostgreSQL };
-
-std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
-    return info.param == Backend::SQLite ? "SQLite" : "PostgreSQL";
-}
-
 TypeSpec spec(TypeKind kind, std::optional<int> precision = {}, std::optional<int> scale = {}) {
     TypeSpec t;
     t.kind = kind;
@@ -34,19 +28,8 @@ TypeSpec spec(TypeKind kind, std::optional<int> precision = {}, std::optional<in
 class Conformance : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override {
-        dialects::register_builtin_dialects();
-        if (GetParam() == Backend::PostgreSQL) {
-            const char* url = std::getenv("ORMSH_TEST_PG_URL");
-            if (!url || !*url) GTEST_SKIP() << "ORMSH_TEST_PG_URL is not set";
-            engine_ = Engine::create(url);
-        } else {
-            const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-            dir_ = std::filesystem::temp_directory_path() /
-                   fmt::format("ormsh_engine_{}_{}", ::getpid(), info->name());
-            std::filesystem::remove_all(dir_);
-            std::filesystem::create_directories(dir_);
-            engine_ = Engine::create("sqlite:///" + (dir_ / "test.db").string());
-        }
+        engine_ = open_backend_engine(GetParam(), "ormsh_engine", dir_);
+        if (!engine_) GTEST_SKIP() << "ORMSH_TEST_PG_URL is not set";
         conn_ = engine_->connect();
     }
 

@@ -1590,8 +1590,10 @@ Node* Parser::parse_fstring(const Token& t, std::vector<Node*>& parts) {
                     }
                 }
                 if (k >= s.size()) error_at("f-string: expecting '}'", t.line, t.col);
+                // The token views its text: the spec's copy must outlive the parse below.
+                const std::string spec_text = s.substr(spec_pos + 1, k - spec_pos - 1);
                 Token st = t;
-                st.text = s.substr(spec_pos + 1, k - spec_pos - 1);
+                st.text = spec_text;
                 Node* spec = node(NodeKind::FString, t);
                 parse_fstring(st, spec->list);
                 fv->b = spec;

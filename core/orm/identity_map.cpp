@@ -76,6 +76,12 @@ InstanceState* IdentityMap::find(const IdentityKeyView& key) const {
     return slot == npos ? nullptr : state_of(entries_[slot]);
 }
 
+InstanceState* IdentityMap::find(const InstanceState& state) const {
+    if (size_ == 0) return nullptr;
+    std::size_t slot = slot_of(state, mixed_hash(state.identity_hash()));
+    return slot == npos ? nullptr : state_of(entries_[slot]);
+}
+
 InstanceState* IdentityMap::add(InstanceState& state) {
     if ((size_ + 1) * kMaxLoadDenominator > entries_.size() * kMaxLoadNumerator)
         rehash(entries_.empty() ? kInitialSlots : entries_.size() * 2);

@@ -18,6 +18,8 @@ public:
     InstanceState* find(const IdentityKey& key) const;
     // The same for a key borrowed from a loader's buffer (nothing is copied).
     InstanceState* find(const IdentityKeyView& key) const;
+    // The state registered under the key `state` has (its identity must be set).
+    InstanceState* find(const InstanceState& state) const;
     // Adds `state` under its key (its identity must be set); replaces nothing: returns the state
     // already present under that key, or `state` when it was added.
     InstanceState* add(InstanceState& state);

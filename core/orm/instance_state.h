@@ -31,6 +31,9 @@ public:
     virtual void retain() = 0;
     virtual void release() = 0;
     virtual InstanceState& state() = 0;
+    // Whether anything besides one strong reference keeps the object alive, so that dropping
+    // that reference would not free it. A host that cannot tell answers true.
+    virtual bool referenced_elsewhere() const { return true; }
     // How the object is named in messages: "<User at 0x7f3a...>", as SQLAlchemy's state_str.
     virtual std::string describe() const = 0;
 

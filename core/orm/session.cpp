@@ -289,11 +289,22 @@ void Session::flush() {
 
     {
         std::vector<InstanceState*> inserted = uow.take_inserted();
-        identity_map_.reserve(identity_map_.size() + inserted.size());
+        // A new object that only the session holds is freed when the session lets go of it
+        // below (as SQLAlchemy's is, before after_flush_postexec), and a weak identity map
+        // would drop it then: it is not registered at all (a seed loop's objects). It stays
+        // Pending until then, which marks it for the loop over the released objects.
+        std::size_t kept = 0;
         for (InstanceState* state : inserted) {
-            state->status = Status::Persistent;
-            InstanceState* existing = identity_map_.add(*state);
-            if (existing != state)
+            bool drops = state->strongly_held && !state->host().referenced_elsewhere();
+            state->status = drops ? Status::Pending : Status::Persistent;
+            kept += drops ? 0 : 1;
+        }
+        identity_map_.reserve(identity_map_.size() + kept);
+        for (InstanceState* state : inserted) {
+            InstanceState* existing = state->status == Status::Persistent
+                                          ? identity_map_.add(*state)
+                                          : identity_map_.find(*state);
+            if (existing && existing != state)
                 throw FlushError(
                     fmt::format("New instance {} conflicts with persistent instance {}",
                                 state->host().describe(), existing->host().describe()));
@@ -304,20 +315,30 @@ void Session::flush() {
         identity_map_.discard(*state);
         state->status = Status::Deleted;
     }
-    // Everything flushed is clean now; the session stops retaining it.
-    std::vector<StateRef> graveyard;
-    graveyard.swap(pending_);
-    graveyard.reserve(graveyard.size() + held_.size());
-    for (auto& ref : held_)
-        graveyard.push_back(std::move(ref));
-    held_.clear();
-    for (auto& ref : deleted_) flushed_deleted_.push_back(std::move(ref));
-    deleted_.clear();
-    for (const auto& ref : graveyard) {
-        ref->strongly_held = false;
-        if (ref->status == Status::Persistent) ref->commit_all();
+    {
+        // Everything flushed is clean now; the session stops retaining it. Objects nothing
+        // else holds are freed before after_flush_postexec, as in SQLAlchemy.
+        std::vector<StateRef> graveyard;
+        graveyard.swap(pending_);
+        graveyard.reserve(graveyard.size() + held_.size());
+        for (auto& ref : held_)
+            graveyard.push_back(std::move(ref));
+        held_.clear();
+        for (auto& ref : deleted_) flushed_deleted_.push_back(std::move(ref));
+        deleted_.clear();
+        for (auto& ref : graveyard) {
+            ref->strongly_held = false;
+            if (ref->status == Status::Persistent) {
+                ref->commit_all();
+            } else if (ref->status == Status::Pending && ref->inserted_in == transaction_serial_) {
+                // Written, unregistered, and freed now: it has nothing to forget.
+                ref->status = Status::Persistent;
+                ref->session = nullptr;
+                ref = StateRef();
+            }
+        }
+        for (auto& ref : flushed_deleted_) ref->commit_all();
     }
-    for (auto& ref : flushed_deleted_) ref->commit_all();
     if (hooks) hooks->after_flush_postexec(*this);
 }
 

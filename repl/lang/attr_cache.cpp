@@ -95,8 +95,15 @@ void fill_attr_site(AttrSite& site, Type* t, Str* name) {
         return;
     site.descr = t->lookup(name);
     if (site.descr.is_obj()) site.hooks = native_descriptor_hooks(site.descr.obj()->type);
+    site.load = classify_load(site.descr, site.hooks);
+    // __getattr__ runs only when the normal lookup fails. The instance dict, a plain class value
+    // and a method cannot fail, and a miss of the instance dict goes the generic way; getters
+    // that may raise AttributeError (and so reach __getattr__) stay generic. Proxies such as
+    // scoped_session and Flask-SQLAlchemy's SQLAlchemy object keep their cached sites this way.
     bool has_getattr = (t->heap || t->instance_dict) && !t->lookup(dunder_getattr()).empty();
-    if (!has_getattr) site.load = classify_load(site.descr, site.hooks);
+    if (has_getattr && site.load != AttrLoad::InstanceDict && site.load != AttrLoad::ClassValue &&
+        site.load != AttrLoad::Method)
+        site.load = AttrLoad::Generic;
     site.store = classify_store(t, site.descr, site.hooks);
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <new>
 #include <typeinfo>
 
@@ -415,25 +416,62 @@ bool sets_attributes_plainly(const lang::Type& cls) {
                                !setattr.as<lang::NativeFunction>()->closure);
 }
 
+// What model_init resolved for the keywords of one class, valid while no class changes (the
+// type epoch also moves when a class is made, so a class reusing a freed one's address
+// misses). A seed loop constructs one class over and over with the same keywords: this skips
+// the MRO lookups of __setattr__ and of every keyword per object.
+struct InitPlan {
+    const lang::Type* cls = nullptr;
+    std::uint64_t epoch = 0;
+    bool direct = false;
+    // An interned keyword name and the mapped attribute it sets directly (nullptr: setattr).
+    std::vector<std::pair<lang::Str*, AttributeObj*>> keywords;
+
+    bool valid_for(const lang::Type* t) const { return cls == t && epoch == lang::type_epoch(); }
+    void reset(const lang::Type* t, bool plain_setattr) {
+        cls = t;
+        epoch = lang::type_epoch();
+        direct = plain_setattr;
+        keywords.clear();
+    }
+    // The entry of `name`, looked for first where the keyword stood last time.
+    const std::pair<lang::Str*, AttributeObj*>* find(lang::Str* name, std::size_t hint) const {
+        if (hint < keywords.size() && keywords[hint].first == name) return &keywords[hint];
+        for (const auto& entry : keywords)
+            if (entry.first == name) return &entry;
+        return nullptr;
+    }
+};
+
 // The default constructor of mapped classes: keyword arguments set mapped attributes.
 Value model_init(Interpreter& in, const Value& self, lang::Args& args) {
     if (!args.pos.empty())
         in.raise("TypeError", fmt::format("__init__() takes 1 positional argument but {} were given",
                                           args.pos.size() + 1));
+    static auto* plan = new InitPlan();
     lang::Type* cls = self.type();
     ModelObj* model = as_model(self);
-    bool direct = model && sets_attributes_plainly(*cls);
-    for (const auto& kw : args.kw) {
-        Value attr = cls->lookup(kw.name);
-        if (attr.empty())
-            in.raise("TypeError", fmt::format("'{}' is an invalid keyword argument for {}",
-                                              kw.name->s, cls->name));
-        // A mapped attribute takes the value itself: what setattr would reach in the end.
-        if (direct && attr.type() == instrumented_attribute_type()) {
-            set_attribute(in, *static_cast<AttributeObj*>(attr.obj()), *model, kw.value);
-            continue;
+    for (std::size_t i = 0; i < args.kw.size(); ++i) {
+        const auto& kw = args.kw[i];
+        // Checked per keyword: a validator or listener run by the previous one may change a
+        // class.
+        if (!plan->valid_for(cls)) plan->reset(cls, model && sets_attributes_plainly(*cls));
+        const auto* entry = kw.name->interned ? plan->find(kw.name, i) : nullptr;
+        AttributeObj* target = entry ? entry->second : nullptr;
+        if (!entry) {
+            Value attr = cls->lookup(kw.name);
+            if (attr.empty())
+                in.raise("TypeError", fmt::format("'{}' is an invalid keyword argument for {}",
+                                                  kw.name->s, cls->name));
+            // A mapped attribute takes the value itself: what setattr would reach in the end.
+            if (plan->direct && attr.type() == instrumented_attribute_type())
+                target = static_cast<AttributeObj*>(attr.obj());
+            if (kw.name->interned) plan->keywords.emplace_back(kw.name, target);
         }
-        in.setattr(self, kw.name, kw.value);
+        if (target)
+            set_attribute(in, *target, *model, kw.value);
+        else
+            in.setattr(self, kw.name, kw.value);
     }
     return Value::none();
 }

@@ -30,6 +30,7 @@ struct ModelObj : lang::Object, orm::InstanceHost {
 
     void retain() override { incref(); }
     void release() override { decref(); }
+    bool referenced_elsewhere() const override { return refcnt > 1; }
     orm::InstanceState& state() override { return state_; }
     std::string describe() const override;
     void traverse(lang::Visitor& v) override;

@@ -2,6 +2,7 @@
 #include "core/orm/unit_of_work.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include <fmt/core.h>
@@ -545,55 +546,61 @@ void UnitOfWork::insert_states(const Mapper& mapper,
 
     Group group;
     group.members.reserve(std::min(states.size(), kInsertChunkRows));
-    // The shape of the current row, rebuilt in place for every row: most rows of a flush
-    // have their group's shape, so nothing is allocated for it per row.
-    std::vector<InsertColumn> shape_columns;
-    std::vector<std::size_t> shape_slots;
+    // The shape of the current row: per mapped column, whether it is bound, rendered inline (a
+    // SQL expression default, whose text depends only on the column) or left out. Rebuilt in
+    // place for every row; the group's columns are made from it only when it changes, so most
+    // rows of a flush allocate and compare nothing but these bytes.
+    enum ColumnRole : std::uint8_t { kOmitted, kBound, kInline };
+    const auto& props = mapper.columns();
+    std::vector<std::uint8_t> shape(props.size(), kOmitted);
+    std::vector<std::uint8_t> group_shape;
     for (InstanceState* state : states) {
         sync_from_parents(*state);
-        shape_columns.clear();
-        shape_slots.clear();
         // SQLAlchemy's column set for one row: the values given, where None counts as not
         // given; then the column's default; a column without any default is bound as NULL.
-        for (const auto& prop : mapper.columns()) {
-            const schema::Column& column = *prop.column;
-            std::size_t slot = prop.slot;
+        for (std::size_t c = 0; c < props.size(); ++c) {
+            const schema::Column& column = *props[c].column;
+            std::size_t slot = props[c].slot;
             bool loaded = state->is_loaded(slot);
+            std::uint8_t& role = shape[c];
+            role = kOmitted;
             if (loaded && !state->slot_value(slot).is_null()) {
-                shape_columns.push_back({&column, {}});
-                shape_slots.push_back(slot);
+                role = kBound;
                 continue;
             }
             const auto& def = column.default_value;
             if (has_python_default(def)) {
                 state->load_value(slot, def.evaluate());
-                shape_columns.push_back({&column, {}});
-                shape_slots.push_back(slot);
+                role = kBound;
             } else if (def.kind == schema::ColumnDefault::Kind::Expression) {
                 // The database computes it: read back on access, as SQLAlchemy expires it.
                 if (loaded) state->expire(slot);
-                shape_columns.push_back({&column, inline_default_sql(column, conn.dialect())});
-                shape_slots.push_back(slot);
+                role = kInline;
             } else if (column.server_default) {
                 if (loaded) state->expire(slot);
             } else if (!column.primary_key) {
                 // Set to None or never set, it is None now, with no reload on access.
                 if (!loaded) state->load_value(slot, engine::Null{});
-                shape_columns.push_back({&column, {}});
-                shape_slots.push_back(slot);
+                role = kBound;
             }
         }
-        bool same_shape =
-            !group.members.empty() && group.slots == shape_slots &&
-            std::equal(group.columns.begin(), group.columns.end(), shape_columns.begin(),
-                       shape_columns.end(), [](const InsertColumn& a, const InsertColumn& b) {
-                           return a.column == b.column && a.inline_sql == b.inline_sql;
-                       });
+        bool same_shape = !group.members.empty() && shape == group_shape;
         // Self-referential rows go one at a time: a child's key depends on its parent's id.
         if (!same_shape || self_ref) {
             flush_group(group);
-            group.columns = shape_columns;
-            group.slots = shape_slots;
+            if (shape != group_shape || group.columns.empty()) {
+                group_shape = shape;
+                group.columns.clear();
+                group.slots.clear();
+                for (std::size_t c = 0; c < props.size(); ++c) {
+                    if (shape[c] == kOmitted) continue;
+                    const schema::Column& column = *props[c].column;
+                    group.columns.push_back(
+                        {&column, shape[c] == kInline ? inline_default_sql(column, conn.dialect())
+                                                      : std::string()});
+                    group.slots.push_back(props[c].slot);
+                }
+            }
         }
         group.members.push_back(state);
         if (self_ref) {

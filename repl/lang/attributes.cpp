@@ -621,13 +621,45 @@ Value Interpreter::call(const Value& f, Args& args) {
     return call(c, a2);
 }
 
+namespace {
+
+// What construct() resolves on a class around making an instance, valid while no class changes
+// (the type epoch also moves when a class is made, so a class reusing a freed one's address
+// misses): a loop constructing one class skips the lookups of __new__ and __init__. (Native
+// constructors and allocators are not class attributes: they are found along the MRO each time.)
+struct ConstructSite {
+    const Type* cls = nullptr;
+    uint64_t epoch = 0;
+    Value newf; // __new__, unwrapped from its staticmethod (empty: none)
+    Value init; // __init__ when it must be called (not object's own), else empty
+
+    bool valid_for(const Type* t) const { return cls == t && epoch == type_epoch(); }
+};
+
+ConstructSite& construct_site(Type* cls) {
+    static auto* site = new ConstructSite();
+    if (site->valid_for(cls)) return *site;
+    site->cls = cls;
+    site->epoch = type_epoch();
+    site->newf = cls->lookup(S("__new__"));
+    if (!site->newf.empty() && has_layout(site->newf, Layout::StaticMethod))
+        site->newf = site->newf.as<WrapperDescr>()->func;
+    site->init = cls->lookup(S("__init__"));
+    bool runs = !site->init.empty() &&
+                (has_layout(site->init, Layout::Function) ||
+                 (has_layout(site->init, Layout::NativeFunction) &&
+                  site->init.as<NativeFunction>()->name != "object.__init__"));
+    if (!runs) site->init = Value();
+    return *site;
+}
+
+} // namespace
+
 Value Interpreter::construct(Type* cls, Args& args) {
     if (cls == Types::type && args.size() == 1 && args.kw.empty()) return Value(args[0].type());
-    Value newf = cls->lookup(S("__new__"));
+    Value newf = construct_site(cls).newf;
     Value obj;
     bool custom_new = false;
-    if (!newf.empty() && has_layout(newf, Layout::StaticMethod))
-        newf = newf.as<WrapperDescr>()->func;
     if (!newf.empty() && has_layout(newf, Layout::Function)) {
         custom_new = true;
         std::vector<Value> pos{Value(cls)};
@@ -659,10 +691,9 @@ Value Interpreter::construct(Type* cls, Args& args) {
         }
     }
     if (!cls->heap && cls->ctor) return obj; // builtin constructors do the whole job
-    Value init = cls->lookup(S("__init__"));
-    if (!init.empty() && (has_layout(init, Layout::Function) ||
-                          (has_layout(init, Layout::NativeFunction) &&
-                           init.as<NativeFunction>()->name != "object.__init__"))) {
+    // Looked up after __new__ ran, which may have changed the class.
+    Value init = construct_site(cls).init;
+    if (!init.empty()) {
         if (has_layout(init, Layout::Function)) {
             Value r = call_function(init.as<Function>(), &obj, args);
             if (!r.is_none())

@@ -17,6 +17,7 @@
 #include "repl/api/sqlalchemy/binding.h"
 
 #include <fmt/core.h>
+#include <typeinfo>
 #include <unordered_map>
 
 namespace ormsh::api {
@@ -567,7 +568,11 @@ Value make_scoped_session(Interpreter&, const Value& factory) {
 }
 
 SessionObj& session_of(Interpreter& in, const Value& v) {
-    if (auto* s = dynamic_cast<SessionObj*>(v.obj_or_null())) return *s;
+    // Every session method starts here: the exact dynamic type is cheaper to compare than the
+    // cast (a Python subclass of Session is still a SessionObj).
+    lang::Object* o = v.obj_or_null();
+    if (o && typeid(*o) == typeid(SessionObj)) return *static_cast<SessionObj*>(o);
+    if (auto* s = dynamic_cast<SessionObj*>(o)) return *s;
     if (auto* sc = dynamic_cast<ScopedSessionObj*>(v.obj_or_null()))
         return session_of(in, scoped_current(in, *sc));
     in.raise("TypeError", fmt::format("expected a Session, got '{}'", v.type()->name));

@@ -297,18 +297,22 @@ void Session::flush() {
         for (InstanceState* state : inserted) {
             bool drops = state->strongly_held && !state->host().referenced_elsewhere();
             state->status = drops ? Status::Pending : Status::Persistent;
+            state->inserted_in = transaction_serial_;
             kept += drops ? 0 : 1;
         }
-        identity_map_.reserve(identity_map_.size() + kept);
-        for (InstanceState* state : inserted) {
-            InstanceState* existing = state->status == Status::Persistent
-                                          ? identity_map_.add(*state)
-                                          : identity_map_.find(*state);
-            if (existing && existing != state)
-                throw FlushError(
-                    fmt::format("New instance {} conflicts with persistent instance {}",
-                                state->host().describe(), existing->host().describe()));
-            state->inserted_in = transaction_serial_;
+        // Registration, and the check that no object already holds a new key; neither has
+        // anything to do when nothing is kept and the map is empty (a seed's flush).
+        if (kept || identity_map_.size()) {
+            identity_map_.reserve(identity_map_.size() + kept);
+            for (InstanceState* state : inserted) {
+                InstanceState* existing = state->status == Status::Persistent
+                                              ? identity_map_.add(*state)
+                                              : identity_map_.find(*state);
+                if (existing && existing != state)
+                    throw FlushError(
+                        fmt::format("New instance {} conflicts with persistent instance {}",
+                                    state->host().describe(), existing->host().describe()));
+            }
         }
     }
     for (InstanceState* state : uow.deleted()) {

@@ -124,10 +124,13 @@ void UnitOfWork::execute() {
         sync_to_children(*mapper);
         // A flush of only new objects of one mapper (a bulk load) inserts saves_ itself rather
         // than a copy of it.
-        bool only_inserts = std::all_of(saves_.begin(), saves_.end(), [&](InstanceState* state) {
-            return &state->mapper() == mapper && !state->marked_deleted &&
-                   state->status == Status::Pending;
-        });
+        bool only_inserts =
+            save_mappers_.size() == 1 && saves_all_pending_
+                ? save_mappers_[0] == mapper
+                : std::all_of(saves_.begin(), saves_.end(), [&](InstanceState* state) {
+                      return &state->mapper() == mapper && !state->marked_deleted &&
+                             state->status == Status::Pending;
+                  });
         std::vector<InstanceState*> some_inserts, updates;
         if (!only_inserts)
             for (InstanceState* state : saves_) {
@@ -199,17 +202,37 @@ void UnitOfWork::fire(const Mapper& mapper, MapperEvent event,
 
 // --- cascades -------------------------------------------------------------------------------
 
+void UnitOfWork::add_save(InstanceState* state) {
+    state->in_flush = true;
+    saves_.push_back(state);
+    saves_all_pending_ =
+        saves_all_pending_ && state->status == Status::Pending && !state->marked_deleted;
+    const Mapper* mapper = &state->mapper();
+    if (!save_mappers_.empty() && save_mappers_.back() == mapper) return;
+    if (std::find(save_mappers_.begin(), save_mappers_.end(), mapper) != save_mappers_.end())
+        return;
+    save_mappers_.push_back(mapper);
+    saves_have_relationships_ = saves_have_relationships_ || !mapper->relationships().empty();
+}
+
+void UnitOfWork::note_save_mappers() {
+    save_mappers_.clear();
+    for (InstanceState* s : saves_)
+        if (std::find(save_mappers_.begin(), save_mappers_.end(), &s->mapper()) ==
+            save_mappers_.end())
+            save_mappers_.push_back(&s->mapper());
+}
+
 void UnitOfWork::cascade() {
     // Sized once: a large flush lists every object, and growing by doubling copies them.
     saves_.reserve(session_.pending_.size() + session_.held_.size());
-    for (const auto& ref : session_.pending_) saves_.push_back(ref.get());
+    for (const auto& ref : session_.pending_) add_save(ref.get());
     for (const auto& ref : session_.held_)
-        if (!ref->marked_deleted) saves_.push_back(ref.get());
-    for (InstanceState* s : saves_)
-        s->in_flush = true;
+        if (!ref->marked_deleted) add_save(ref.get());
 
     // save-update: objects reachable from the flush set through relationships join it.
-    for (std::size_t i = 0; i < saves_.size(); ++i) {
+    bool expunged = false;
+    for (std::size_t i = 0; saves_have_relationships_ && i < saves_.size(); ++i) {
         InstanceState& state = *saves_[i];
         for (const auto& rel : state.mapper().relationships()) {
             RelatedSlot& slot = state.related(rel->slot());
@@ -221,30 +244,32 @@ void UnitOfWork::cascade() {
                 for (InstanceState* target : reached) {
                     if (target->status == Status::Transient) session_.add(*target);
                     if (target->session == &session_ && !target->in_flush &&
-                        (target->status == Status::Pending || target->modified())) {
-                        target->in_flush = true;
-                        saves_.push_back(target);
-                    }
+                        (target->status == Status::Pending || target->modified()))
+                        add_save(target);
                 }
             }
             if (rel->config().cascade.delete_orphan) {
                 for (const auto& removed : slot.removed) {
                     InstanceState* orphan = removed.get();
                     if (contains(slot.items, orphan) || orphan->session != &session_) continue;
-                    if (orphan->status == Status::Pending)
+                    if (orphan->status == Status::Pending) {
                         session_.expunge(*orphan);
-                    else if (orphan->status == Status::Persistent && !orphan->marked_deleted)
+                        expunged = true;
+                    } else if (orphan->status == Status::Persistent && !orphan->marked_deleted)
                         session_.delete_(*orphan);
                 }
             }
         }
     }
     // Objects expunged as orphans above leave the flush.
-    std::erase_if(saves_, [&](InstanceState* s) {
-        if (s->session == &session_) return false;
-        s->in_flush = false;
-        return true;
-    });
+    if (expunged) {
+        std::erase_if(saves_, [&](InstanceState* s) {
+            if (s->session == &session_) return false;
+            s->in_flush = false;
+            return true;
+        });
+        note_save_mappers();
+    }
     cascade_deletes();
 }
 
@@ -280,10 +305,7 @@ void UnitOfWork::cascade_deletes() {
                     }
                     if (target->session == &session_) {
                         session_.note_modified(*target);
-                        if (!target->in_flush) {
-                            target->in_flush = true;
-                            saves_.push_back(target);
-                        }
+                        if (!target->in_flush) add_save(target);
                     }
                 }
             }
@@ -302,13 +324,10 @@ void UnitOfWork::ensure_loaded(InstanceState& state, const RelationshipProperty&
 // --- ordering -------------------------------------------------------------------------------
 
 std::vector<const Mapper*> UnitOfWork::mapper_order() const {
-    std::vector<const Mapper*> mappers;
-    auto note = [&](const InstanceState* s) {
+    std::vector<const Mapper*> mappers = save_mappers_;
+    for (auto* s : deletes_)
         if (std::find(mappers.begin(), mappers.end(), &s->mapper()) == mappers.end())
             mappers.push_back(&s->mapper());
-    };
-    for (auto* s : saves_) note(s);
-    for (auto* s : deletes_) note(s);
 
     // Kahn's algorithm over "my table references yours", ties kept in first-seen order.
     std::vector<const Mapper*> ordered;
@@ -362,6 +381,8 @@ void copy_pairs(const std::vector<ColumnPair>& pairs, const InstanceState* from,
 } // namespace
 
 void UnitOfWork::sync_to_children(const Mapper& child_mapper) {
+    // Only relationships of the objects saved have children to update.
+    if (!saves_have_relationships_) return;
     for (std::size_t i = 0; i < saves_.size(); ++i) {
         InstanceState* parent = saves_[i];
         for (const auto& rel : parent->mapper().relationships()) {
@@ -383,8 +404,7 @@ void UnitOfWork::sync_to_children(const Mapper& child_mapper) {
                 copy_pairs(rel->pairs(), parent, *child);
                 if (child->session == &session_ && !child->in_flush) {
                     session_.note_modified(*child);
-                    child->in_flush = true;
-                    saves_.push_back(child);
+                    add_save(child);
                 }
             }
             for (const auto& removed : slot.removed) {
@@ -404,10 +424,7 @@ void UnitOfWork::sync_to_children(const Mapper& child_mapper) {
                 if (!points_here) continue;
                 copy_pairs(rel->pairs(), nullptr, *child);
                 session_.note_modified(*child);
-                if (!child->in_flush) {
-                    child->in_flush = true;
-                    saves_.push_back(child);
-                }
+                if (!child->in_flush) add_save(child);
             }
         }
     }
@@ -767,7 +784,9 @@ void UnitOfWork::process_secondary() {
             if (rel->direction() == Direction::ManyToMany) ensure_loaded(*state, *rel);
         visit(*state, true);
     }
-    for (std::size_t i = 0; i < saves_.size(); ++i)
+    // Association rows come only from relationships: objects without any (a seed loop's) are
+    // not walked.
+    for (std::size_t i = 0; saves_have_relationships_ && i < saves_.size(); ++i)
         if (!saves_[i]->marked_deleted) visit(*saves_[i], false);
 }
 

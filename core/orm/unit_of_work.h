@@ -48,12 +48,21 @@ private:
     void ensure_loaded(InstanceState& state, const RelationshipProperty& rel);
     // Takes the flush's marks (InstanceState::in_flush, inserted_by_flush) off its objects.
     void clear_marks();
+    // Adds `state` to saves_ (marked in_flush) and notes what the passes below need to know of
+    // it, so that a large flush does not walk its objects again to learn it.
+    void add_save(InstanceState* state);
+    void note_save_mappers();
 
     Session& session_;
     StatementCache& statements_;
     // Every object taking part, grouped by mapper, in the order they were met. Those inserted
     // are marked inserted_by_flush.
     std::vector<InstanceState*> saves_;
+    // What add_save() learnt: the mappers of saves_ in first-seen order, whether any of them
+    // has relationships, and whether every object is new (and not being deleted).
+    std::vector<const Mapper*> save_mappers_;
+    bool saves_have_relationships_ = false;
+    bool saves_all_pending_ = true;
     std::vector<InstanceState*> deletes_;
     std::vector<InstanceState*> deleted_;
     bool marks_cleared_ = false;

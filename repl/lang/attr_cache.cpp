@@ -7,6 +7,7 @@
 
 #include "repl/lang/interpreter.h"
 
+#include <cstddef>
 #include <deque>
 
 namespace ormsh::lang {
@@ -70,6 +71,25 @@ AttrStore classify_store(Type* t, const Value& d, const NativeDescriptorHooks* h
     return AttrStore::InstanceDict;
 }
 
+// The instance dict's value for the site's name (null when absent), through the entry the
+// site remembers while the dict's layout holds. The site keeps to the first dict it learnt (it
+// relearns only that dict's new layout): a site that sees a new object every time (self.x in a
+// method) then costs one comparison more, not a rewrite of the site per access.
+inline const Value* find_in_instance_dict(AttrSite& site, Object* attrs, Str* name) {
+    const auto* d = static_cast<const Dict*>(attrs);
+    if (d != site.dict && site.dict) return d->find_str(name);
+    if (site.dict && d->keys_version == site.dict_version) return &d->entries[site.dict_ix].value;
+    const Value* v = d->find_str(name);
+    if (v) {
+        auto* entry = reinterpret_cast<const Dict::Entry*>(reinterpret_cast<const char*>(v) -
+                                                           offsetof(Dict::Entry, value));
+        site.dict = d;
+        site.dict_version = d->keys_version;
+        site.dict_ix = static_cast<size_t>(entry - d->entries.data());
+    }
+    return v;
+}
+
 } // namespace
 
 AttrSite* new_attr_site() {
@@ -121,15 +141,15 @@ Value Interpreter::load_attr(Node* n, const Value& obj) {
         switch (site.load) {
         case AttrLoad::InstanceDict:
             if (o->attrs)
-                if (const Value* v = static_cast<Dict*>(o->attrs)->find_str(n->name)) return *v;
+                if (const Value* v = find_in_instance_dict(site, o->attrs, n->name)) return *v;
             break;
         case AttrLoad::ClassValue:
             if (o->attrs)
-                if (const Value* v = static_cast<Dict*>(o->attrs)->find_str(n->name)) return *v;
+                if (const Value* v = find_in_instance_dict(site, o->attrs, n->name)) return *v;
             return site.descr;
         case AttrLoad::Method:
             if (o->attrs)
-                if (const Value* v = static_cast<Dict*>(o->attrs)->find_str(n->name)) return *v;
+                if (const Value* v = find_in_instance_dict(site, o->attrs, n->name)) return *v;
             return Value::steal(new BoundMethod(obj, site.descr));
         case AttrLoad::Property: {
             Value d = site.descr; // the getter may change the class and refill this site

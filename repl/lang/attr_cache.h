@@ -36,6 +36,12 @@ struct AttrSite {
     const NativeDescriptorHooks* hooks = nullptr;
     AttrLoad load = AttrLoad::Generic;
     AttrStore store = AttrStore::Generic;
+    // Where the name was last found in an instance dict: entry `dict_ix` of `dict`, while that
+    // dict keeps the layout `dict_version` (Dict::keys_version). The same object read in a loop
+    // (db.session) skips the dict's probing.
+    const Dict* dict = nullptr;
+    uint64_t dict_version = 0;
+    size_t dict_ix = 0;
     bool valid_for(const Type* t) const { return type == t && epoch == type_epoch(); }
 };
 

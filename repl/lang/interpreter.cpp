@@ -28,6 +28,13 @@ struct DepthGuard {
     ~DepthGuard() { --in.depth; }
 };
 
+// The position in d->entries of the entry whose value `v` points at.
+size_t dict_entry_index(const Dict* d, const Value* v) {
+    auto* e = reinterpret_cast<const Dict::Entry*>(reinterpret_cast<const char*>(v) -
+                                                   offsetof(Dict::Entry, value));
+    return static_cast<size_t>(e - d->entries.data());
+}
+
 bool has_starred(const std::vector<Node*>& elements) {
     for (Node* e : elements)
         if (e->kind == NodeKind::Starred) return true;
@@ -94,11 +101,7 @@ Value Interpreter::eval_name(Node* n, Frame& f) {
 // A global name read that its site could not answer: looks in the module, then builtins,
 // and records where the name was found.
 Value Interpreter::eval_global(Node* n, Frame& f) {
-    auto entry_index = [](const Dict* d, const Value* v) {
-        auto* e = reinterpret_cast<const Dict::Entry*>(reinterpret_cast<const char*>(v) -
-                                                       offsetof(Dict::Entry, value));
-        return static_cast<size_t>(e - d->entries.data());
-    };
+    auto entry_index = dict_entry_index;
     if (!n->name_site) n->name_site = new_name_site();
     NameSite& site = *n->name_site;
     Dict* g = f.module->dict.get();
@@ -137,9 +140,23 @@ void Interpreter::store(Node* t, Value v, Frame& f) {
         case Scope::ClassBody:
             f.ns->set_str(t->name, std::move(v));
             return;
-        default:
-            f.module->dict->set_str(t->name, std::move(v));
+        default: {
+            // A module-level name assigned over and over (a loop's variable at top level) goes
+            // straight to its entry while the module dict's layout holds, as reads do.
+            Dict* g = f.module->dict.get();
+            NameSite* s = t->name_site;
+            if (s && !s->builtins && s->globals == g && s->globals_version == g->keys_version) {
+                g->entries[s->ix].value = std::move(v);
+                return;
+            }
+            g->set_str(t->name, std::move(v));
+            if (!s) s = t->name_site = new_name_site();
+            s->globals = g;
+            s->globals_version = g->keys_version;
+            s->builtins = nullptr;
+            s->ix = dict_entry_index(g, g->find_str(t->name));
             return;
+        }
         }
     case NodeKind::Attribute: {
         Value obj = eval(t->a, f);

@@ -645,10 +645,10 @@ ConstructSite& construct_site(Type* cls) {
     if (!site->newf.empty() && has_layout(site->newf, Layout::StaticMethod))
         site->newf = site->newf.as<WrapperDescr>()->func;
     site->init = cls->lookup(S("__init__"));
-    bool runs = !site->init.empty() &&
-                (has_layout(site->init, Layout::Function) ||
-                 (has_layout(site->init, Layout::NativeFunction) &&
-                  site->init.as<NativeFunction>()->name != "object.__init__"));
+    bool runs =
+        !site->init.empty() && (has_layout(site->init, Layout::Function) ||
+                                (has_layout(site->init, Layout::NativeFunction) &&
+                                 site->init.as<NativeFunction>()->name != "object.__init__"));
     if (!runs) site->init = Value();
     return *site;
 }

@@ -4,6 +4,7 @@
 #include "dialects/sqlite/sqlite_connection.h"
 
 #include "dialects/sqlite/sqlite_dialect.h"
+#include "dialects/sqlite/sqlite_memory.h"
 
 #include <cctype>
 #include <cstdlib>
@@ -302,11 +303,14 @@ void bind_all(sqlite3_stmt* stmt, const std::string& sql, const std::vector<Valu
 // ormsh runs every statement on one thread (another thread only ever calls sqlite3_interrupt(),
 // which takes no lock), so the library's own mutexes and its memory statistics, which take a
 // mutex per allocation, are pure cost: about 500 instructions per inserted row. SQLite accepts
-// this only before it initialises; a host that initialised it first keeps its settings.
+// this only before it initialises; a host that initialised it first keeps its settings. Its
+// small allocations are recycled by sqlite_memory.cpp, standing in for the lookaside
+// allocator Debian's build leaves out.
 void configure_sqlite_library_once() {
     static const bool configured = [] {
         sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        install_sqlite_memory_methods();
         return true;
     }();
     (void)configured;

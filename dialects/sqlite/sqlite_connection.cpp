@@ -75,7 +75,7 @@ public:
 
     // Runs the first step; rows are then read one step ahead.
     void start(const std::vector<Value>& params) {
-        step(params);
+        step(&params);
         // Columns are read after the first step: a schema change re-prepares the statement
         // there, and "SELECT *" may then have other columns than when it was first prepared.
         int n = sqlite3_column_count(lease_.stmt);
@@ -95,7 +95,7 @@ public:
     bool advance() override {
         if (current_) {
             current_ = false;
-            step({});
+            step();
         }
         if (!has_row_) {
             finish();
@@ -119,30 +119,31 @@ public:
         for (int i = 0; i < n; ++i)
             read_sqlite_column(lease_.stmt, i, row[i]);
         current_ = false;
-        step({});
+        step();
         if (!has_row_) finish();
         return true;
     }
 
 private:
-    void step(const std::vector<Value>& params) {
+    // Steps to the next row. `params`, shown by an error, are the statement's parameters on
+    // the first step and null on the steps that read further rows.
+    void step(const std::vector<Value>* params = nullptr) {
         int rc = sqlite3_step(lease_.stmt);
-        if (rc == SQLITE_ROW) {
-            has_row_ = true;
-        } else if (rc == SQLITE_DONE) {
-            has_row_ = false;
-        } else {
-            has_row_ = false;
-            sqlite3* db = cache_->db();
-            // The message belongs to the failed step; read it before reset could change it.
-            std::string message = sqlite3_errmsg(db);
-            int code = sqlite3_extended_errcode(db);
-            finish();
-            if ((code & 0xFF) == SQLITE_INTERRUPT) throw engine::StatementInterrupted(message);
-            engine::DBAPIError err(sqlite_error_kind(code), "sqlite3", message, sql_, params,
-                                   std::to_string(code));
-            throw err;
-        }
+        has_row_ = rc == SQLITE_ROW;
+        if (!has_row_ && rc != SQLITE_DONE) fail(params);
+    }
+
+    // Out of line, so that a step that succeeds pays nothing for building the error.
+    [[noreturn, gnu::cold, gnu::noinline]] void fail(const std::vector<Value>* params) {
+        sqlite3* db = cache_->db();
+        // The message belongs to the failed step; read it before reset could change it.
+        std::string message = sqlite3_errmsg(db);
+        int code = sqlite3_extended_errcode(db);
+        finish();
+        if ((code & 0xFF) == SQLITE_INTERRUPT) throw engine::StatementInterrupted(message);
+        engine::DBAPIError err(sqlite_error_kind(code), "sqlite3", message, sql_,
+                               params ? *params : std::vector<Value>{}, std::to_string(code));
+        throw err;
     }
 
     void finish() {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <unistd.h>
@@ -219,8 +220,9 @@ TEST_F(SQLiteMemory, ThreadsEachWithTheirOwnConnection) {
 }
 
 TEST_F(SQLiteMemory, AConnectionHandedBetweenThreads) {
-    // Blocks made on one thread are freed on another: the statements prepared here are run
-    // and finalized over there, and the other way round.
+    // Blocks made on one thread are freed on another: the worker steps the statement this
+    // thread prepared, and this thread then frees, reading and closing, what the worker's
+    // steps allocated.
     conn_->execute("CREATE TABLE handed (id INTEGER PRIMARY KEY, v TEXT)");
     for (int i = 0; i < 200; ++i)
         conn_->execute("INSERT INTO handed (v) VALUES (?)", {Value{text_pattern(i * 5)}});

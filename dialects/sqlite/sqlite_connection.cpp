@@ -457,51 +457,6 @@ void SQLiteConnection::interrupt() {
     if (db_) sqlite3_interrupt(db_);
 }
 
-std::vector<Value> SQLiteConnection::bulk_insert(const std::string& table,
-                                                 const std::vector<std::string>& columns,
-                                                 const engine::BulkRows& rows,
-                                                 const std::optional<std::string>& returning) {
-    std::string sql = "INSERT INTO " + dialect_.quote_identifier(table) + " (";
-    std::string values;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (i) {
-            sql += ", ";
-            values += ", ";
-        }
-        sql += dialect_.quote_identifier(columns[i]);
-        values += "?";
-    }
-    sql += ") VALUES (" + values + ")";
-
-    std::vector<Value> ids;
-    if (returning) ids.reserve(rows.count);
-    auto lease = cache_->acquire(sql);
-    begin_if_needed(true);
-    const std::size_t width = columns.size();
-    try {
-        for (std::size_t r = 0; r < rows.count; ++r) {
-            // The values outlive the step: bound without a copy.
-            for (std::size_t c = 0; c < width; ++c)
-                sqlite_bind_value(lease.stmt, static_cast<int>(c + 1), rows.at(r, c, width), false);
-            int rc = sqlite3_step(lease.stmt);
-            if (rc != SQLITE_DONE) {
-                std::vector<Value> failed;
-                for (std::size_t c = 0; c < width; ++c)
-                    failed.push_back(rows.at(r, c, width));
-                throw_sqlite_error(db_, rc, sql, failed);
-            }
-            sqlite3_reset(lease.stmt);
-            if (returning)
-                ids.emplace_back(static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_)));
-        }
-    } catch (...) {
-        cache_->release(sql, lease);
-        throw;
-    }
-    cache_->release(sql, lease);
-    return ids;
-}
-
 std::vector<std::vector<Value>> SQLiteConnection::query(const std::string& sql,
                                                         const std::vector<Value>& params) {
     auto cursor = execute(sql, params);

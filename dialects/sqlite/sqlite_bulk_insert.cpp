@@ -10,7 +10,7 @@
 // INSERT get consecutive rowids in VALUES order and sqlite3_last_insert_rowid() reports the
 // last. That fails only when a trigger on the table inserts rows of its own in between, or when
 // the table already holds the largest possible rowid (SQLite then picks rowids at random); both
-// are checked before the first multi-row INSERT, and the rows go one by one if either holds.
+// are checked before the first multi-row INSERT, and the rows go one by one if either may hold.
 //
 // Errors: a multi-row INSERT that fails undoes its own rows (SQLite's ABORT); its rows are then
 // inserted one by one, so the error raised, and the rows in before it, are exactly those of
@@ -126,9 +126,12 @@ std::size_t SQLiteConnection::rows_per_insert(const std::string& table, std::siz
 bool SQLiteConnection::keys_follow_row_order(const std::string& table, std::size_t rows) {
     std::vector<std::vector<Value>> found;
     try {
+        // Triggers of the main and temp schemas are listed; with another database attached,
+        // where the table may be, none is assumed absent.
         found = query("SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
                       "tbl_name = ?1 COLLATE NOCASE) + (SELECT count(*) FROM sqlite_temp_master "
-                      "WHERE type = 'trigger' AND tbl_name = ?1 COLLATE NOCASE), "
+                      "WHERE type = 'trigger' AND tbl_name = ?1 COLLATE NOCASE) + (SELECT "
+                      "count(*) FROM pragma_database_list WHERE name NOT IN ('main', 'temp')), "
                       "(SELECT max(_rowid_) FROM " +
                           dialect_.quote_identifier(table) + ")",
                       {Value{table}});
@@ -136,8 +139,8 @@ bool SQLiteConnection::keys_follow_row_order(const std::string& table, std::size
         return false; // a table without rowids
     }
     if (found.size() != 1 || found[0].size() != 2) return false;
-    const auto* triggers = std::get_if<std::int64_t>(&found[0][0]);
-    if (!triggers || *triggers != 0) return false;
+    const auto* unknowns = std::get_if<std::int64_t>(&found[0][0]);
+    if (!unknowns || *unknowns != 0) return false;
     if (engine::is_null(found[0][1])) return true;
     const auto* largest = std::get_if<std::int64_t>(&found[0][1]);
     return largest &&

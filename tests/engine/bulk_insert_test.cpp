@@ -271,6 +271,17 @@ TEST_P(BulkInsert, KeysAreTheRowidsSQLiteGaveTheRows) {
     inserted = insert({"n"}, rows);
     EXPECT_EQ(inserted, stored_keys());
     conn_->rollback();
+    // The same trigger on a table of an attached database.
+    conn_->execute(named("DROP TABLE IF EXISTS bt_rows"));
+    conn_->commit();
+    conn_->execute("ATTACH DATABASE ':memory:' AS side");
+    conn_->execute(named("CREATE TABLE side.bt_rows (id INTEGER PRIMARY KEY, n INTEGER)"));
+    conn_->execute(named("CREATE TRIGGER side.bt_echo AFTER INSERT ON bt_rows WHEN NEW.n >= 0 "
+                         "BEGIN INSERT INTO bt_rows (n) VALUES (-1 - NEW.n); END"));
+    inserted = insert({"n"}, rows);
+    EXPECT_EQ(inserted, stored_keys());
+    conn_->commit();
+    conn_->execute("DETACH DATABASE side");
     // A table without rowids takes the rows as well, given their keys.
     conn_->execute(named("DROP TABLE IF EXISTS bt_rows"));
     conn_->execute(named("CREATE TABLE bt_rows (id INTEGER PRIMARY KEY, n INTEGER) WITHOUT ROWID"));

@@ -151,7 +151,8 @@ public:
     // `columns`, already quoted by the caller is NOT assumed: pass plain names) and, when
     // `returning` names a column, returns its value per row in order. PostgreSQL uses COPY
     // with keys reserved from the column's sequence, or INSERT ... RETURNING in batches (no
-    // round trip per row); SQLite re-binds one prepared INSERT and reads last_insert_rowid().
+    // round trip per row); SQLite re-binds a prepared INSERT of 32 rows and derives the keys
+    // from last_insert_rowid(), or inserts row by row where keys would not follow row order.
     virtual std::vector<Value> bulk_insert(const std::string& table,
                                            const std::vector<std::string>& columns,
                                            const BulkRows& rows,

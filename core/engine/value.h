@@ -56,9 +56,10 @@ inline bool is_null(const Value& v) {
 // Sets `out` to the given text, reusing the string `out` already holds: reading row after row
 // into the same Value then allocates only when a value outgrows the last one.
 inline void assign_text(Value& out, const char* data, std::size_t size) {
-    if (auto* s = std::get_if<std::string>(&out))
-        s->assign(data, size);
-    else
+    if (auto* s = std::get_if<std::string>(&out)) {
+        s->clear();
+        s->append(data, size);
+    } else
         out.emplace<std::string>(data, size);
 }
 

@@ -4,6 +4,7 @@
 #include "dialects/sqlite/sqlite_connection.h"
 
 #include "dialects/sqlite/sqlite_dialect.h"
+#include "dialects/sqlite/sqlite_memory.h"
 
 #include <cctype>
 #include <cstdlib>
@@ -74,7 +75,7 @@ public:
 
     // Runs the first step; rows are then read one step ahead.
     void start(const std::vector<Value>& params) {
-        step(params);
+        step(&params);
         // Columns are read after the first step: a schema change re-prepares the statement
         // there, and "SELECT *" may then have other columns than when it was first prepared.
         int n = sqlite3_column_count(lease_.stmt);
@@ -94,7 +95,7 @@ public:
     bool advance() override {
         if (current_) {
             current_ = false;
-            step({});
+            step();
         }
         if (!has_row_) {
             finish();
@@ -118,30 +119,31 @@ public:
         for (int i = 0; i < n; ++i)
             read_sqlite_column(lease_.stmt, i, row[i]);
         current_ = false;
-        step({});
+        step();
         if (!has_row_) finish();
         return true;
     }
 
 private:
-    void step(const std::vector<Value>& params) {
+    // Steps to the next row. `params`, shown by an error, are the statement's parameters on
+    // the first step and null on the steps that read further rows.
+    void step(const std::vector<Value>* params = nullptr) {
         int rc = sqlite3_step(lease_.stmt);
-        if (rc == SQLITE_ROW) {
-            has_row_ = true;
-        } else if (rc == SQLITE_DONE) {
-            has_row_ = false;
-        } else {
-            has_row_ = false;
-            sqlite3* db = cache_->db();
-            // The message belongs to the failed step; read it before reset could change it.
-            std::string message = sqlite3_errmsg(db);
-            int code = sqlite3_extended_errcode(db);
-            finish();
-            if ((code & 0xFF) == SQLITE_INTERRUPT) throw engine::StatementInterrupted(message);
-            engine::DBAPIError err(sqlite_error_kind(code), "sqlite3", message, sql_, params,
-                                   std::to_string(code));
-            throw err;
-        }
+        has_row_ = rc == SQLITE_ROW;
+        if (!has_row_ && rc != SQLITE_DONE) fail(params);
+    }
+
+    // Out of line, so that a step that succeeds pays nothing for building the error.
+    [[noreturn, gnu::cold, gnu::noinline]] void fail(const std::vector<Value>* params) {
+        sqlite3* db = cache_->db();
+        // The message belongs to the failed step; read it before reset could change it.
+        std::string message = sqlite3_errmsg(db);
+        int code = sqlite3_extended_errcode(db);
+        finish();
+        if ((code & 0xFF) == SQLITE_INTERRUPT) throw engine::StatementInterrupted(message);
+        engine::DBAPIError err(sqlite_error_kind(code), "sqlite3", message, sql_,
+                               params ? *params : std::vector<Value>{}, std::to_string(code));
+        throw err;
     }
 
     void finish() {
@@ -302,11 +304,14 @@ void bind_all(sqlite3_stmt* stmt, const std::string& sql, const std::vector<Valu
 // ormsh runs every statement on one thread (another thread only ever calls sqlite3_interrupt(),
 // which takes no lock), so the library's own mutexes and its memory statistics, which take a
 // mutex per allocation, are pure cost: about 500 instructions per inserted row. SQLite accepts
-// this only before it initialises; a host that initialised it first keeps its settings.
+// this only before it initialises; a host that initialised it first keeps its settings. Its
+// small allocations are recycled by sqlite_memory.cpp, standing in for the lookaside
+// allocator Debian's build leaves out.
 void configure_sqlite_library_once() {
     static const bool configured = [] {
         sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        install_sqlite_memory_methods();
         return true;
     }();
     (void)configured;
@@ -450,51 +455,6 @@ std::optional<std::int64_t> SQLiteConnection::last_insert_id() {
 
 void SQLiteConnection::interrupt() {
     if (db_) sqlite3_interrupt(db_);
-}
-
-std::vector<Value> SQLiteConnection::bulk_insert(const std::string& table,
-                                                 const std::vector<std::string>& columns,
-                                                 const engine::BulkRows& rows,
-                                                 const std::optional<std::string>& returning) {
-    std::string sql = "INSERT INTO " + dialect_.quote_identifier(table) + " (";
-    std::string values;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (i) {
-            sql += ", ";
-            values += ", ";
-        }
-        sql += dialect_.quote_identifier(columns[i]);
-        values += "?";
-    }
-    sql += ") VALUES (" + values + ")";
-
-    std::vector<Value> ids;
-    if (returning) ids.reserve(rows.count);
-    auto lease = cache_->acquire(sql);
-    begin_if_needed(true);
-    const std::size_t width = columns.size();
-    try {
-        for (std::size_t r = 0; r < rows.count; ++r) {
-            // The values outlive the step: bound without a copy.
-            for (std::size_t c = 0; c < width; ++c)
-                sqlite_bind_value(lease.stmt, static_cast<int>(c + 1), rows.at(r, c, width), false);
-            int rc = sqlite3_step(lease.stmt);
-            if (rc != SQLITE_DONE) {
-                std::vector<Value> failed;
-                for (std::size_t c = 0; c < width; ++c)
-                    failed.push_back(rows.at(r, c, width));
-                throw_sqlite_error(db_, rc, sql, failed);
-            }
-            sqlite3_reset(lease.stmt);
-            if (returning)
-                ids.emplace_back(static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_)));
-        }
-    } catch (...) {
-        cache_->release(sql, lease);
-        throw;
-    }
-    cache_->release(sql, lease);
-    return ids;
 }
 
 std::vector<std::vector<Value>> SQLiteConnection::query(const std::string& sql,

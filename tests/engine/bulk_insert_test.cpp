@@ -245,6 +245,53 @@ TEST_P(BulkInsert, KeysComeFromWhatInsertWouldDo) {
     EXPECT_EQ(select("n"), rows);
 }
 
+TEST_P(BulkInsert, KeysAreTheRowidsSQLiteGaveTheRows) {
+    if (pg()) GTEST_SKIP() << "SQLite's rowids";
+    std::vector<std::vector<Value>> rows;
+    for (std::int64_t i = 0; i < kRows; ++i)
+        rows.push_back({Value{i}});
+    // The stored key of each inserted row, in the order of `rows`.
+    auto stored_keys = [&] {
+        std::vector<Value> by_n(rows.size());
+        for (const auto& row : select("n, id"))
+            if (auto n = std::get<std::int64_t>(row[0]); n >= 0) by_n[n] = row[1];
+        return by_n;
+    };
+    // A trigger that inserts a row of its own after each one: keys are not consecutive.
+    create("n INTEGER");
+    conn_->execute(named("CREATE TRIGGER bt_echo AFTER INSERT ON bt_rows WHEN NEW.n >= 0 "
+                         "BEGIN INSERT INTO bt_rows (n) VALUES (-1 - NEW.n); END"));
+    auto inserted = insert({"n"}, rows);
+    EXPECT_EQ(inserted, stored_keys());
+    EXPECT_EQ(inserted[1], Value{std::int64_t{3}});
+    conn_->rollback();
+    // The table holds the largest rowid: SQLite picks the others at random.
+    create("n INTEGER");
+    conn_->execute(named("INSERT INTO bt_rows (id, n) VALUES (9223372036854775807, -1)"));
+    inserted = insert({"n"}, rows);
+    EXPECT_EQ(inserted, stored_keys());
+    conn_->rollback();
+    // The same trigger on a table of an attached database.
+    conn_->execute(named("DROP TABLE IF EXISTS bt_rows"));
+    conn_->commit();
+    conn_->execute("ATTACH DATABASE ':memory:' AS side");
+    conn_->execute(named("CREATE TABLE side.bt_rows (id INTEGER PRIMARY KEY, n INTEGER)"));
+    conn_->execute(named("CREATE TRIGGER side.bt_echo AFTER INSERT ON bt_rows WHEN NEW.n >= 0 "
+                         "BEGIN INSERT INTO bt_rows (n) VALUES (-1 - NEW.n); END"));
+    inserted = insert({"n"}, rows);
+    EXPECT_EQ(inserted, stored_keys());
+    conn_->commit();
+    conn_->execute("DETACH DATABASE side");
+    // A table without rowids takes the rows as well, given their keys.
+    conn_->execute(named("DROP TABLE IF EXISTS bt_rows"));
+    conn_->execute(named("CREATE TABLE bt_rows (id INTEGER PRIMARY KEY, n INTEGER) WITHOUT ROWID"));
+    std::vector<std::vector<Value>> keyed;
+    for (std::int64_t i = 0; i < kRows; ++i)
+        keyed.push_back({Value{i * 3}, Value{i}});
+    EXPECT_TRUE(insert({"id", "n"}, keyed, std::nullopt).empty());
+    EXPECT_EQ(select("id, n"), keyed);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, BulkInsert,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL), backend_name);
 

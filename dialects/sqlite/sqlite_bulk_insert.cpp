@@ -8,13 +8,15 @@
 //
 // Keys: SQLite gives a new row of a rowid table the largest rowid plus one, so the rows of one
 // INSERT get consecutive rowids in VALUES order and sqlite3_last_insert_rowid() reports the
-// last. That fails only when a trigger on the table inserts rows of its own in between, or when
-// the table already holds the largest possible rowid (SQLite then picks rowids at random); both
-// are checked before the first multi-row INSERT, and the rows go one by one if either may hold.
+// last. That fails only when a trigger on the table inserts rows of its own in between, when the
+// table's definition has a conflict clause (IGNORE skips a row, REPLACE deletes one), or when
+// the table already holds the largest possible rowid (SQLite then picks rowids at random); these
+// are checked before the first multi-row INSERT, and the rows go one by one if any may hold.
 //
 // Errors: a multi-row INSERT that fails undoes its own rows (SQLite's ABORT); its rows are then
 // inserted one by one, so the error raised, and the rows in before it, are exactly those of
-// one INSERT per row.
+// one INSERT per row. A conflict clause or a trigger's RAISE(FAIL) would keep the rows before
+// the failing one, so the same check sends such tables one row per INSERT, keys or not.
 #include "dialects/sqlite/sqlite_connection.h"
 #include "dialects/sqlite/sqlite_dialect.h"
 
@@ -73,7 +75,7 @@ std::vector<Value> SQLiteConnection::bulk_insert(const std::string& table,
     begin_if_needed(true);
 
     std::size_t done = 0;
-    std::size_t per_insert = rows_per_insert(table, width, rows.count, returning.has_value());
+    std::size_t per_insert = rows_per_insert(table, width, rows.count);
     if (per_insert > 1) {
         const std::string multi = insert_sql(quoted_table, quoted_columns, width, per_insert);
         auto many = cache_->acquire(multi);
@@ -114,24 +116,28 @@ std::vector<Value> SQLiteConnection::bulk_insert(const std::string& table,
 }
 
 std::size_t SQLiteConnection::rows_per_insert(const std::string& table, std::size_t width,
-                                              std::size_t rows, bool keys) {
+                                              std::size_t rows) {
     if (width == 0 || rows < kRowsPerInsert) return 1;
     auto variables = static_cast<std::size_t>(sqlite3_limit(db_, SQLITE_LIMIT_VARIABLE_NUMBER, -1));
     std::size_t per_insert = std::min(kRowsPerInsert, variables / width);
     if (per_insert < 2) return 1;
-    if (keys && !keys_follow_row_order(table, rows)) return 1;
+    if (!multi_row_insert_is_faithful(table, rows)) return 1;
     return per_insert;
 }
 
-bool SQLiteConnection::keys_follow_row_order(const std::string& table, std::size_t rows) {
+bool SQLiteConnection::multi_row_insert_is_faithful(const std::string& table, std::size_t rows) {
     std::vector<std::vector<Value>> found;
     try {
         // Triggers of the main and temp schemas are listed; with another database attached,
-        // where the table may be, none is assumed absent.
-        found = query("SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
-                      "tbl_name = ?1 COLLATE NOCASE) + (SELECT count(*) FROM sqlite_temp_master "
-                      "WHERE type = 'trigger' AND tbl_name = ?1 COLLATE NOCASE) + (SELECT "
-                      "count(*) FROM pragma_database_list WHERE name NOT IN ('main', 'temp')), "
+        // where the table may be, none is assumed absent. A conflict clause in the table's
+        // definition (ON CONFLICT IGNORE skips rows, REPLACE deletes them) is looked for in its
+        // text, erring on the side of one row per INSERT.
+        found = query("SELECT (SELECT count(*) FROM sqlite_master WHERE tbl_name = ?1 COLLATE "
+                      "NOCASE AND (type = 'trigger' OR (type = 'table' AND sql LIKE "
+                      "'%CONFLICT%'))) + (SELECT count(*) FROM sqlite_temp_master WHERE tbl_name "
+                      "= ?1 COLLATE NOCASE AND (type = 'trigger' OR (type = 'table' AND sql LIKE "
+                      "'%CONFLICT%'))) + (SELECT count(*) FROM pragma_database_list WHERE name "
+                      "NOT IN ('main', 'temp')), "
                       "(SELECT max(_rowid_) FROM " +
                           dialect_.quote_identifier(table) + ")",
                       {Value{table}});

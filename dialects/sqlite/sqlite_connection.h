@@ -86,10 +86,10 @@ private:
     // Issues the deferred BEGIN before a data-changing statement, as pysqlite does.
     void begin_if_needed(bool dml);
     // sqlite_bulk_insert.cpp: how many rows one INSERT of bulk_insert() takes (1: one by one),
-    // and whether the keys SQLite gives the rows of one INSERT follow the order of its rows.
-    std::size_t rows_per_insert(const std::string& table, std::size_t width, std::size_t rows,
-                                bool keys);
-    bool keys_follow_row_order(const std::string& table, std::size_t rows);
+    // and whether a multi-row INSERT does what one INSERT per row would: the same keys, in the
+    // order of its rows, and on an error none of its rows left in.
+    std::size_t rows_per_insert(const std::string& table, std::size_t width, std::size_t rows);
+    bool multi_row_insert_is_faithful(const std::string& table, std::size_t rows);
     // Inserts rows [first, rows.count) one INSERT each, adding their keys to `keys` if given.
     void insert_one_by_one(const std::string& sql, const engine::BulkRows& rows, std::size_t width,
                            std::size_t first, std::vector<engine::Value>* keys);

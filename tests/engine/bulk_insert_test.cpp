@@ -163,6 +163,33 @@ TEST_P(BulkInsert, FailureReportsTheInsertError) {
     EXPECT_EQ(select("name"), rows);
 }
 
+// A conflict clause of FAIL keeps the rows before the failing one: the rows in, and the row
+// the error names, are those of one INSERT per row, whether keys are wanted or given.
+TEST_P(BulkInsert, FailConflictClauseStopsAtTheFailingRow) {
+    if (pg()) GTEST_SKIP() << "SQLite's conflict clauses";
+    create("name VARCHAR(20) NOT NULL UNIQUE ON CONFLICT FAIL");
+    std::vector<std::vector<Value>> named_rows, keyed_rows;
+    for (std::int64_t i = 0; i < kRows; ++i) {
+        Value name{fmt::format("n{}", i == 40 ? 7 : i)};
+        named_rows.push_back({name});
+        keyed_rows.push_back({Value{i + 1}, name});
+    }
+    for (bool keyed : {false, true}) {
+        try {
+            if (keyed)
+                insert({"id", "name"}, keyed_rows, std::nullopt);
+            else
+                insert({"name"}, named_rows);
+            ADD_FAILURE() << "no error for a duplicate";
+        } catch (const DBAPIError& e) {
+            EXPECT_EQ(e.kind(), DBErrorKind::Integrity);
+            EXPECT_EQ(e.params().back(), Value{std::string("n7")});
+        }
+        EXPECT_EQ(select("name").size(), 40u) << (keyed ? "keys given" : "keys wanted");
+        conn_->rollback();
+    }
+}
+
 TEST_P(BulkInsert, TextWithNulIsRefusedAsByExecute) {
     if (!pg()) GTEST_SKIP() << "SQLite stores NUL in text";
     create("t TEXT");
@@ -271,6 +298,23 @@ TEST_P(BulkInsert, KeysAreTheRowidsSQLiteGaveTheRows) {
     inserted = insert({"n"}, rows);
     EXPECT_EQ(inserted, stored_keys());
     conn_->rollback();
+    // A conflict clause in the table's definition: IGNORE skips rows, so the rows of one INSERT
+    // do not get consecutive rowids; REPLACE deletes rows, and is kept to one row per INSERT too.
+    std::vector<std::vector<Value>> repeated;
+    for (std::int64_t i = 0; i < kRows; ++i)
+        repeated.push_back({Value{i / 2}});
+    for (const char* clause : {"IGNORE", "REPLACE"}) {
+        create(std::string("n INTEGER UNIQUE ON CONFLICT ") + clause);
+        inserted = insert({"n"}, repeated);
+        // One INSERT per row: the second row of each pair is ignored (its key is the last
+        // row's), or replaces the first (it takes the next rowid before the first goes).
+        bool ignore = std::string(clause) == "IGNORE";
+        std::vector<Value> expected;
+        for (std::int64_t i = 0; i < kRows; ++i)
+            expected.push_back(Value{ignore ? i / 2 + 1 : i + 1});
+        EXPECT_EQ(inserted, expected) << clause;
+        conn_->rollback();
+    }
     // The same trigger on a table of an attached database.
     conn_->execute(named("DROP TABLE IF EXISTS bt_rows"));
     conn_->commit();

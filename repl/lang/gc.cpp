@@ -121,7 +121,7 @@ size_t collect() {
         Object* o = g_table.at(i);
         // In-flight temporaries (no references yet) are roots, as immortal objects are.
         refs[i] = o->refcnt >= kImmortalRefs || o->refcnt == 0 ? 1 << 29
-                                                                : static_cast<int32_t>(o->refcnt);
+                                                               : static_cast<int32_t>(o->refcnt);
     }
     SubtractVisitor sub(refs.data());
     for (size_t i = 0; i < n; ++i)

@@ -98,9 +98,12 @@ std::string ModelObj::describe() const {
 }
 
 ModelObj* ModelObj::make(lang::Type* cls, const orm::Mapper& mapper) {
-    static_assert(sizeof(ModelObj) % alignof(orm::SlotValue) == 0, "slots follow the object");
+    // The state is the last member, with no padding after it: its slots follow the object.
+    static_assert(sizeof(ModelObj) ==
+                      sizeof(lang::Object) + sizeof(orm::InstanceHost) + sizeof(orm::InstanceState),
+                  "slots follow the state");
     void* memory = ::operator new(sizeof(ModelObj) + orm::InstanceState::slot_storage_size(mapper));
-    auto* obj = new (memory) ModelObj(cls, mapper, static_cast<char*>(memory) + sizeof(ModelObj));
+    auto* obj = new (memory) ModelObj(cls, mapper);
     obj->track();
     return obj;
 }

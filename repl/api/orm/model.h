@@ -21,8 +21,9 @@ namespace ormsh::api {
 
 struct DeclarativeRegistry;
 
-// One mapped object. Made by make(), which places the column slots right after the object in
-// the same allocation: a seed of many objects pays one allocation per object.
+// One mapped object. Made by make(), which places the column slots right after the object (and
+// so after its state, the last member) in the same allocation: a seed of many objects pays one
+// allocation per object.
 struct ModelObj : lang::Object, orm::InstanceHost {
     static ModelObj* make(lang::Type* cls, const orm::Mapper& mapper);
     // The object and its slots are one block: free it whole, whatever sizeof says.
@@ -38,8 +39,7 @@ struct ModelObj : lang::Object, orm::InstanceHost {
     orm::InstanceState state_;
 
 private:
-    ModelObj(lang::Type* cls, const orm::Mapper& mapper, void* slots)
-        : Object(cls), state_(mapper, *this, slots) {}
+    ModelObj(lang::Type* cls, const orm::Mapper& mapper) : Object(cls), state_(mapper, *this) {}
 };
 
 inline ModelObj& model_of(orm::InstanceState& state) {

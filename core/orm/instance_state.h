@@ -34,6 +34,10 @@ public:
     virtual InstanceState& state() = 0;
     // How the object is named in messages: "<User at 0x7f3a...>", as SQLAlchemy's state_str.
     virtual std::string describe() const = 0;
+    // core/orm is about to keep references to other objects in the state (its first
+    // relationship slot): a host with a cycle collector starts watching the object then, and
+    // objects that never reference another (most rows of a large seed) cost it nothing.
+    virtual void holds_references() {}
 
 protected:
     ~InstanceHost() = default;
@@ -205,7 +209,10 @@ public:
     // later) get their slot on first use.
     RelatedSlot& related(std::size_t index) {
         std::vector<RelatedSlot>& related = extras().related;
-        if (index >= related.size()) related.resize(index + 1);
+        if (index >= related.size()) {
+            if (related.empty()) host().holds_references();
+            related.resize(index + 1);
+        }
         return related[index];
     }
     const RelatedSlot& related(std::size_t index) const {

@@ -103,9 +103,9 @@ ModelObj* ModelObj::make(lang::Type* cls, const orm::Mapper& mapper) {
                       sizeof(lang::Object) + sizeof(orm::InstanceHost) + sizeof(orm::InstanceState),
                   "slots follow the state");
     void* memory = ::operator new(sizeof(ModelObj) + orm::InstanceState::slot_storage_size(mapper));
-    auto* obj = new (memory) ModelObj(cls, mapper);
-    obj->track();
-    return obj;
+    // Not tracked by the cycle collector until it references another object: a row of a large
+    // seed never does.
+    return new (memory) ModelObj(cls, mapper);
 }
 
 void ModelObj::traverse(lang::Visitor& v) {

@@ -33,6 +33,8 @@ struct ModelObj : lang::Object, orm::InstanceHost {
     void release() override { decref(); }
     orm::InstanceState& state() override { return state_; }
     std::string describe() const override;
+    // Tracked by the cycle collector from then on (or from its first instance attribute).
+    void holds_references() override { track(); }
     void traverse(lang::Visitor& v) override;
     void clear_refs() override;
 

@@ -99,15 +99,6 @@ private:
 
 } // namespace
 
-void track(Object* o) {
-    g_table.add(o);
-    ++allocations_since_collect;
-}
-
-void untrack(Object* o) {
-    g_table.remove(o);
-}
-
 // CPython's algorithm: subtract the references tracked objects hold to each other; what keeps
 // a count is referenced from outside, and whatever is not reachable from those is garbage.
 // Nothing is made or freed until the garbage is known, so table slots stay put until then.
@@ -159,5 +150,15 @@ size_t tracked_count() {
 }
 
 } // namespace gc
+
+void Object::track() {
+    if (gc_slot) return;
+    gc::g_table.add(this);
+    ++gc::allocations_since_collect;
+}
+
+void Object::untrack() {
+    gc::g_table.remove(this);
+}
 
 } // namespace ormsh::lang

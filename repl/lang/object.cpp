@@ -21,8 +21,9 @@ std::unordered_map<const Object*, WeakCell*>& weak_cells() {
     return *cells;
 }
 
-// The object is dying: its weak handles see null from now on.
-void detach_weak_cell(Object* o) {
+// The object is dying: its weak handles see null from now on. Out of line, as untrack(): the
+// destructor of every object stays short enough to be inlined.
+[[gnu::noinline]] void detach_weak_cell(Object* o) {
     auto it = weak_cells().find(o);
     WeakCell* cell = it->second;
     weak_cells().erase(it);
@@ -37,14 +38,12 @@ Object::Object(Type* t) : type(t) {
 }
 
 Object::~Object() {
-    if (gc_slot) gc::untrack(this);
-    if (has_weak_cell) detach_weak_cell(this);
+    if (gc_slot || has_weak_cell) [[unlikely]] {
+        if (gc_slot) untrack();
+        if (has_weak_cell) detach_weak_cell(this);
+    }
     if (attrs) attrs->decref();
     if (type) type->decref();
-}
-
-void Object::track() {
-    if (!gc_slot) gc::track(this);
 }
 
 void Object::traverse(Visitor& v) {

@@ -54,6 +54,7 @@ struct Object {
     void make_immortal() { refcnt = kImmortalRefs; }
     void track(); // registers with the cycle collector (containers call this)
     bool tracked() const { return gc_slot != 0; }
+    void untrack(); // the destructor's, out of line (gc.cpp)
 };
 
 class Visitor {
@@ -222,9 +223,6 @@ size_t collect();
 void maybe_collect();
 size_t tracked_count();
 extern size_t allocations_since_collect;
-// The table of tracked objects, for Object's track() and destructor only.
-void track(Object* o);
-void untrack(Object* o);
 } // namespace gc
 
 } // namespace ormsh::lang

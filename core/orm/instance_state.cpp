@@ -5,8 +5,10 @@
 #include "core/orm/session.h"
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <new>
+#include <stdexcept>
 
 namespace ormsh::orm {
 
@@ -18,26 +20,29 @@ StateRef::~StateRef() {
     if (state_) state_->host().release();
 }
 
+static_assert(sizeof(InstanceState) <= 7 * sizeof(void*), "the state packs into seven words");
+static_assert(sizeof(InstanceState) % alignof(SlotValue) == 0, "slots follow the state");
+
 std::size_t InstanceState::slot_storage_size(const Mapper& mapper) {
-    return mapper.columns().size() * (sizeof(SlotValue) + 1);
+    return mapper.columns().size() * sizeof(SlotValue);
 }
 
-InstanceState::InstanceState(const Mapper& mapper, InstanceHost& host, void* slot_storage)
-    : mapper_(&mapper), host_(&host),
-      slot_count_(static_cast<std::uint32_t>(mapper.columns().size())) {
-    if (slot_count_ == 0) return;
-    owns_slots_ = slot_storage == nullptr;
-    if (owns_slots_) slot_storage = ::operator new(slot_storage_size(mapper));
-    values_ = static_cast<SlotValue*>(slot_storage);
-    std::uninitialized_value_construct_n(values_, slot_count_);
-    std::fill(flags(), flags() + slot_count_, std::uint8_t{0});
+InstanceState::InstanceState(const Mapper& mapper, InstanceHost& host) : mapper_(&mapper) {
+    std::ptrdiff_t offset =
+        reinterpret_cast<const char*>(this) - reinterpret_cast<const char*>(&host);
+    if (offset < 0 || offset > std::numeric_limits<std::int16_t>::max())
+        throw std::logic_error("an InstanceState must be a member of its host");
+    if (mapper.columns().size() > std::numeric_limits<std::uint16_t>::max())
+        throw std::length_error("too many columns for one mapped class");
+    host_offset_ = static_cast<std::int16_t>(offset);
+    slot_count_ = static_cast<std::uint16_t>(mapper.columns().size());
+    std::uninitialized_value_construct_n(reinterpret_cast<SlotValue*>(this + 1), slot_count_);
 }
 
 InstanceState::~InstanceState() {
     if (session) session->forget(*this);
     clear_identity();
-    std::destroy_n(values_, slot_count_);
-    if (owns_slots_) ::operator delete(values_);
+    std::destroy_n(values(), slot_count_);
 }
 
 IdentityKey InstanceState::identity() const {
@@ -64,7 +69,7 @@ void InstanceState::set_identity(IdentityKey key) {
 void InstanceState::set_identity_from_slots() {
     const auto& slots = mapper_->primary_key_slots();
     if (slots.size() == 1) {
-        if (auto single = values_[slots[0]].if_int()) {
+        if (auto single = values()[slots[0]].if_int()) {
             clear_identity();
             inline_key_ = *single;
             key_kind_ = kInlineKey;
@@ -107,59 +112,63 @@ std::size_t InstanceState::identity_hash() const {
 
 void InstanceState::set_value(std::size_t slot, engine::Value value) {
     begin_change(slot);
-    values_[slot].set(std::move(value));
+    values()[slot].set(std::move(value));
     end_change(slot);
 }
 
 void InstanceState::set_text(std::size_t slot, std::string_view text) {
     begin_change(slot);
-    values_[slot].set_text(text);
+    values()[slot].set_text(text);
     end_change(slot);
 }
 
 void InstanceState::begin_change(std::size_t slot) {
-    if (!(flags()[slot] & kModified)) {
+    std::uint8_t marks = values()[slot].marks();
+    if (!(marks & kModified)) {
         // The committed value is what was loaded; an unloaded slot of a persistent object has
         // no known committed value, which the flush treats as "changed".
-        if (flags()[slot] & kLoaded) {
-            if (!committed_) committed_ = std::make_unique<std::vector<engine::Value>>(slot_count_);
-            (*committed_)[slot] = values_[slot].get();
+        if (marks & kLoaded) {
+            std::vector<engine::Value>& committed = extras().committed;
+            if (committed.empty()) committed.resize(slot_count_);
+            committed[slot] = values()[slot].get();
         } else {
-            if (committed_) (*committed_)[slot] = engine::Value{};
-            flags()[slot] |= kCommittedUnknown;
+            if (auto* committed = this->committed()) (*committed)[slot] = engine::Value{};
+            marks |= kCommittedUnknown;
         }
-        flags()[slot] |= kModified;
+        values()[slot].set_marks(marks | kModified);
     }
 }
 
 void InstanceState::end_change(std::size_t slot) {
-    flags()[slot] |= kLoaded;
+    values()[slot].set_marks(values()[slot].marks() | kLoaded);
     modified_ = true;
     if (session && !strongly_held) session->note_modified(*this);
 }
 
 void InstanceState::load_value(std::size_t slot, engine::Value&& value) {
-    values_[slot].set(std::move(value));
-    flags()[slot] = kLoaded;
-    if (committed_) (*committed_)[slot] = engine::Value{};
+    values()[slot].set(std::move(value));
+    values()[slot].set_marks(kLoaded);
+    if (auto* committed = this->committed()) (*committed)[slot] = engine::Value{};
 }
 
 void InstanceState::load_value(std::size_t slot, const engine::Value& value) {
-    values_[slot].set(value);
-    flags()[slot] = kLoaded;
-    if (committed_) (*committed_)[slot] = engine::Value{};
+    values()[slot].set(value);
+    values()[slot].set_marks(kLoaded);
+    if (auto* committed = this->committed()) (*committed)[slot] = engine::Value{};
 }
 
 engine::Value InstanceState::committed_value(std::size_t slot) const {
-    if (!(flags()[slot] & kModified)) return values_[slot].get();
-    return committed_ ? (*committed_)[slot] : engine::Value{};
+    if (!(values()[slot].marks() & kModified)) return values()[slot].get();
+    auto* committed = this->committed();
+    return committed ? (*committed)[slot] : engine::Value{};
 }
 
 std::vector<std::size_t> InstanceState::changed_slots() const {
     std::vector<std::size_t> changed;
     for (std::size_t slot = 0; slot < slot_count_; ++slot) {
-        if ((flags()[slot] & kModified) &&
-            ((flags()[slot] & kCommittedUnknown) || !values_[slot].equals(committed_value(slot))))
+        std::uint8_t marks = values()[slot].marks();
+        if ((marks & kModified) &&
+            ((marks & kCommittedUnknown) || !values()[slot].equals(committed_value(slot))))
             changed.push_back(slot);
     }
     return changed;
@@ -167,12 +176,12 @@ std::vector<std::size_t> InstanceState::changed_slots() const {
 
 void InstanceState::expire_all() {
     for (std::size_t slot = 0; slot < slot_count_; ++slot) {
-        values_[slot].set_null();
-        flags()[slot] = 0;
+        values()[slot].set_null();
+        values()[slot].set_marks(0);
     }
-    committed_.reset();
-    if (related_)
-        for (auto& rel : *related_)
+    forget_committed();
+    if (extras_)
+        for (auto& rel : extras_->related)
             rel = RelatedSlot{};
     modified_ = false;
 }
@@ -183,35 +192,36 @@ void InstanceState::mark_modified() {
 }
 
 void InstanceState::expire(std::size_t slot) {
-    values_[slot].set_null();
-    if (committed_) (*committed_)[slot] = engine::Value{};
-    flags()[slot] = 0;
+    values()[slot].set_null();
+    values()[slot].set_marks(0);
+    if (auto* committed = this->committed()) (*committed)[slot] = engine::Value{};
 }
 
 bool InstanceState::any_expired() const {
-    for (std::uint32_t slot = 0; slot < slot_count_; ++slot)
-        if (!(flags()[slot] & kLoaded)) return true;
+    for (std::size_t slot = 0; slot < slot_count_; ++slot)
+        if (!(values()[slot].marks() & kLoaded)) return true;
     return false;
 }
 
 void InstanceState::commit_all() {
     for (std::size_t slot = 0; slot < slot_count_; ++slot)
-        flags()[slot] &= static_cast<std::uint8_t>(~(kModified | kCommittedUnknown));
-    committed_.reset();
-    if (related_)
-        for (auto& rel : *related_)
+        values()[slot].set_marks(values()[slot].marks() & kLoaded);
+    forget_committed();
+    if (extras_)
+        for (auto& rel : extras_->related)
             rel.clear_history();
     modified_ = false;
 }
 
 void InstanceState::discard_changes() {
+    auto* committed = this->committed();
     for (std::size_t slot = 0; slot < slot_count_; ++slot) {
-        if (flags()[slot] & kModified) {
-            values_[slot].set(committed_ ? std::move((*committed_)[slot]) : engine::Value{});
-            flags()[slot] &= static_cast<std::uint8_t>(~(kModified | kCommittedUnknown));
+        if (values()[slot].marks() & kModified) {
+            values()[slot].set(committed ? std::move((*committed)[slot]) : engine::Value{});
+            values()[slot].set_marks(values()[slot].marks() & kLoaded);
         }
     }
-    committed_.reset();
+    forget_committed();
     modified_ = false;
 }
 
@@ -219,8 +229,8 @@ void InstanceState::for_each_reference(const std::function<void(InstanceState&)>
     auto visit_ref = [&](const StateRef& ref) {
         if (ref) visit(*ref);
     };
-    if (!related_) return;
-    for (const auto& rel : *related_) {
+    if (!extras_) return;
+    for (const auto& rel : extras_->related) {
         visit_ref(rel.scalar);
         visit_ref(rel.original_scalar);
         for (const auto& r : rel.items)
@@ -234,7 +244,9 @@ void InstanceState::for_each_reference(const std::function<void(InstanceState&)>
 
 void InstanceState::clear_references() {
     // Move the slots out first: releasing a reference may free objects that point back here.
-    std::unique_ptr<std::vector<RelatedSlot>> doomed = std::move(related_);
+    if (!extras_) return;
+    std::vector<RelatedSlot> doomed = std::move(extras_->related);
+    extras_->related.clear();
 }
 
 } // namespace ormsh::orm

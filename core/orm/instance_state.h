@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,10 @@ public:
     virtual bool referenced_elsewhere() const { return true; }
     // How the object is named in messages: "<User at 0x7f3a...>", as SQLAlchemy's state_str.
     virtual std::string describe() const = 0;
+    // core/orm is about to keep references to other objects in the state (its first
+    // relationship slot): a host with a cycle collector starts watching the object then, and
+    // objects that never reference another (most rows of a large seed) cost it nothing.
+    virtual void holds_references() {}
 
 protected:
     ~InstanceHost() = default;
@@ -88,18 +93,19 @@ struct RelatedSlot {
 };
 
 class InstanceState {
-    // The pointer members come first, the small ones last, so that the state packs into as few
-    // words as possible.
+    // Pointers first, the small fields last, so that the state packs into seven words: a large
+    // flush holds one state per row, and a mapped object of a few columns stays in a 160-byte
+    // allocation (the object header, the host's vtable pointer, the state, the slots).
     const Mapper* mapper_;
-    InstanceHost* host_;
-    // The column slots: slot_count_ values followed by as many flag bytes, in one block (the
-    // host's, or the state's own when owns_slots_).
-    SlotValue* values_ = nullptr;
-    // committed_[slot] is meaningful only while the slot is modified. Made on the first change
-    // of a loaded slot: pending objects (most objects of a large flush) never need it.
-    std::unique_ptr<std::vector<engine::Value>> committed_;
-    // Made on first use: objects of classes without relationships never need it.
-    std::unique_ptr<std::vector<RelatedSlot>> related_;
+    // What few objects need, made on first use: committed values (the first change of a
+    // loaded slot; pending objects, most of a large flush, never need them) and relationship
+    // slots (objects of classes without relationships never need them).
+    struct Extras {
+        // committed[slot] is meaningful only while the slot is modified.
+        std::vector<engine::Value> committed;
+        std::vector<RelatedSlot> related;
+    };
+    std::unique_ptr<Extras> extras_;
     // The identity key, as key_kind_ says.
     union {
         std::int64_t inline_key_;
@@ -107,18 +113,22 @@ class InstanceState {
     };
 
 public:
-    // The bytes a host may reserve right after itself for the column slots (see the
-    // constructor); one allocation per object instead of two.
+    // The bytes a host reserves right after the state for its column slots (see the
+    // constructor).
     static std::size_t slot_storage_size(const Mapper& mapper);
-    // `slot_storage`, when given, is slot_storage_size(mapper) bytes aligned for SlotValue
-    // that outlive the state; without it the state allocates its slots itself.
-    InstanceState(const Mapper& mapper, InstanceHost& host, void* slot_storage = nullptr);
+    // The state is a member of `host` (the host is found from the state's address, not kept),
+    // and slot_storage_size(mapper) bytes right after the state hold its column slots: the
+    // host places its state last and allocates them with itself, one allocation per object.
+    InstanceState(const Mapper& mapper, InstanceHost& host);
     InstanceState(const InstanceState&) = delete;
     InstanceState& operator=(const InstanceState&) = delete;
     ~InstanceState();
 
     const Mapper& mapper() const { return *mapper_; }
-    InstanceHost& host() const { return *host_; }
+    InstanceHost& host() const {
+        return *std::launder(reinterpret_cast<InstanceHost*>(
+            reinterpret_cast<char*>(const_cast<InstanceState*>(this)) - host_offset_));
+    }
 
     Session* session = nullptr;
     // The last Loader that returned this object as a row's first entity: a query uniquing
@@ -128,7 +138,14 @@ public:
     std::uint32_t inserted_in = 0;
     // Monotonic order in which the object was added to its session (flush order of inserts).
     std::uint32_t insert_order = 0;
-    Status status = Status::Transient;
+
+private:
+    // Where the host is: this many bytes before the state.
+    std::int16_t host_offset_ = 0;
+    std::uint16_t slot_count_ = 0;
+
+public:
+    Status status : 3 = Status::Transient;
     // True while the session retains the host (pending, dirty or deleted objects).
     bool strongly_held : 1 = false;
     // session.delete() was called; the DELETE runs at the next flush.
@@ -160,11 +177,11 @@ public:
     // Column slots -------------------------------------------------------------------------
     std::size_t slot_count() const { return slot_count_; }
     // The value of a slot, as an engine::Value (the slot holds it in a compact form).
-    engine::Value value(std::size_t slot) const { return values_[slot].get(); }
+    engine::Value value(std::size_t slot) const { return values()[slot].get(); }
     // The slot itself: asking it directly (null? an integer?) converts nothing.
-    const SlotValue& slot_value(std::size_t slot) const { return values_[slot]; }
-    bool is_loaded(std::size_t slot) const { return flags()[slot] & kLoaded; }
-    bool is_modified(std::size_t slot) const { return flags()[slot] & kModified; }
+    const SlotValue& slot_value(std::size_t slot) const { return values()[slot]; }
+    bool is_loaded(std::size_t slot) const { return values()[slot].marks() & kLoaded; }
+    bool is_modified(std::size_t slot) const { return values()[slot].marks() & kModified; }
     // True when any column or relationship changed since the last load / flush.
     bool modified() const { return modified_; }
 
@@ -194,15 +211,18 @@ public:
     // Relationships configured after this object was made (a backref from a class declared
     // later) get their slot on first use.
     RelatedSlot& related(std::size_t index) {
-        if (!related_) related_ = std::make_unique<std::vector<RelatedSlot>>();
-        if (index >= related_->size()) related_->resize(index + 1);
-        return (*related_)[index];
+        std::vector<RelatedSlot>& related = extras().related;
+        if (index >= related.size()) {
+            if (related.empty()) host().holds_references();
+            related.resize(index + 1);
+        }
+        return related[index];
     }
     const RelatedSlot& related(std::size_t index) const {
         static const RelatedSlot empty;
-        return related_ && index < related_->size() ? (*related_)[index] : empty;
+        return extras_ && index < extras_->related.size() ? extras_->related[index] : empty;
     }
-    std::size_t related_count() const { return related_ ? related_->size() : 0; }
+    std::size_t related_count() const { return extras_ ? extras_->related.size() : 0; }
     // A relationship of this object changed: the session must flush it.
     void mark_modified();
 
@@ -227,15 +247,24 @@ private:
     void begin_change(std::size_t slot);
     void end_change(std::size_t slot);
 
-    // One flag byte per slot, right after the slot values.
-    std::uint8_t* flags() const { return reinterpret_cast<std::uint8_t*>(values_ + slot_count_); }
+    // The column slots, right after the state (each slot's marks hold the flags above).
+    SlotValue* values() const {
+        return std::launder(reinterpret_cast<SlotValue*>(const_cast<InstanceState*>(this) + 1));
+    }
+    Extras& extras() {
+        if (!extras_) extras_ = std::make_unique<Extras>();
+        return *extras_;
+    }
+    // The committed values, when any were recorded.
+    std::vector<engine::Value>* committed() const {
+        return extras_ && !extras_->committed.empty() ? &extras_->committed : nullptr;
+    }
+    void forget_committed() {
+        if (extras_) extras_->committed = {};
+    }
 
-    // Declared after the pointers above and the public fields, to share their last word: a
-    // large flush holds one state per row, and every eight bytes of it count.
     bool modified_ : 1 = false;
-    bool owns_slots_ : 1 = false;
     std::uint8_t key_kind_ : 2 = kNoKey;
-    std::uint32_t slot_count_ = 0;
 };
 
 } // namespace ormsh::orm

@@ -1,8 +1,9 @@
-// SlotValue: one column value as a mapped object's slot holds it, in 16 bytes instead of an
-// engine::Value's 40. Null, booleans, integers, floats and text up to 14 bytes live inline;
-// longer text has one exact-size heap block; the rarer kinds (dates, times, decimals, blobs)
-// are boxed engine::Values. A seed of many objects holds one slot per column per object, so
-// this is most of an object's size. Values cross to the rest of ormsh as engine::Value.
+// SlotValue: one column value as a mapped object's slot holds it, with a few bits of its
+// owner's bookkeeping, in 16 bytes instead of an engine::Value's 40. Null, booleans, integers,
+// floats and text up to 14 bytes live inline; longer text has one exact-size heap block; the rarer
+// kinds (dates, times, decimals, blobs) are boxed engine::Values. A seed of many objects holds one
+// slot per column per object, so this is most of an object's size. Values cross to the rest of
+// ormsh as engine::Value.
 #pragma once
 
 #include "core/engine/value.h"
@@ -43,6 +44,12 @@ public:
     // Equality as engine::Value's: same kind and same value.
     bool equals(const engine::Value& value) const;
 
+    // Five bits the slot's owner keeps with the value (InstanceState's loaded / modified
+    // flags), in the slot's spare bits; setting the value leaves them as they are.
+    static constexpr std::uint8_t kMarkBits = 5;
+    std::uint8_t marks() const { return marks_; }
+    void set_marks(std::uint8_t marks) { marks_ = marks & ((1u << kMarkBits) - 1); }
+
 private:
     enum class Kind : std::uint8_t { Null, Bool, Int, Double, ShortText, LongText, Boxed };
     // Text up to this many bytes is kept in the slot itself.
@@ -76,7 +83,8 @@ private:
     // followed by a long text's size.
     alignas(8) char storage_[kShortTextMax];
     std::uint8_t short_size_ = 0;
-    Kind kind_ = Kind::Null;
+    Kind kind_ : 3 = Kind::Null;
+    std::uint8_t marks_ : kMarkBits = 0;
 };
 
 static_assert(sizeof(SlotValue) == 16, "a slot is two words");

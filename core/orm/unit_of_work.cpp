@@ -17,7 +17,7 @@ namespace {
 
 // Rows bound per bulk INSERT: bounds the addresses (and converted values) held at once, and
 // lets a large flush report progress as it goes.
-constexpr std::size_t kInsertChunkRows = 10000;
+constexpr std::size_t kInsertChunkRows = 1000;
 
 // Marks the flush as running in flush_progress() for its duration.
 struct ProgressScope {

@@ -182,6 +182,7 @@ void Interpreter::store_attr(Node* n, const Value& obj, Value v) {
             if (!o->attrs) {
                 o->attrs = new Dict();
                 o->attrs->incref();
+                o->track(); // an instance dict can close a reference cycle
             }
             static_cast<Dict*>(o->attrs)->set_str(n->name, std::move(v));
             return;

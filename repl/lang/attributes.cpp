@@ -42,6 +42,7 @@ Dict* instance_dict(const Value& obj, bool create) {
     if (!o->attrs && create) {
         o->attrs = new Dict();
         o->attrs->incref();
+        o->track(); // an instance dict can close a reference cycle
     }
     return static_cast<Dict*>(o->attrs);
 }

@@ -7,42 +7,43 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 namespace ormsh::lang {
 
 // ---- Object headers ----
 
-namespace gc {
-Object g_head{nullptr};
-size_t g_tracked = 0;
-size_t allocations_since_collect = 0;
-} // namespace gc
+namespace {
+
+// The weak cells of the objects that have one (few do: weak handles are a native-code tool).
+std::unordered_map<const Object*, WeakCell*>& weak_cells() {
+    static auto* cells = new std::unordered_map<const Object*, WeakCell*>();
+    return *cells;
+}
+
+// The object is dying: its weak handles see null from now on. Out of line, as untrack(): the
+// destructor of every object stays short enough to be inlined.
+[[gnu::noinline]] void detach_weak_cell(Object* o) {
+    auto it = weak_cells().find(o);
+    WeakCell* cell = it->second;
+    weak_cells().erase(it);
+    cell->obj = nullptr;
+    if (cell->refs == 0) delete cell;
+}
+
+} // namespace
 
 Object::Object(Type* t) : type(t) {
     if (t) t->incref();
 }
 
 Object::~Object() {
-    if (tracked) {
-        gc_prev->gc_next = gc_next;
-        if (gc_next) gc_next->gc_prev = gc_prev;
-        --gc::g_tracked;
+    if (gc_slot || has_weak_cell) [[unlikely]] {
+        if (gc_slot) untrack();
+        if (has_weak_cell) detach_weak_cell(this);
     }
-    if (weak) weak->obj = nullptr;
-    if (weak && weak->refs == 0) delete weak;
     if (attrs) attrs->decref();
     if (type) type->decref();
-}
-
-void Object::track() {
-    if (tracked) return;
-    tracked = true;
-    gc_prev = &gc::g_head;
-    gc_next = gc::g_head.gc_next;
-    if (gc_next) gc_next->gc_prev = this;
-    gc::g_head.gc_next = this;
-    ++gc::g_tracked;
-    ++gc::allocations_since_collect;
 }
 
 void Object::traverse(Visitor& v) {
@@ -79,11 +80,13 @@ uintptr_t Value::identity() const {
 
 WeakHandle::WeakHandle(Object* o) {
     if (!o) return;
-    if (!o->weak) {
-        o->weak = new WeakCell;
-        o->weak->obj = o;
+    WeakCell*& cell = weak_cells()[o];
+    if (!cell) {
+        cell = new WeakCell;
+        cell->obj = o;
+        o->has_weak_cell = 1;
     }
-    cell_ = o->weak;
+    cell_ = cell;
     ++cell_->refs;
 }
 WeakHandle::WeakHandle(const WeakHandle& w) : cell_(w.cell_) {
@@ -97,78 +100,6 @@ WeakHandle& WeakHandle::operator=(const WeakHandle& w) {
 WeakHandle::~WeakHandle() {
     if (cell_ && --cell_->refs == 0 && cell_->obj == nullptr) delete cell_;
 }
-
-// ---- Cycle collector (CPython's algorithm: subtract internal references, the rest are
-// reachable from outside; whatever is not reachable from those is garbage) ----
-
-namespace gc {
-
-namespace {
-class SubtractVisitor : public Visitor {
-public:
-    void visit(Object* o) override {
-        if (o && o->tracked) --o->gc_refs;
-    }
-};
-class MarkVisitor : public Visitor {
-public:
-    std::vector<Object*>* stack;
-    void visit(Object* o) override {
-        if (o && o->tracked && o->gc_refs <= 0 && o->gc_refs != -1000000) {
-            o->gc_refs = 1;
-            stack->push_back(o);
-        }
-    }
-};
-bool g_collecting = false;
-} // namespace
-
-size_t collect() {
-    if (g_collecting) return 0;
-    g_collecting = true;
-    allocations_since_collect = 0;
-    std::vector<Object*> all;
-    all.reserve(g_tracked);
-    for (Object* o = g_head.gc_next; o; o = o->gc_next) {
-        all.push_back(o);
-        o->gc_refs = o->refcnt >= kImmortalRefs ? 1 << 29 : static_cast<int32_t>(o->refcnt);
-        if (o->refcnt == 0) o->gc_refs = 1 << 29; // in-flight temporaries are roots
-    }
-    SubtractVisitor sub;
-    for (Object* o : all)
-        o->traverse(sub);
-    std::vector<Object*> stack;
-    for (Object* o : all)
-        if (o->gc_refs > 0) stack.push_back(o);
-    MarkVisitor mark;
-    mark.stack = &stack;
-    while (!stack.empty()) {
-        Object* o = stack.back();
-        stack.pop_back();
-        o->traverse(mark);
-    }
-    std::vector<Object*> garbage;
-    for (Object* o : all)
-        if (o->gc_refs <= 0) garbage.push_back(o);
-    for (Object* o : garbage)
-        o->incref();
-    for (Object* o : garbage)
-        o->clear_refs();
-    for (Object* o : garbage)
-        o->decref();
-    g_collecting = false;
-    return garbage.size();
-}
-
-void maybe_collect() {
-    if (allocations_since_collect > 20000 + g_tracked / 2) collect();
-}
-
-size_t tracked_count() {
-    return g_tracked;
-}
-
-} // namespace gc
 
 // ---- Strings ----
 

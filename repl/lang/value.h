@@ -24,15 +24,18 @@ struct WeakCell {
     uint32_t refs = 0;
 };
 
+// The header every heap value starts with: 32 bytes with the vtable pointer, since a large
+// script holds one per object (a 100,000-row seed holds 100,000 mapped objects). What few
+// objects need lives elsewhere: the cycle collector's bookkeeping in its table of tracked
+// objects (gc.cpp), weak cells in a side table.
 struct Object {
     uint32_t refcnt = 0;
-    int32_t gc_refs = 0;
+    // 1 + this object's index in the collector's table of tracked objects; 0 when untracked.
+    uint32_t gc_slot : 31 = 0;
+    // A WeakCell for this object is in the weak-cell table.
+    uint32_t has_weak_cell : 1 = 0;
     Type* type;
-    Object* gc_prev = nullptr; // non-null (or list head) when tracked by the cycle collector
-    Object* gc_next = nullptr;
     Object* attrs = nullptr; // instance __dict__ (a Dict), created lazily
-    WeakCell* weak = nullptr;
-    bool tracked = false;
 
     explicit Object(Type* t);
     Object(const Object&) = delete;
@@ -50,6 +53,8 @@ struct Object {
     }
     void make_immortal() { refcnt = kImmortalRefs; }
     void track(); // registers with the cycle collector (containers call this)
+    bool tracked() const { return gc_slot != 0; }
+    void untrack(); // the destructor's, out of line (gc.cpp)
 };
 
 class Visitor {

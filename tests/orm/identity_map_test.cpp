@@ -7,6 +7,7 @@
 #include "core/schema/table.h"
 #include "core/schema/types.h"
 
+#include <cstddef>
 #include <gtest/gtest.h>
 #include <memory>
 #include <string>
@@ -15,8 +16,10 @@
 namespace ormsh::orm {
 namespace {
 
-// A mapped object with nothing behind it but its state.
+// A mapped object with nothing behind it but its state, and room for the state's column slots
+// right after it (the mappers here have at most kMaxColumns columns).
 struct Row : InstanceHost {
+    static constexpr std::size_t kMaxColumns = 4;
     Row(const Mapper& mapper, std::vector<engine::Value> key) : state_(mapper, *this) {
         state_.set_identity(IdentityKey{&mapper, std::move(key)});
     }
@@ -25,6 +28,7 @@ struct Row : InstanceHost {
     InstanceState& state() override { return state_; }
     std::string describe() const override { return "<Row>"; }
     InstanceState state_;
+    alignas(SlotValue) std::byte slots_[kMaxColumns * sizeof(SlotValue)];
 };
 
 std::unique_ptr<Mapper> make_mapper(const std::string& name, int key_columns) {

@@ -99,11 +99,14 @@ std::string ModelObj::describe() const {
 }
 
 ModelObj* ModelObj::make(lang::Type* cls, const orm::Mapper& mapper) {
-    static_assert(sizeof(ModelObj) % alignof(orm::SlotValue) == 0, "slots follow the object");
+    // The state is the last member, with no padding after it: its slots follow the object.
+    static_assert(sizeof(ModelObj) ==
+                      sizeof(lang::Object) + sizeof(orm::InstanceHost) + sizeof(orm::InstanceState),
+                  "slots follow the state");
     void* memory = ::operator new(sizeof(ModelObj) + orm::InstanceState::slot_storage_size(mapper));
-    auto* obj = new (memory) ModelObj(cls, mapper, static_cast<char*>(memory) + sizeof(ModelObj));
-    obj->track();
-    return obj;
+    // Not tracked by the cycle collector until it references another object: a row of a large
+    // seed never does.
+    return new (memory) ModelObj(cls, mapper);
 }
 
 void ModelObj::traverse(lang::Visitor& v) {

@@ -21,8 +21,9 @@ namespace ormsh::api {
 
 struct DeclarativeRegistry;
 
-// One mapped object. Made by make(), which places the column slots right after the object in
-// the same allocation: a seed of many objects pays one allocation per object.
+// One mapped object. Made by make(), which places the column slots right after the object (and
+// so after its state, the last member) in the same allocation: a seed of many objects pays one
+// allocation per object.
 struct ModelObj : lang::Object, orm::InstanceHost {
     static ModelObj* make(lang::Type* cls, const orm::Mapper& mapper);
     // The object and its slots are one block: free it whole, whatever sizeof says.
@@ -33,14 +34,15 @@ struct ModelObj : lang::Object, orm::InstanceHost {
     bool referenced_elsewhere() const override { return refcnt > 1; }
     orm::InstanceState& state() override { return state_; }
     std::string describe() const override;
+    // Tracked by the cycle collector from then on (or from its first instance attribute).
+    void holds_references() override { track(); }
     void traverse(lang::Visitor& v) override;
     void clear_refs() override;
 
     orm::InstanceState state_;
 
 private:
-    ModelObj(lang::Type* cls, const orm::Mapper& mapper, void* slots)
-        : Object(cls), state_(mapper, *this, slots) {}
+    ModelObj(lang::Type* cls, const orm::Mapper& mapper) : Object(cls), state_(mapper, *this) {}
 };
 
 inline ModelObj& model_of(orm::InstanceState& state) {

@@ -175,6 +175,7 @@ private:
         if (!o->attrs) {
             o->attrs = new Dict();
             o->attrs->incref();
+            o->track(); // an instance dict can close a reference cycle
         }
         for (auto& [k, v] : entries)
             static_cast<Dict*>(o->attrs)->set(in_, k, item(v));

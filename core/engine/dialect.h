@@ -40,6 +40,10 @@ struct Capabilities {
     // executemany() of INSERT ... RETURNING (psycopg2's execute_values), so SQLAlchemy sends a
     // flush's rows that need their keys back as one statement.
     bool insert_executemany_returning = false;
+    // Rows a flush hands to one bulk_insert() call: what it holds at once (their converted
+    // values) against what each call costs the driver (PostgreSQL's COPY: a savepoint, the
+    // keys' reservation and the COPY's own round trips).
+    std::size_t bulk_insert_rows = 1000;
 };
 
 // One column of a result, as the driver describes it.

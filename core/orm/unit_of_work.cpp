@@ -15,10 +15,6 @@
 namespace ormsh::orm {
 namespace {
 
-// Rows bound per bulk INSERT: bounds the addresses (and converted values) held at once, and
-// lets a large flush report progress as it goes.
-constexpr std::size_t kInsertChunkRows = 1000;
-
 // Marks the flush as running in flush_progress() for its duration.
 struct ProgressScope {
     explicit ProgressScope(std::size_t pending) {
@@ -517,8 +513,11 @@ void UnitOfWork::insert_states(const Mapper& mapper,
             // on SQLite ...); reused chunk after chunk, so text buffers are allocated once.
             std::vector<engine::Value> cells;
             std::size_t width = group.columns.size();
-            for (std::size_t begin = 0; begin < group.members.size(); begin += kInsertChunkRows) {
-                std::size_t end = std::min(group.members.size(), begin + kInsertChunkRows);
+            // Chunk by chunk (the dialect's bulk_insert_rows): bounds the values held at once,
+            // and lets a large flush report progress as it goes.
+            const std::size_t chunk = std::max<std::size_t>(caps.bulk_insert_rows, 1);
+            for (std::size_t begin = 0; begin < group.members.size(); begin += chunk) {
+                std::size_t end = std::min(group.members.size(), begin + chunk);
                 rows.count = end - begin;
                 cells.resize(rows.count * width);
                 rows.cells.clear();
@@ -562,7 +561,7 @@ void UnitOfWork::insert_states(const Mapper& mapper,
     };
 
     Group group;
-    group.members.reserve(std::min(states.size(), kInsertChunkRows));
+    group.members.reserve(std::min(states.size(), caps.bulk_insert_rows));
     // The shape of the current row: per mapped column, whether it is bound, rendered inline (a
     // SQL expression default, whose text depends only on the column) or left out. Rebuilt in
     // place for every row; the group's columns are made from it only when it changes, so most
@@ -628,7 +627,7 @@ void UnitOfWork::insert_states(const Mapper& mapper,
                 const RelatedSlot& slot = state->related(rel->slot());
                 for (const auto& item : slot.items) copy_pairs(rel->pairs(), state, *item);
             }
-        } else if (group.members.size() >= kInsertChunkRows) {
+        } else if (group.members.size() >= caps.bulk_insert_rows) {
             flush_group(group);
         }
     }

@@ -130,6 +130,7 @@ const std::unordered_set<std::string_view>& reserved_words() {
 PostgreSQLDialect::PostgreSQLDialect() {
     caps_.insert_returning = true;
     caps_.insert_executemany_returning = true;
+    caps_.bulk_insert_rows = 10000;
     caps_.full_returning = true;
     caps_.multi_row_insert = true;
     caps_.native_boolean = true;

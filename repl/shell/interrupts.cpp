@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <pthread.h>
 #include <semaphore.h>
 #include <thread>
 
@@ -37,7 +38,14 @@ void install_interrupt_handling(lang::Interpreter& in) {
     if (!started) {
         started = true;
         sem_init(&g_wake, 0, 0);
+        // The helper is made with SIGINT blocked, which it keeps: a Ctrl-C always lands on the
+        // main thread, the one whose wait for input it must end.
+        sigset_t sigint, previous;
+        sigemptyset(&sigint);
+        sigaddset(&sigint, SIGINT);
+        pthread_sigmask(SIG_BLOCK, &sigint, &previous);
         std::thread(interrupt_statements_forever).detach();
+        pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     }
     struct sigaction sa {};
     sa.sa_handler = on_sigint;

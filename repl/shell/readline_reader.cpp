@@ -1,14 +1,16 @@
-// The terminal line reader on GNU readline's callback interface: the shell waits in poll(),
-// so a Ctrl-C (which interrupts poll) abandons the line cleanly, and readline never installs
+// The terminal line reader on GNU readline's callback interface: the shell waits in ppoll(),
+// so a Ctrl-C (which interrupts it) abandons the line cleanly, and readline never installs
 // signal handlers of its own. The only file that includes readline.
 #include "repl/shell/interrupts.h"
 #include "repl/shell/line_reader.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <poll.h>
+#include <pthread.h>
 #include <readline/history.h>
 #include <readline/readline.h>
 #include <unistd.h>
@@ -22,6 +24,22 @@ std::vector<std::string> g_matches;
 std::string* g_line = nullptr;
 bool g_line_done = false;
 bool g_end_of_input = false;
+
+// Blocks SIGINT for its lifetime; waiting_mask is the mask to wait with (SIGINT let in).
+struct SigintBlockedOutsideWait {
+    sigset_t previous, waiting_mask;
+    SigintBlockedOutsideWait() {
+        sigset_t sigint;
+        sigemptyset(&sigint);
+        sigaddset(&sigint, SIGINT);
+        pthread_sigmask(SIG_BLOCK, &sigint, &previous);
+        waiting_mask = previous;
+        sigdelset(&waiting_mask, SIGINT);
+    }
+    ~SigintBlockedOutsideWait() { pthread_sigmask(SIG_SETMASK, &previous, nullptr); }
+    SigintBlockedOutsideWait(const SigintBlockedOutsideWait&) = delete;
+    SigintBlockedOutsideWait& operator=(const SigintBlockedOutsideWait&) = delete;
+};
 
 void on_line(char* text) {
     if (text) {
@@ -75,9 +93,13 @@ public:
         g_line_done = false;
         g_end_of_input = false;
         rl_callback_handler_install(prompt.c_str(), on_line);
+        // SIGINT is let in only while waiting: one that arrived while readline handled a key
+        // would find the wait after it with no input left (the terminal drops what was typed
+        // with the Ctrl-C), and the shell would hang until the next key.
+        SigintBlockedOutsideWait blocked;
         while (!g_line_done) {
             pollfd fd{STDIN_FILENO, POLLIN, 0};
-            int ready = ::poll(&fd, 1, -1);
+            int ready = ::ppoll(&fd, 1, nullptr, &blocked.waiting_mask);
             if (take_sigint()) {
                 // Abandon what was typed, as Python's REPL: "KeyboardInterrupt", new prompt.
                 rl_free_line_state();

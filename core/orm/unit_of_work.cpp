@@ -201,9 +201,13 @@ void UnitOfWork::fire(const Mapper& mapper, MapperEvent event,
 void UnitOfWork::add_save(InstanceState* state) {
     state->in_flush = true;
     saves_.push_back(state);
+    note_save(*state);
+}
+
+void UnitOfWork::note_save(const InstanceState& state) {
     saves_all_pending_ =
-        saves_all_pending_ && state->status == Status::Pending && !state->marked_deleted;
-    const Mapper* mapper = &state->mapper();
+        saves_all_pending_ && state.status == Status::Pending && !state.marked_deleted;
+    const Mapper* mapper = &state.mapper();
     if (!save_mappers_.empty() && save_mappers_.back() == mapper) return;
     if (std::find(save_mappers_.begin(), save_mappers_.end(), mapper) != save_mappers_.end())
         return;
@@ -211,12 +215,12 @@ void UnitOfWork::add_save(InstanceState* state) {
     saves_have_relationships_ = saves_have_relationships_ || !mapper->relationships().empty();
 }
 
-void UnitOfWork::note_save_mappers() {
+void UnitOfWork::relearn_saves() {
     save_mappers_.clear();
-    for (InstanceState* s : saves_)
-        if (std::find(save_mappers_.begin(), save_mappers_.end(), &s->mapper()) ==
-            save_mappers_.end())
-            save_mappers_.push_back(&s->mapper());
+    saves_have_relationships_ = false;
+    saves_all_pending_ = true;
+    for (const InstanceState* state : saves_)
+        note_save(*state);
 }
 
 void UnitOfWork::cascade() {
@@ -264,7 +268,7 @@ void UnitOfWork::cascade() {
             s->in_flush = false;
             return true;
         });
-        note_save_mappers();
+        relearn_saves();
     }
     cascade_deletes();
 }

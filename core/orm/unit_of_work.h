@@ -51,14 +51,16 @@ private:
     // Adds `state` to saves_ (marked in_flush) and notes what the passes below need to know of
     // it, so that a large flush does not walk its objects again to learn it.
     void add_save(InstanceState* state);
-    void note_save_mappers();
+    // The noting itself, for one object; relearn_saves() notes saves_ again after objects left.
+    void note_save(const InstanceState& state);
+    void relearn_saves();
 
     Session& session_;
     StatementCache& statements_;
     // Every object taking part, grouped by mapper, in the order they were met. Those inserted
     // are marked inserted_by_flush.
     std::vector<InstanceState*> saves_;
-    // What add_save() learnt: the mappers of saves_ in first-seen order, whether any of them
+    // What note_save() learnt: the mappers of saves_ in first-seen order, whether any of them
     // has relationships, and whether every object is new (and not being deleted).
     std::vector<const Mapper*> save_mappers_;
     bool saves_have_relationships_ = false;
